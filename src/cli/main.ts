@@ -1,0 +1,122 @@
+/**
+ * The `fixpath` command line. `main(argv, io)` returns the exit code; only this file maps errors
+ * to exit codes, and nothing here calls process.exit.
+ */
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { Command, CommanderError } from "commander";
+import { listPages, loadKnowledgeBase, renderIssue, type KnowledgeBase, type LoadResult } from "../model/index.ts";
+import { readContentFiles } from "../model/content-fs.ts";
+import { EXIT, UserError, type CliIo } from "./io.ts";
+
+const EXIT_HELP = `
+Exit codes:
+  0   success
+  1   problems found (content that does not validate)
+  2   wrong usage: unknown command or option, bad arguments or answers
+  70  internal error (a bug in fixpath: please report it)`;
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const out = (s: string) => io.stdout.write(s.endsWith("\n") ? s : s + "\n");
+  const err = (s: string) => io.stderr.write(s.endsWith("\n") ? s : s + "\n");
+
+  const program = new Command("fixpath")
+    .description("Fixpath: error-code troubleshooting for Microsoft 365 sign-in on Windows.")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", EXIT_HELP);
+
+  program
+    .command("validate")
+    .description("Validate the content: every problem of every file, with file:line:col, or a summary.")
+    .argument("[dir]", "the content folder", "content")
+    .addHelpText("after", EXIT_HELP)
+    .action((dir: string) => {
+      const result = loadContent(dir, io);
+      printIssues(result, err);
+      if (result.kb) out(summary(result));
+      else err(`✖ ${result.issues.filter((i) => i.severity === "error").length} problem(s) in ${dir}`);
+      exitCode = result.kb ? EXIT.ok : EXIT.problems;
+    });
+
+  program
+    .command("list")
+    .description("List every page: id, title and URL.")
+    .option("--content <dir>", "the content folder", "content")
+    .option("--json", "print JSON")
+    .addHelpText("after", EXIT_HELP)
+    .action((opts: { content: string; json?: boolean }) => {
+      const kb = requireKb(opts.content, io, err);
+      const pages = listPages(kb);
+      if (opts.json) out(JSON.stringify(pages, null, 2));
+      else {
+        const width = Math.max(...pages.map((p) => p.id.length));
+        for (const p of pages) out(`${p.id.padEnd(width)}  ${p.url.padEnd(width + 9)}  ${p.title}`);
+      }
+    });
+
+  program
+    .command("start")
+    .description("The main job: validate the content and list the pages (the site will be served here).")
+    .option("--content <dir>", "the content folder", "content")
+    .action((opts: { content: string }) => {
+      const result = loadContent(opts.content, io);
+      printIssues(result, err);
+      if (!result.kb) {
+        err(`✖ ${result.issues.filter((i) => i.severity === "error").length} problem(s) in ${opts.content}`);
+        exitCode = EXIT.problems;
+        return;
+      }
+      out(summary(result));
+      out("");
+      for (const p of listPages(result.kb)) out(`  ${p.url}  ${p.title}`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version") return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (e instanceof UserError) {
+      err(e.message);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    err(`fixpath: internal error (this should never happen): ${message.replaceAll(io.cwd, ".")}`);
+    err("Please report it with the command you ran.");
+    return EXIT.internal;
+  }
+  return exitCode;
+}
+
+function loadContent(dir: string, io: CliIo): LoadResult {
+  const abs = resolve(io.cwd, dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new UserError(`fixpath: no content folder at ${dir}\n  Fix: run from the project folder, or pass the folder: fixpath validate <dir>`, EXIT.usage);
+  }
+  return loadKnowledgeBase(readContentFiles(abs, io.cwd));
+}
+
+function requireKb(dir: string, io: CliIo, err: (s: string) => void): KnowledgeBase {
+  const result = loadContent(dir, io);
+  if (!result.kb) {
+    printIssues(result, err);
+    throw new UserError(`✖ the content has problems: run \`fixpath validate ${dir}\``, EXIT.problems);
+  }
+  return result.kb;
+}
+
+function printIssues(result: LoadResult, err: (s: string) => void): void {
+  for (const issue of result.issues) err(renderIssue(issue) + "\n");
+}
+
+function summary(result: LoadResult): string {
+  const c = result.counts;
+  const warnings = result.issues.filter((i) => i.severity === "warning").length;
+  return `✔ content is valid: ${c.codes} codes, ${c.scenarios} scenarios, ${c.checklists} checklists, ${c.steps} steps in ${c.files} files${warnings ? ` (${warnings} warning(s))` : ""}`;
+}

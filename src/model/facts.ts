@@ -1,0 +1,77 @@
+/**
+ * The diagnostic's facts, exactly as `shared/design.md` names them. Content conditions, the
+ * engine, the CLI's `--answers` and the site all read this one table.
+ */
+
+export const APPS = ["onedrive", "outlook", "teams", "office"] as const;
+export type App = (typeof APPS)[number];
+
+/** What a fact may hold. `code` facts hold a product error code in any of its forms. */
+export type FactSpec =
+  | { readonly type: "boolean"; readonly description: string }
+  | { readonly type: "choice"; readonly values: readonly string[]; readonly description: string }
+  | { readonly type: "code"; readonly description: string };
+
+export const FACTS = {
+  app: { type: "choice", values: APPS, description: "The app that shows the error." },
+  accountType: {
+    type: "choice",
+    values: ["work", "personal"],
+    description: "Whether the failing account is a work or school account or a personal Microsoft account.",
+  },
+  where: {
+    type: "choice",
+    values: ["account-add", "banner"],
+    description: "OneDrive: the error came while adding the account, or on an account that was already paired.",
+  },
+  personalAndWorkPaired: {
+    type: "boolean",
+    description: "A personal and a work OneDrive are both set up on this device.",
+  },
+  isAdmin: { type: "boolean", description: "The person has local administrator rights on this Windows device." },
+  managed: {
+    type: "boolean",
+    description:
+      "The device is managed by an organisation (Intune-enrolled, BitLocker on, hybrid-joined, Company Portal installed).",
+  },
+  hybridJoined: { type: "boolean", description: "The device is Microsoft Entra hybrid joined." },
+  windowsServer: { type: "boolean", description: "The device runs a Windows Server edition (for example a VM)." },
+  multipleUsersAffected: {
+    type: "boolean",
+    description: "Several users of the same organisation see the error at the same time.",
+  },
+  filesNotSyncedZeroFiles: {
+    type: "boolean",
+    description: 'OneDrive shows "files are not yet synced" and the local folder shows zero files.',
+  },
+  otherErrorAfterSignIn: {
+    type: "code",
+    description: "An error code that appears right after sign-in succeeds, for example 0x8004de40.",
+  },
+  recentChange: {
+    type: "choice",
+    values: ["password", "mfa", "windows-update", "tenant-migration", "none"],
+    description: "What changed shortly before the error started.",
+  },
+} as const satisfies Record<string, FactSpec>;
+
+export type FactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+/** A fact's value; `code` facts carry the code as the user typed it. */
+export type FactValue = boolean | string;
+/** Answers so far. A fact that is absent is unknown, never false. */
+export type Facts = Partial<Record<FactName, FactValue>>;
+
+/** Whether `name` is one of the design's facts. */
+export function isFactName(name: string): name is FactName {
+  return Object.prototype.hasOwnProperty.call(FACTS, name);
+}
+
+/** The values a fact can take, for messages and choice lists; `undefined` for free-form codes. */
+export function factValues(name: FactName): readonly (string | boolean)[] | undefined {
+  const spec: FactSpec = FACTS[name];
+  if (spec.type === "boolean") return [true, false];
+  if (spec.type === "choice") return spec.values;
+  return undefined;
+}

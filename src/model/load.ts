@@ -1,0 +1,336 @@
+/**
+ * Loads content files (already read by a shell) into a KnowledgeBase. Reports every problem of
+ * every file in one run, each with its file, line, column and field path.
+ *
+ * Stages: YAML parse (syntax) → file role from its name → zod schema → cross-checks over all files.
+ */
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
+import type { z } from "zod";
+import { APPS } from "./facts.ts";
+import { checkKnowledgeBase, type Draft } from "./cross-check.ts";
+import { formatPath, suggest, type Issue, type PathSegment } from "./issue.ts";
+import type { KnowledgeBase } from "./kb.ts";
+import { CONTENT_SCHEMAS, type Checklist, type CodeHub, type ContentKind, type Scenario, type SourcesFile } from "./schema.ts";
+
+export interface ContentFile {
+  /** Path inside the content folder, with forward slashes: `caa50021/onedrive.yaml`. */
+  name: string;
+  /** Path shown in messages, e.g. `content/caa50021/onedrive.yaml`. */
+  display: string;
+  text: string;
+}
+
+export interface LoadResult {
+  /** Present when there is no error (warnings allowed). */
+  kb?: KnowledgeBase;
+  issues: Issue[];
+  /** What was read, for summaries even when there are errors. */
+  counts: { files: number; codes: number; scenarios: number; checklists: number; steps: number };
+}
+
+/** One parsed content file and what it holds. */
+export type Parsed =
+  | { kind: "code"; file: ContentFile; folder: string; data: CodeHub }
+  | { kind: "scenario"; file: ContentFile; folder: string; data: Scenario }
+  | { kind: "checklist"; file: ContentFile; folder: string; data: Checklist }
+  | { kind: "sources"; file: ContentFile; folder: string; data: SourcesFile };
+
+interface Located {
+  doc: Document;
+  lines: LineCounter;
+}
+
+/** Validates and cross-checks content files; pure. */
+export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
+  const issues: Issue[] = [];
+  const parsed: Parsed[] = [];
+  if (files.length === 0) {
+    issues.push({ code: "kb/no-content", severity: "error", path: "(folder)", message: "no content files (*.yaml) were found", hint: "point at the content folder (it holds sources.yaml and one folder per code)" });
+  }
+  const docs = new Map<string, Located>();
+  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
+
+  for (const file of sorted) {
+    const role = roleOf(file.name);
+    if (typeof role === "string" && role.startsWith("!")) {
+      issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role.slice(1), hint: "content files are sources.yaml, <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml" });
+      continue;
+    }
+    const { kind, folder } = role as { kind: ContentKind; folder: string };
+    const lines = new LineCounter();
+    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
+        issues.push({
+          code: err.code === "DUPLICATE_KEY" ? "kb/duplicate-key" : "kb/yaml-syntax",
+          severity: "error",
+          file: file.display,
+          line: pos.line,
+          col: pos.col,
+          path: "(file)",
+          message: err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+          hint: err.code === "DUPLICATE_KEY" ? "remove or rename one of the two keys" : "fix the YAML syntax at this position (indentation, quotes, a missing colon)",
+        });
+      }
+      continue;
+    }
+    docs.set(file.display, { doc, lines });
+    keepNumbersAsWritten(doc);
+    const data: unknown = doc.toJS();
+    const located = (drafts: Draft[]) => issues.push(...drafts.map((dr) => locateDraft(dr, docs)));
+
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      located([{ code: "kb/wrong-type", file: file.display, path: [], message: "a content file is a YAML mapping (key: value lines)", expected: "a mapping", received: describe(data), hint: `start the file with "kind: ${kind}"` }]);
+      continue;
+    }
+    const declared = (data as Record<string, unknown>).kind;
+    if (declared !== kind) {
+      located([{
+        code: "kb/wrong-kind",
+        file: file.display,
+        path: ["kind"],
+        message: declared === undefined ? `missing "kind"` : `this file's name makes it a ${kind} file`,
+        expected: kind,
+        received: declared === undefined ? undefined : String(declared),
+        hint: `set "kind: ${kind}", or move the file to where a ${String(declared)} file belongs`,
+      }]);
+      continue;
+    }
+    const schema = CONTENT_SCHEMAS[kind] as z.ZodType;
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      located(result.error.issues.flatMap((iss) => mapZodIssue(iss as ZodIssueLike, [], data, schema, file.display)));
+      continue;
+    }
+    parsed.push({ kind, file, folder, data: result.data } as Parsed);
+  }
+
+  const checked = checkKnowledgeBase(parsed);
+  issues.push(...checked.drafts.map((dr) => locateDraft(dr, docs)));
+
+  const counts = {
+    files: files.length,
+    codes: parsed.filter((p) => p.kind === "code").length,
+    scenarios: parsed.filter((p) => p.kind === "scenario").length,
+    checklists: parsed.filter((p) => p.kind === "checklist").length,
+    steps: parsed.reduce((n, p) => n + (p.kind === "scenario" ? p.data.steps.length : 0), 0),
+  };
+  issues.sort(
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
+  );
+  const hasError = issues.some((i) => i.severity === "error");
+  return { kb: hasError ? undefined : checked.kb, issues, counts };
+}
+
+/** What a file is, from its path in the content folder; a string starting with "!" is a problem. */
+/**
+ * Content has no numeric fields, and YAML reads `0xCAA50021` and `3399811105` as numbers: keep
+ * every number as the text the author wrote, so codes survive in their written form.
+ */
+function keepNumbersAsWritten(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === "number" || typeof node.value === "bigint") node.value = node.source ?? String(node.value);
+    },
+  });
+}
+
+function roleOf(name: string): { kind: ContentKind; folder: string } | string {
+  const parts = name.split("/");
+  if (parts.length === 1) {
+    if (name === "sources.yaml") return { kind: "sources", folder: "" };
+    return `!a content file at the top level must be sources.yaml, not ${name}`;
+  }
+  if (parts.length !== 2) return `!content files sit one folder deep: <code>/<file>.yaml, not ${name}`;
+  const [folder, base] = parts as [string, string];
+  const stem = base.replace(/\.ya?ml$/, "");
+  if (stem === "code") return { kind: "code", folder };
+  if (stem === "admin") return { kind: "checklist", folder };
+  if ((APPS as readonly string[]).includes(stem)) return { kind: "scenario", folder };
+  return `!"${base}" is not a content file name: ${suggest(stem, ["code", "admin", ...APPS])}`;
+}
+
+// ---------------------------------------------------------------- zod issues → drafts
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: string;
+  values?: unknown[];
+  keys?: string[];
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  params?: { code?: string };
+  errors?: ZodIssueLike[][];
+}
+
+function mapZodIssue(
+  iss: ZodIssueLike,
+  base: PathSegment[],
+  root: unknown,
+  rootSchema: z.ZodType,
+  file: string,
+): Draft[] {
+  const path = [...base, ...(iss.path as PathSegment[])];
+  const value = valueAt(root, path);
+  const field = fieldLabel(path);
+  switch (iss.code) {
+    case "invalid_type":
+      if (value === undefined) {
+        return [{ code: "kb/missing-field", file, path, message: `missing required field "${field}"`, expected: iss.expected, hint: `add "${field}:" here (see the schema's description of it)`, at: "parent" }];
+      }
+      return [{ code: "kb/wrong-type", file, path, message: `"${field}" has the wrong type`, expected: iss.expected, received: describe(value) }];
+    case "unrecognized_keys":
+      return (iss.keys ?? []).map((key) => {
+        const allowed = allowedKeys(rootSchema, path);
+        return { code: "kb/unknown-field", file, path: [...path, key], message: `unknown field "${key}"`, hint: allowed.length ? suggest(key, allowed, "a known field") : "remove it", at: "key" as const };
+      });
+    case "invalid_value": {
+      const values = (iss.values ?? []).map(String);
+      return [{ code: "kb/invalid-value", file, path, message: `"${field}" is not one of the allowed values`, expected: values.map((v) => `"${v}"`).join(" | "), received: JSON.stringify(value), hint: typeof value === "string" ? suggest(value, values) : `use one of: ${values.join(", ")}` }];
+    }
+    case "too_small":
+      if (iss.origin === "array") {
+        return [{ code: "kb/empty-list", file, path, message: `"${field}" needs at least ${String(iss.minimum)} item(s)`, received: `${(value as unknown[] | undefined)?.length ?? 0}`, hint: `add the missing item(s) to "${field}"` }];
+      }
+      return [{ code: "kb/too-short", file, path, message: `"${field}" is empty or too short`, hint: "write the text, or remove the field if it is optional" }];
+    case "too_big":
+      return [{ code: "kb/too-long", file, path, message: `"${field}" is too long`, expected: `at most ${String(iss.maximum)}`, received: typeof value === "string" ? `${value.length}` : undefined, hint: "shorten it" }];
+    case "invalid_format": {
+      const kebab = typeof value === "string" && /kebab-case/.test(iss.message) ? toKebab(value) : undefined;
+      return [{ code: "kb/invalid-format", file, path, message: `"${field}" is not in the right format`, expected: iss.message, received: JSON.stringify(value), hint: kebab ? `write it as "${kebab}"` : `write ${iss.message}` }];
+    }
+    case "invalid_union": {
+      // Follow the branch that fits the value's type; report its problems, not the union's.
+      const branches = (iss.errors ?? []).filter(
+        (b) => !(b.length === 1 && b[0]!.code === "invalid_type" && b[0]!.path.length === 0),
+      );
+      if (branches.length === 1) return branches[0]!.flatMap((sub) => mapZodIssue(sub, path, root, rootSchema, file));
+      return [{ code: "kb/wrong-type", file, path, message: `"${field}" does not fit any allowed form`, received: describe(value), hint: "see the schema description of this field" }];
+    }
+    default: {
+      const code = iss.params?.code ?? "kb/invalid";
+      return [{ code, file, path, message: iss.message, at: value === undefined ? "parent" : undefined }];
+    }
+  }
+}
+
+/** The keys an object schema allows at `path`, for "did you mean" hints on unknown fields. */
+function allowedKeys(schema: z.ZodType, path: PathSegment[]): string[] {
+  let current: unknown = schema;
+  for (const seg of path) {
+    current = unwrap(current);
+    const def = defOf(current);
+    if (def?.type === "object") current = (def.shape as Record<string, unknown>)[String(seg)];
+    else if (def?.type === "array") current = def.element;
+    else if (def?.type === "union") {
+      const options = (def.options as unknown[]).map(unwrap);
+      current = options.find((o) => defOf(o)?.type === (typeof seg === "number" ? "array" : "object"));
+      if (current && typeof seg !== "number") current = (defOf(current)!.shape as Record<string, unknown>)[seg];
+      else if (current) current = defOf(current)!.element;
+    } else return [];
+  }
+  current = unwrap(current);
+  const def = defOf(current);
+  if (def?.type === "union") {
+    const obj = (def.options as unknown[]).map(unwrap).find((o) => defOf(o)?.type === "object");
+    return obj ? Object.keys(defOf(obj)!.shape as object) : [];
+  }
+  return def?.type === "object" ? Object.keys(def.shape as object) : [];
+}
+
+interface DefLike {
+  type: string;
+  shape?: unknown;
+  element?: unknown;
+  options?: unknown;
+  innerType?: unknown;
+  getter?: () => unknown;
+  in?: unknown;
+}
+
+function defOf(schema: unknown): DefLike | undefined {
+  return (schema as { _zod?: { def?: DefLike } } | undefined)?._zod?.def;
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(current);
+    if (!def) return current;
+    if (def.type === "optional" || def.type === "default" || def.type === "nullable") current = def.innerType;
+    else if (def.type === "lazy") current = def.getter!();
+    else if (def.type === "pipe") current = def.in;
+    else return current;
+  }
+  return current;
+}
+
+/** `aliases[1]` for list items, the key name for fields. */
+function fieldLabel(path: readonly PathSegment[]): string {
+  const last = path[path.length - 1];
+  if (typeof last !== "number") return String(last ?? "(file)");
+  return `${String(path[path.length - 2] ?? "")}[${last}]`;
+}
+
+function toKebab(value: string): string {
+  return value
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let current = root;
+  for (const seg of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string | number, unknown>)[seg];
+  }
+  return current;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+// ---------------------------------------------------------------- positions
+
+function locateDraft(draft: Draft, docs: ReadonlyMap<string, Located>): Issue {
+  const { at, path, ...rest } = draft;
+  const issue: Issue = { ...rest, severity: draft.severity ?? "error", path: formatPath(path) };
+  const located = docs.get(draft.file);
+  if (!located) return issue;
+  const target = at === "parent" ? path.slice(0, -1) : path;
+  const node = nodeAt(located.doc, target, at === "key");
+  const offset = node?.range?.[0] ?? 0;
+  const pos = located.lines.linePos(offset);
+  return { ...issue, line: pos.line, col: pos.col };
+}
+
+/** The deepest node along `path` (the key node itself when `key` is set). */
+function nodeAt(doc: Document, path: readonly PathSegment[], key: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  let best = node as Node | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
+      if (!pair) break;
+      if (key && i === path.length - 1 && pair.key) return pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof seg === "number") {
+      node = node.items[seg];
+    } else break;
+    if (node && (node as Node).range) best = node as Node;
+    else break;
+  }
+  return best;
+}
