@@ -29,7 +29,10 @@ export const QUICK_ANSWER_MAX_WORDS = 60;
 const GIVEN_FACTS: ReadonlySet<FactName> = new Set(["app"]);
 
 /** Cross-checks parsed files and assembles the knowledge base. */
-export function checkKnowledgeBase(parsed: readonly Parsed[]): { kb: KnowledgeBase; drafts: Draft[] } {
+export function checkKnowledgeBase(
+  parsed: readonly Parsed[],
+  brokenHubs: ReadonlySet<string> = new Set(),
+): { kb: KnowledgeBase; drafts: Draft[] } {
   const drafts: Draft[] = [];
   const add = (d: Draft) => drafts.push(d);
 
@@ -89,7 +92,8 @@ export function checkKnowledgeBase(parsed: readonly Parsed[]): { kb: KnowledgeBa
   for (const p of parsed) {
     if (p.kind !== "scenario" && p.kind !== "checklist") continue;
     const file = p.file.display;
-    const code = resolve(p.data.code);
+    // A hub that failed its schema is reported already: check its pages without cascading errors.
+    const code = resolve(p.data.code) ?? (brokenHubs.has(p.folder) ? p.folder : undefined);
     if (code === undefined) {
       add({ code: "kb/unknown-code", file, path: ["code"], message: `no hub for code "${p.data.code}"`, hint: `create content/${p.folder}/code.yaml, or ${suggest(p.data.code, [...codes.keys()])}` });
       continue;
@@ -190,6 +194,20 @@ export function checkKnowledgeBase(parsed: readonly Parsed[]): { kb: KnowledgeBa
         add({ code: "kb/unlisted-scenario", file, path: ["scenarios"], message: `content/${id}/${app}.yaml exists but the hub does not list it`, hint: `add "- app: ${app}" under scenarios` });
       }
     }
+    hub.sharedFixes.forEach((fix, i) => {
+      fix.apps.forEach((app, j) => {
+        const sc = scenarios.get(`${id}/${app}`);
+        if (!sc) {
+          const planned = hub.scenarios.some((s) => s.app === app && s.planned);
+          if (!planned) add({ code: "kb/dangling-link", file, path: ["sharedFixes", i, "apps", j], message: `no ${app} scenario for this code`, hint: "remove the app, or write its scenario" });
+          return;
+        }
+        const stepIds = sc.steps.map((s) => s.id);
+        if (!stepIds.includes(fix.step)) {
+          add({ code: "kb/unknown-step", file, path: ["sharedFixes", i, "step"], message: `the ${app} scenario has no step "${fix.step}"`, expected: `a step of content/${id}/${app}.yaml`, received: fix.step, hint: suggest(fix.step, stepIds, "a step id") });
+        }
+      });
+    });
     const hasChecklist = checklists.has(id);
     if (hub.checklist === "yes" && !hasChecklist) add({ code: "kb/dangling-link", file, path: ["checklist"], message: `no checklist file content/${id}/admin.yaml`, hint: "write it, or set `checklist: planned`" });
     if (hub.checklist !== "yes" && hasChecklist) add({ code: "kb/unlisted-checklist", file, path: ["checklist"], message: `content/${id}/admin.yaml exists but the hub says "${hub.checklist}"`, hint: "set `checklist: yes`" });

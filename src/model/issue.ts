@@ -56,7 +56,9 @@ export function closest(wrong: string, candidates: Iterable<string>): string | u
   let bestDistance = Infinity;
   const w = wrong.toLowerCase();
   for (const c of candidates) {
-    const dist = editDistance(w, c.toLowerCase());
+    const lower = c.toLowerCase();
+    // A prefix of a longer id ("first" for "first-line") is as good as a one-letter typo.
+    const dist = w.length >= 3 && lower.startsWith(w) ? 1 : editDistance(w, lower);
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;

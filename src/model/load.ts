@@ -48,12 +48,13 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     issues.push({ code: "kb/no-content", severity: "error", path: "(folder)", message: "no content files (*.yaml) were found", hint: "point at the content folder (it holds sources.yaml and one folder per code)" });
   }
   const docs = new Map<string, Located>();
+  const brokenHubs = new Set<string>();
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
 
   for (const file of sorted) {
     const role = roleOf(file.name);
     if (typeof role === "string" && role.startsWith("!")) {
-      issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role.slice(1), hint: "content files are sources.yaml, <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml" });
+      issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role.slice(1), hint: "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml" });
       continue;
     }
     const { kind, folder } = role as { kind: ContentKind; folder: string };
@@ -70,7 +71,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
           col: pos.col,
           path: "(file)",
           message: err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
-          hint: err.code === "DUPLICATE_KEY" ? "remove or rename one of the two keys" : "fix the YAML syntax at this position (indentation, quotes, a missing colon)",
+          hint: yamlHint(err.code),
         });
       }
       continue;
@@ -100,13 +101,14 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     const schema = CONTENT_SCHEMAS[kind] as z.ZodType;
     const result = schema.safeParse(data);
     if (!result.success) {
+      if (kind === "code") brokenHubs.add(folder);
       located(result.error.issues.flatMap((iss) => mapZodIssue(iss as ZodIssueLike, [], data, schema, file.display)));
       continue;
     }
     parsed.push({ kind, file, folder, data: result.data } as Parsed);
   }
 
-  const checked = checkKnowledgeBase(parsed);
+  const checked = checkKnowledgeBase(parsed, brokenHubs);
   issues.push(...checked.drafts.map((dr) => locateDraft(dr, docs)));
 
   const counts = {
@@ -124,6 +126,21 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
 }
 
 /** What a file is, from its path in the content folder; a string starting with "!" is a problem. */
+function yamlHint(code: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "remove or rename one of the two keys";
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return 'put the value in quotes: text that contains ": " must be quoted';
+    case "MISSING_CHAR":
+      return "close the quote or bracket that opens before this position";
+    case "BAD_INDENT":
+      return "indent this line like its siblings (spaces, not tabs)";
+    default:
+      return "fix the YAML syntax at this position (indentation, quotes, a missing colon)";
+  }
+}
+
 /**
  * Content has no numeric fields, and YAML reads `0xCAA50021` and `3399811105` as numbers: keep
  * every number as the text the author wrote, so codes survive in their written form.
@@ -139,8 +156,8 @@ function keepNumbersAsWritten(doc: Document): void {
 function roleOf(name: string): { kind: ContentKind; folder: string } | string {
   const parts = name.split("/");
   if (parts.length === 1) {
-    if (name === "sources.yaml") return { kind: "sources", folder: "" };
-    return `!a content file at the top level must be sources.yaml, not ${name}`;
+    if (/^sources(?:-[a-z0-9-]+)?\.ya?ml$/.test(name)) return { kind: "sources", folder: "" };
+    return `!a content file at the top level is sources.yaml or sources-<topic>.yaml, not ${name}`;
   }
   if (parts.length !== 2) return `!content files sit one folder deep: <code>/<file>.yaml, not ${name}`;
   const [folder, base] = parts as [string, string];
@@ -190,7 +207,8 @@ function mapZodIssue(
       });
     case "invalid_value": {
       const values = (iss.values ?? []).map(String);
-      return [{ code: "kb/invalid-value", file, path, message: `"${field}" is not one of the allowed values`, expected: values.map((v) => `"${v}"`).join(" | "), received: JSON.stringify(value), hint: typeof value === "string" ? suggest(value, values) : `use one of: ${values.join(", ")}` }];
+      const isFact = path[path.length - 1] === "fact" || path[path.length - 1] === "switchToFact";
+      return [{ code: isFact ? "kb/unknown-fact" : "kb/invalid-value", file, path, message: isFact ? `unknown fact ${JSON.stringify(value)}: conditions use the design's facts only` : `"${field}" is not one of the allowed values`, expected: values.map((v) => `"${v}"`).join(" | "), received: JSON.stringify(value), hint: typeof value === "string" ? suggest(value, values) : `use one of: ${values.join(", ")}` }];
     }
     case "too_small":
       if (iss.origin === "array") {

@@ -301,6 +301,16 @@ export const CodeHubSchema = z
       )
       .default([])
       .meta(d("The app scenarios of this code, each a file content/<code>/<app>.yaml. Default none.")),
+    sharedFixes: z
+      .array(
+        z.strictObject({
+          step: Id.meta(d("A step id that exists in the scenario of each app listed.")),
+          apps: z.array(AppSchema).min(1).meta(d("The apps whose scenario has this step.")),
+          note: Markdown.optional().meta(d("What the fix does for every app, in a sentence.")),
+        }),
+      )
+      .default([])
+      .meta(d("Fixes shared by the apps, shown on the hub with links to each scenario's step. Default none.")),
     checklist: z
       .enum(["yes", "planned", "no"])
       .default("no")

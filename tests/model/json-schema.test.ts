@@ -1,0 +1,27 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderJsonSchemas } from "../../src/model/json-schema.ts";
+import { ROOT } from "../helpers/io.ts";
+
+describe("JSON Schemas for editors", () => {
+  const rendered = renderJsonSchemas();
+
+  it.each(Object.keys(rendered))("schema/%s is up to date (run `npm run schema` if not)", (name) => {
+    expect(readFileSync(join(ROOT, "schema", name), "utf8")).toBe(rendered[name]);
+  });
+
+  it("carries field descriptions into the schema", () => {
+    const scenario = JSON.parse(rendered["scenario.schema.json"]!) as { properties: Record<string, { description?: string }> };
+    expect(scenario.properties.quickAnswer!.description).toMatch(/60 words/);
+  });
+
+  it("is named by every content file", () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : []));
+    for (const file of walk(join(ROOT, "content"))) {
+      const first = readFileSync(file, "utf8").split("\n")[0];
+      expect(first, file).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schema\/(code|scenario|checklist|sources)\.schema\.json$/);
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { listPages, loadKnowledgeBase, renderIssue } from "../../src/model/index.ts";
+import { positionOf, toContentFiles, validFiles } from "../helpers/content.ts";
+
+interface BreakCase {
+  name: string;
+  file: string;
+  /** Replace the first `from` with `to` in that file. */
+  from: string;
+  to: string;
+  code: string;
+  path: string;
+  /** Where the issue must point: the first occurrence of this text in the broken file (+ offset). */
+  at: string;
+  offset?: number;
+  hint?: RegExp;
+  /** Extra files to add or override. */
+  extra?: Record<string, string>;
+}
+
+const cases: BreakCase[] = [
+  // --- schema: types, fields, values
+  { name: "wrong type", file: "caa50021/onedrive.yaml", from: "needsRestart: true", to: 'needsRestart: "yes"', code: "kb/wrong-type", path: "steps[0].needsRestart", at: '"yes"' },
+  { name: "unknown field with did-you-mean", file: "caa50021/onedrive.yaml", from: "    tier: advanced", to: "    teir: advanced", code: "kb/unknown-field", path: "steps[2].teir", at: "teir", hint: /did you mean "tier"/ },
+  { name: "missing field points at its parent", file: "caa50021/onedrive.yaml", from: "    dataSafety: Nothing is lost.\n", to: "", code: "kb/missing-field", path: "steps[0].dataSafety", at: "id: clean-restart" },
+  { name: "invalid enum value", file: "caa50021/onedrive.yaml", from: "tier: first-line", to: "tier: first", code: "kb/invalid-value", path: "steps[0].tier", at: "first\n", hint: /did you mean "first-line"/ },
+  { name: "id not in kebab-case", file: "caa50021/onedrive.yaml", from: "id: reset-onedrive", to: "id: resetOneDrive", code: "kb/invalid-format", path: "steps[2].id", at: "resetOneDrive", hint: /reset-one-drive/ },
+  // --- facts and values in conditions
+  { name: "unknown fact", file: "caa50021/onedrive.yaml", from: "when: { fact: where,", to: "when: { fact: wher,", code: "kb/unknown-fact", path: "steps[1].when.fact", at: "wher,", hint: /did you mean "where"/ },
+  { name: "unknown fact value", file: "caa50021/onedrive.yaml", from: "is: banner", to: "is: banerr", code: "kb/unknown-fact-value", path: "steps[1].when.is", at: "banerr", hint: /did you mean "banner"/ },
+  { name: "boolean fact given yes", file: "caa50021/onedrive.yaml", from: "{ fact: windowsServer, is: true }", to: "{ fact: windowsServer, is: yes }", code: "kb/unknown-fact-value", path: "stops[0].when.is", at: "yes }", hint: /write true/ },
+  { name: "condition read but never asked", file: "caa50021/onedrive.yaml", from: "{ fact: windowsServer, is: true }", to: "{ fact: hybridJoined, is: true }", code: "kb/unasked-fact", path: "stops[0].when.fact", at: "hybridJoined", hint: /fact: hybridJoined/ },
+  { name: "malformed condition", file: "caa50021/onedrive.yaml", from: "{ fact: where, is: banner }", to: "{ fact: where, is: banner, in: [banner] }", code: "kb/bad-condition", path: "steps[1].when", at: "{ fact: where" },
+  // --- ids and references
+  { name: "duplicate step id", file: "caa50021/onedrive.yaml", from: "id: unlink-work-account", to: "id: clean-restart", code: "kb/duplicate-id", path: "steps[1].id", at: "clean-restart\n    title: Unlink" },
+  { name: "unknown source reference", file: "caa50021/onedrive.yaml", from: "    sources: [forum]", to: "    sources: [forun]", code: "kb/unknown-source", path: "steps[0].sources[0]", at: "forun", hint: /did you mean "forum"/ },
+  { name: "dangling page link", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: caa50021/teams\n", code: "kb/dangling-link", path: "related[0].page", at: "caa50021/teams", hint: /planned: true/ },
+  { name: "planned link to an existing page", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: caa50021\n    planned: true\n    title: Hub\n", code: "kb/planned-exists", path: "related[0].planned", at: "true\n    title: Hub" },
+  { name: "planned link without a title", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: 0x8004de40/onedrive\n    planned: true\n", code: "kb/missing-field", path: "related[0].title", at: "page: 0x8004de40" },
+  { name: "dangling Markdown link", file: "caa50021/onedrive.yaml", from: "meaning: The broker failed.", to: "meaning: See [the admin list](/codes/caa50021/admin/).", code: "kb/dangling-link", path: "meaning", at: "See [the" },
+  { name: "hub lists a scenario that is not written", file: "caa50021/code.yaml", from: "  - app: onedrive\n", to: "  - app: onedrive\n  - app: teams\n", code: "kb/dangling-link", path: "scenarios[1].app", at: "teams" },
+  { name: "scenario the hub does not list", file: "caa50021/code.yaml", from: "scenarios:\n  - app: onedrive\n", to: "scenarios: []\n", code: "kb/unlisted-scenario", path: "scenarios", at: "[]" },
+  { name: "shared fix names an unknown step", file: "caa50021/code.yaml", from: 'checklist: "no"', to: 'checklist: "no"\nsharedFixes:\n  - step: clean-reboot\n    apps: [onedrive]', code: "kb/unknown-step", path: "sharedFixes[0].step", at: "clean-reboot", hint: /did you mean "clean-restart"/ },
+  { name: "alias of another hub's code", file: "caa50021/code.yaml", from: 'aliases: ["0xCAA50021", 3399811105]', to: 'aliases: ["0xCAA50021", 3399811105, "0x8004DE40"]', code: "kb/duplicate-code", path: "aliases[2]", at: '"0x8004DE40"', extra: { "0x8004de40/code.yaml": "" } },
+  { name: "code folder and id disagree", file: "caa50021/code.yaml", from: "id: caa50021", to: "id: caa70007", code: "kb/id-mismatch", path: "id", at: "caa70007" },
+  { name: "scenario for an unknown code", file: "caa50021/onedrive.yaml", from: "code: caa50021", to: "code: caa99999", code: "kb/unknown-code", path: "code", at: "caa99999" },
+  // --- content rules
+  { name: "quick answer over 60 words", file: "caa50021/onedrive.yaml", from: "quickAnswer: Restart, then clear the broker.", to: `quickAnswer: ${"word ".repeat(61).trim()}`, code: "kb/quick-answer-too-long", path: "quickAnswer", at: "word" },
+  { name: "raw HTML in Markdown", file: "caa50021/onedrive.yaml", from: "summary: Restart Windows.", to: "summary: Restart <b>Windows</b>.", code: "kb/raw-html", path: "steps[0].summary", at: "Restart <b>" },
+  { name: "first-line step after an advanced one", file: "caa50021/onedrive.yaml", from: "    tier: first-line\n    needsRestart: true", to: "    tier: advanced\n    needsRestart: true", code: "kb/step-order", path: "steps[1].tier", at: "first-line\n    changesState: true" },
+  { name: "a file name that is no content kind", file: "caa50021/onedrive.yaml", from: "kind: scenario", to: "kind: scenario", code: "kb/unexpected-file", path: "(file)", at: "kind", extra: { "caa50021/notes.yaml": "kind: scenario\n" } },
+  { name: "kind does not match the file name", file: "caa50021/onedrive.yaml", from: "kind: scenario", to: "kind: checklist", code: "kb/wrong-kind", path: "kind", at: "checklist" },
+  // --- YAML itself
+  { name: "YAML syntax error", file: "caa50021/onedrive.yaml", from: "title: Restart\n", to: "title: Restart: now\n", code: "kb/yaml-syntax", path: "(file)", at: "Restart: now", hint: /quotes/ },
+  { name: "duplicate key", file: "caa50021/onedrive.yaml", from: "    summary: Restart Windows.\n", to: "    summary: Restart Windows.\n    summary: Again.\n", code: "kb/duplicate-key", path: "(file)", at: "summary: Again" },
+];
+
+describe("loadKnowledgeBase", () => {
+  it("accepts the valid base content and lists its pages", () => {
+    const result = loadKnowledgeBase(toContentFiles(validFiles()));
+    expect(result.issues).toEqual([]);
+    expect(result.kb).toBeDefined();
+    expect(listPages(result.kb!).map((p) => [p.id, p.url])).toEqual([
+      ["caa50021", "/codes/caa50021/"],
+      ["caa50021/onedrive", "/codes/caa50021/onedrive/"],
+    ]);
+    expect(result.counts).toMatchObject({ codes: 1, scenarios: 1, steps: 3 });
+  });
+
+  it("keeps codes written as YAML numbers in their written form", () => {
+    const kb = loadKnowledgeBase(toContentFiles(validFiles())).kb!;
+    expect(kb.codes.get("caa50021")!.aliases).toEqual(["0xCAA50021", "3399811105"]);
+    expect(kb.codeIndex.get("hex:caa50021")).toBe("caa50021");
+  });
+
+  it.each(cases)("$name → $code at $path", (c) => {
+    const files = validFiles();
+    const original = files[c.file]!;
+    if (!original.includes(c.from)) throw new Error(`test setup: "${c.from}" not in ${c.file}`);
+    files[c.file] = original.replace(c.from, c.to);
+    for (const [name, text] of Object.entries(c.extra ?? {})) {
+      files[name] = name === "0x8004de40/code.yaml" ? hubFor("0x8004de40") : text;
+    }
+    const result = loadKnowledgeBase(toContentFiles(files));
+    const issue = result.issues.find((i) => i.code === c.code);
+    expect(issue, `issues were:\n${result.issues.map(renderIssue).join("\n")}`).toBeDefined();
+    expect(result.kb).toBeUndefined();
+    const fileOfIssue = c.code === "kb/unexpected-file" ? "content/caa50021/notes.yaml" : `content/${c.file}`;
+    expect(issue!.file).toBe(fileOfIssue);
+    expect(issue!.path).toBe(c.path);
+    const text = c.code === "kb/unexpected-file" ? files["caa50021/notes.yaml"]! : files[c.file]!;
+    expect({ line: issue!.line, col: issue!.col }).toEqual(positionOf(text, c.at, c.offset ?? 0));
+    if (c.hint) expect(issue!.hint).toMatch(c.hint);
+  });
+
+  it("reports every problem of every file in one run", () => {
+    const files = validFiles();
+    files["caa50021/onedrive.yaml"] = files["caa50021/onedrive.yaml"]!.replace("sources: [forum]", "sources: [nope]").replace("is: banner", "is: sometimes");
+    files["caa50021/code.yaml"] = files["caa50021/code.yaml"]!.replace("owner: client", "owner: someone");
+    const codes = loadKnowledgeBase(toContentFiles(files)).issues.map((i) => `${i.file} ${i.code}`);
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        "content/caa50021/code.yaml kb/invalid-value",
+        "content/caa50021/onedrive.yaml kb/unknown-source",
+        "content/caa50021/onedrive.yaml kb/unknown-fact-value",
+      ]),
+    );
+  });
+
+  it("refuses two scenarios that give one step id different safety properties", () => {
+    const files = validFiles();
+    files["caa50021/code.yaml"] = files["caa50021/code.yaml"]!.replace("  - app: onedrive\n", "  - app: onedrive\n  - app: teams\n");
+    files["caa50021/teams.yaml"] = files["caa50021/onedrive.yaml"]!.replace("app: onedrive", "app: teams").replace("    needsRestart: true\n", "");
+    const issues = loadKnowledgeBase(toContentFiles(files)).issues;
+    const conflict = issues.find((i) => i.code === "kb/step-conflict");
+    expect(conflict, issues.map(renderIssue).join("\n")).toMatchObject({ path: "steps[0].id" });
+    expect(conflict!.file).toMatch(/teams\.yaml|onedrive\.yaml/);
+  });
+
+  it("reports an empty content folder", () => {
+    expect(loadKnowledgeBase([]).issues.map((i) => i.code)).toEqual(["kb/no-content"]);
+  });
+
+  it("renders an issue as location, code and path, then what, then the fix", () => {
+    const files = validFiles();
+    files["caa50021/onedrive.yaml"] = files["caa50021/onedrive.yaml"]!.replace("sources: [forum]", "sources: [forun]");
+    const issue = loadKnowledgeBase(toContentFiles(files)).issues[0]!;
+    expect(renderIssue(issue)).toMatchInlineSnapshot(`
+      "content/caa50021/onedrive.yaml:39:15  kb/unknown-source  steps[0].sources[0]
+        unknown source "forun"
+        Fix: did you mean "forum"?; or add it to content/sources.yaml"
+    `);
+  });
+});
+
+function hubFor(id: string): string {
+  return validFiles()["caa50021/code.yaml"]!
+    .replace("id: caa50021", `id: ${id}`)
+    .replace('aliases: ["0xCAA50021", 3399811105]', "aliases: []")
+    .replace("scenarios:\n  - app: onedrive\n", "scenarios: []\n");
+}
