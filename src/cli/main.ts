@@ -7,12 +7,13 @@ import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { listPages, loadKnowledgeBase, renderIssue, type KnowledgeBase, type LoadResult } from "../model/index.ts";
 import { readContentFiles } from "../model/content-fs.ts";
+import { buildLookupIndex, lookup } from "../lookup/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
 const EXIT_HELP = `
 Exit codes:
   0   success
-  1   problems found (content that does not validate)
+  1   problems found (content that does not validate), or nothing found
   2   wrong usage: unknown command or option, bad arguments or answers
   70  internal error (a bug in fixpath: please report it)`;
 
@@ -56,6 +57,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const width = Math.max(...pages.map((p) => p.id.length));
         for (const p of pages) out(`${p.id.padEnd(width)}  ${p.url.padEnd(width + 9)}  ${p.title}`);
       }
+    });
+
+  program
+    .command("lookup")
+    .description("Find the page for an error code in any form, a message or symptoms (typos tolerated).")
+    .argument("<text...>", "what you saw: a code, the message, or a few words")
+    .option("--content <dir>", "the content folder", "content")
+    .option("--limit <n>", "how many results", "8")
+    .option("--json", "print JSON: [{ id, title, url, score, why, near }]")
+    .addHelpText("after", EXIT_HELP)
+    .action((words: string[], opts: { content: string; limit: string; json?: boolean }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UserError(`fixpath: --limit takes a whole number from 1 to 100, not "${opts.limit}"`);
+      const index = buildLookupIndex(requireKb(opts.content, io, err));
+      const query = words.join(" ");
+      const results = lookup(index, query, { limit });
+      if (opts.json) out(JSON.stringify(results, null, 2));
+      else if (results.length === 0) err(`No page matches "${query.slice(0, 80)}". Try the code as shown on screen, e.g. CAA50021.`);
+      else {
+        for (const [i, r] of results.entries()) {
+          out(`${String(i + 1).padStart(2)}. ${r.title}${r.near ? "  (near match)" : ""}`);
+          out(`    ${r.url}   score ${r.score}   ${r.why.join("; ")}`);
+        }
+      }
+      if (results.length === 0) exitCode = EXIT.problems;
     });
 
   program

@@ -1,0 +1,91 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildLookupIndex, detectApp, loadLookupIndex, lookup, serializeLookupIndex } from "../../src/lookup/index.ts";
+import { codeForms, parseCode } from "../../src/model/index.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
+
+const kb = loadProjectKb();
+const index = buildLookupIndex(kb);
+
+describe("lookup: a table of real queries", () => {
+  it.each([
+    // every form of the code
+    ["CAA50021", "caa50021", false],
+    ["caa50021", "caa50021", false],
+    ["0xCAA50021", "caa50021", false],
+    ["0xcaa50021", "caa50021", false],
+    ["caa 50021", "caa50021", false],
+    ["CAA-50021", "caa50021", false],
+    ["3399811105", "caa50021", false],
+    ["-895156191", "caa50021", false],
+    ["error code CAA50021 when signing in", "caa50021", false],
+    // typos in the code: look-alike letters, a swap, a wrong digit
+    ["caa5002l", "caa50021", true],
+    ["CAA5OO21", "caa50021", true],
+    ["caa50012", "caa50021", true],
+    ["caa50031", "caa50021", true],
+    // the app named in the query ranks its scenario first
+    ["CAA50021 onedrive", "caa50021/onedrive", false],
+    ["0xCAA50021 in OneDrive", "caa50021/onedrive", false],
+    ["one drive caa 50021", "caa50021/onedrive", false],
+    // messages and symptoms, no code
+    ["There's a problem with your account. Please sign in again.", "caa50021/onedrive", false],
+    ["onedrive grey cloud red x", "caa50021/onedrive", false],
+    ["Number of retry attempts exceeds expectations", "caa50021", false],
+    ["windows token broker family", "caa50021", false],
+  ] as const)("%s → %s", (query, top, near) => {
+    const results = lookup(index, query);
+    expect(results[0]?.id, JSON.stringify(results.slice(0, 3))).toBe(top);
+    expect(results[0]!.near).toBe(near);
+    expect(results[0]!.url).toBe(`/codes/${top}/`);
+    expect(results[0]!.why.length).toBeGreaterThan(0);
+  });
+
+  it("finds every hub from every form of each of its codes", () => {
+    for (const [id, hub] of kb.codes) {
+      for (const written of [hub.id, ...hub.aliases]) {
+        const key = parseCode(written);
+        for (const form of key ? codeForms(key) : [written]) {
+          expect(lookup(index, form)[0]?.id, `${form} (${id})`).toBe(id);
+        }
+      }
+    }
+  });
+
+  it("finds nothing for text that matches nothing", () => {
+    expect(lookup(index, "zzqx")).toEqual([]);
+    expect(lookup(index, "   ")).toEqual([]);
+  });
+
+  it("never throws and returns at most the limit, whatever the query", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (q) => {
+        const results = lookup(index, q, { limit: 5 });
+        expect(results.length).toBeLessThanOrEqual(5);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("recognises app names", () => {
+    expect(detectApp("my OneDrive fails")).toBe("onedrive");
+    expect(detectApp("one drive")).toBe("onedrive");
+    expect(detectApp("activating Word")).toBe("office");
+    expect(detectApp("teams sign in")).toBe("teams");
+    expect(detectApp("sign in")).toBeUndefined();
+  });
+});
+
+describe("the serialised index for the browser", () => {
+  it("answers exactly like the index it came from", () => {
+    const loaded = loadLookupIndex(serializeLookupIndex(index));
+    for (const q of ["CAA50021 onedrive", "caa5002l", "grey cloud red x"]) {
+      expect(lookup(loaded, q)).toEqual(lookup(index, q));
+    }
+  });
+
+  it("keeps no page text, only what a result shows", () => {
+    const json = serializeLookupIndex(index);
+    expect(json).not.toContain("catch-all");
+  });
+});
