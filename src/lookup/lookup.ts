@@ -109,7 +109,7 @@ export function loadLookupIndex(json: string): LookupIndex {
 /** Ranked pages for a query: a code in any form, a message, symptoms, an app name. */
 export function lookup(index: LookupIndex, rawQuery: string, options: { limit?: number } = {}): LookupResult[] {
   const limit = options.limit ?? 10;
-  const query = rawQuery.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, MAX_QUERY);
+  const query = stripControls(rawQuery).trim().slice(0, MAX_QUERY);
   if (!query) return [];
   const app = detectApp(query);
   const results = new Map<string, LookupResult>();
@@ -256,6 +256,13 @@ function oneOff(a: string, b: string): string | undefined {
     if (long.slice(0, i) + long.slice(i + 1) === short) return a.length < b.length ? "one character missing" : "one character too many";
   }
   return undefined;
+}
+
+/** Control characters (from binary pastes) become spaces. */
+function stripControls(text: string): string {
+  let out = "";
+  for (const ch of text) out += ch.charCodeAt(0) < 32 || ch === "\u007f" ? " " : ch;
+  return out;
 }
 
 function plain(parts: readonly string[]): string {
