@@ -8,6 +8,8 @@ import { Command, CommanderError } from "commander";
 import { listPages, loadKnowledgeBase, renderIssue, type KnowledgeBase, type LoadResult } from "../model/index.ts";
 import { readContentFiles } from "../model/content-fs.ts";
 import { buildLookupIndex, lookup } from "../lookup/index.ts";
+import { runAnalyze } from "./analyze.ts";
+import { runDiagnose } from "./diagnose.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
 const EXIT_HELP = `
@@ -57,6 +59,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         const width = Math.max(...pages.map((p) => p.id.length));
         for (const p of pages) out(`${p.id.padEnd(width)}  ${p.url.padEnd(width + 9)}  ${p.title}`);
       }
+    });
+
+  program
+    .command("diagnose")
+    .description("Plan the fix for a code in one app from your answers (facts as JSON).")
+    .argument("<code>", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
+    .option("--app <app>", "onedrive, outlook, teams or office (optional when the code has one scenario)")
+    .option("--answers <file>", 'a JSON file of answers such as {"managed": true, "isAdmin": false}, or - for stdin')
+    .option("--json", "print the plan as JSON (the design's plan contract)")
+    .addHelpText("after", EXIT_HELP)
+    .action(async (code: string, opts: { app?: string; answers?: string; json?: boolean }) => {
+      exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io);
+    });
+
+  program
+    .command("analyze")
+    .description("Read a saved dsregcmd /status output or an error message; print findings. Nothing is sent anywhere.")
+    .argument("<file>", "a file, or - for standard input")
+    .option("--json", "print JSON")
+    .addHelpText(
+      "after",
+      `${EXIT_HELP}
+  (analyze: 1 also means nothing was recognised; 2 also covers empty, binary or too large input)`,
+    )
+    .action(async (input: string, opts: { json?: boolean }) => {
+      exitCode = await runAnalyze({ input, json: Boolean(opts.json) }, io);
     });
 
   program

@@ -125,8 +125,8 @@ export function lookup(index: LookupIndex, rawQuery: string, options: { limit?: 
   };
 
   const { hits, rest } = findCodes(index, query);
-  for (const hit of hits) {
-    const base = hit.near ? 60 : 100;
+  for (const [rank, hit] of hits.entries()) {
+    const base = hit.near ? 60 - rank : 100;
     const why = hit.near ? `near match for ${hit.written}: ${hit.how}` : `code ${hit.written}`;
     add(hit.hub, base, why, hit.near);
     for (const doc of index.docs.values()) {
@@ -198,8 +198,7 @@ function findCodes(index: LookupIndex, query: string): { hits: CodeHit[]; rest: 
       push({ hub, written: one, near: false }, i);
       continue;
     }
-    const near = nearCode(index, one);
-    if (near) push({ ...near, written: one, near: true }, i);
+    for (const near of nearCodes(index, one)) push({ ...near, written: one, near: true }, i);
   }
   const rest = tokens.filter((_, i) => !used.has(i)).join(" ");
   return { hits, rest };
@@ -207,32 +206,32 @@ function findCodes(index: LookupIndex, query: string): { hits: CodeHit[]; rest: 
 
 const CONFUSABLE: Record<string, string> = { l: "1", i: "1", o: "0", s: "5", z: "2" };
 
-/** A hub whose code is one character off: a look-alike letter, a typo or two swapped digits. */
-function nearCode(index: LookupIndex, token: string): { hub: string; how: string } | undefined {
+/** How likely each kind of slip is, most likely first. */
+const SLIPS = ["read look-alike letters as digits", "two characters swapped", "one character different", "one character missing", "one character too many"];
+
+/** Hubs whose code is one slip away (a look-alike letter, a swap, a typo), most likely first. */
+function nearCodes(index: LookupIndex, token: string): { hub: string; how: string }[] {
   const lower = token.toLowerCase().replace(/^0x/, "");
   const isAadsts = /^aadsts/.test(lower);
   const body = isAadsts ? lower.slice(6) : lower;
   // [1] look-alike letters: caa5oo2l → caa50021
   const fixed = body.replace(/[lioszLIOSZ]/g, (c, offset: number) => (isHexLetterPosition(body, offset) ? c : CONFUSABLE[c.toLowerCase()]!));
-  if (!isAadsts && !(/^[0-9a-z]{7,9}$/.test(fixed) && (fixed.match(/\d/g)?.length ?? 0) >= 4)) return undefined;
-  if (isAadsts && !/^[0-9a-z]{4,7}$/.test(fixed)) return undefined;
+  if (!isAadsts && !(/^[0-9a-z]{7,9}$/.test(fixed) && (fixed.match(/\d/g)?.length ?? 0) >= 4)) return [];
+  if (isAadsts && !/^[0-9a-z]{4,7}$/.test(fixed)) return [];
   if (fixed !== body) {
     const key = isAadsts ? (/^\d+$/.test(fixed) ? `aadsts:${Number(fixed)}` : undefined) : parseCode(fixed);
     const hub = key ? index.codes.get(key) : undefined;
-    if (hub) return { hub, how: "read look-alike letters as digits" };
+    if (hub) return [{ hub, how: SLIPS[0]! }];
   }
   // [2] one edit or one swap away from a known code
-  let best: { hub: string; how: string } | undefined;
+  const found: { hub: string; how: string }[] = [];
   for (const [key, hub] of index.codes) {
     const [kind, value] = key.split(":") as [string, string];
     if ((kind === "aadsts") !== isAadsts) continue;
     const how = oneOff(fixed, value);
-    if (how) {
-      if (best && best.hub !== hub) return undefined; // ambiguous: two codes equally near
-      best = { hub, how };
-    }
+    if (how && !found.some((f) => f.hub === hub)) found.push({ hub, how });
   }
-  return best;
+  return found.sort((a, b) => SLIPS.indexOf(a.how) - SLIPS.indexOf(b.how)).slice(0, 5);
 }
 
 /** Letters a–f stay letters where the code has a letter run (the `caa` of caa50021). */

@@ -305,6 +305,12 @@ function checkScenario(file: string, sc: Scenario, ctx: ScenarioContext): void {
     }
   });
 
+  // a code only work accounts produce needs the stop that tells a personal account so
+  if (!sc.accountTypes.includes("personal")) {
+    const hasStop = sc.stops.some((st) => st.outcome === "not-this-error" && conditionReads(st.when, "accountType"));
+    if (!hasStop) add({ code: "kb/missing-stop", file, path: ["accountTypes"], message: "only work accounts produce this code here, but no not-this-error stop reads accountType", hint: "add a stop: when { fact: accountType, is: personal }, outcome: not-this-error" });
+  }
+
   // every fact a condition reads must be asked (or given by the page)
   const read = new Map<string, PathSegment[]>();
   sc.steps.forEach((s, i) => s.when && collectFacts(s.when, ["steps", i, "when"], read));
@@ -366,6 +372,12 @@ function collectFacts(cond: Condition, path: PathSegment[], out: Map<string, Pat
   else if ("any" in cond) cond.any.forEach((c, i) => collectFacts(c, [...path, "any", i], out));
   else if ("not" in cond) collectFacts(cond.not, [...path, "not"], out);
   else if (!out.has(cond.fact)) out.set(cond.fact, [...path, "fact"]);
+}
+
+function conditionReads(cond: Condition, fact: string): boolean {
+  const read = new Map<string, PathSegment[]>();
+  collectFacts(cond, [], read);
+  return read.has(fact);
 }
 
 function checkQuickAnswer(file: string, text: string, add: (d: Draft) => void): void {

@@ -326,6 +326,15 @@ export const ScenarioSchema = z
     app: AppSchema.meta(d("The app; must match the file name.")),
     ...PageBase,
     quickAnswer: Markdown.meta(d("The short answer, at most 60 words.")),
+    accountTypes: z
+      .array(z.enum(["work", "personal"]))
+      .min(1)
+      .default(["work", "personal"])
+      .meta(
+        d(
+          "Which accounts can produce this code in this app. Without `personal`, a personal account gets not-this-error (a stop must say so). Default both.",
+        ),
+      ),
     beforeYouStart: z.array(Markdown).min(1).meta(d("What to know before the first step.")),
     meaning: Markdown.meta(d("What the code means in this app.")),
     whereItAppears: z

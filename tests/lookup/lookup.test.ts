@@ -31,8 +31,8 @@ describe("lookup: a table of real queries", () => {
     // messages and symptoms, no code
     ["There's a problem with your account. Please sign in again.", "caa50021/onedrive", false],
     ["onedrive grey cloud red x", "caa50021/onedrive", false],
-    ["Number of retry attempts exceeds expectations", "caa50021", false],
-    ["windows token broker family", "caa50021", false],
+    ["Number of retry attempts exceeds expectations", "caa50021/office", false],
+    ["the sign-in broker gave up", "caa50021", false],
   ] as const)("%s → %s", (query, top, near) => {
     const results = lookup(index, query);
     expect(results[0]?.id, JSON.stringify(results.slice(0, 3))).toBe(top);

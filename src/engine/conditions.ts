@@ -1,0 +1,106 @@
+/**
+ * Conditions over facts, evaluated with three values (Kleene logic): a fact that is not answered
+ * makes a test `unknown`, never `false`. `is: unknown` and `in: [..., unknown]` ask whether a fact
+ * is unanswered, so they are always definite.
+ */
+import { FACTS, isFactName, sameCode, type Condition, type FactName, type Facts, type FactValue } from "../model/index.ts";
+
+/** A three-valued truth: `true`, `false` or `"unknown"`. */
+export type Truth = boolean | "unknown";
+
+/** The written value that stands for "not answered" in conditions. */
+export const UNKNOWN = "unknown";
+
+/** The value of a `code` fact that means "no other code". */
+export const NO_CODE = "none";
+
+/** Whether a fact holds `wanted`; `code` facts compare every written form of a code (`sameCode`). */
+export function factEquals(fact: FactName, actual: FactValue, wanted: FactValue): boolean {
+  if (FACTS[fact].type !== "code") return actual === wanted;
+  if (typeof actual !== "string" || typeof wanted !== "string") return false;
+  const a = actual.trim().toLowerCase();
+  const w = wanted.trim().toLowerCase();
+  if (a === NO_CODE || w === NO_CODE) return a === w;
+  return sameCode(actual, wanted);
+}
+
+/** Evaluates `cond` over `facts` with Kleene's three-valued logic. */
+export function evaluate(cond: Condition, facts: Facts): Truth {
+  if ("all" in cond) {
+    let result: Truth = true;
+    for (const c of cond.all) {
+      const t = evaluate(c, facts);
+      if (t === false) return false;
+      if (t === "unknown") result = "unknown";
+    }
+    return result;
+  }
+  if ("any" in cond) {
+    let result: Truth = false;
+    for (const c of cond.any) {
+      const t = evaluate(c, facts);
+      if (t === true) return true;
+      if (t === "unknown") result = "unknown";
+    }
+    return result;
+  }
+  if ("not" in cond) {
+    const t = evaluate(cond.not, facts);
+    return t === "unknown" ? "unknown" : !t;
+  }
+  const fact = cond.fact;
+  const values: readonly FactValue[] = "is" in cond ? [cond.is] : cond.in;
+  const actual = isFactName(fact) ? facts[fact] : undefined;
+  if (actual === undefined) return values.includes(UNKNOWN) ? true : values.length === 0 ? false : "unknown";
+  if (!isFactName(fact)) return false;
+  return values.some((v) => v !== UNKNOWN && factEquals(fact, actual, v));
+}
+
+/** Every fact a condition reads, in the order it first reads them. */
+export function factsRead(cond: Condition, out: Set<FactName> = new Set()): Set<FactName> {
+  if ("all" in cond) cond.all.forEach((c) => factsRead(c, out));
+  else if ("any" in cond) cond.any.forEach((c) => factsRead(c, out));
+  else if ("not" in cond) factsRead(cond.not, out);
+  else if (isFactName(cond.fact)) out.add(cond.fact);
+  return out;
+}
+
+/** The values a condition compares `fact` with (without `unknown`), for enumerating fact spaces. */
+export function valuesTested(cond: Condition, fact: FactName, out: FactValue[] = []): FactValue[] {
+  if ("all" in cond) cond.all.forEach((c) => valuesTested(c, fact, out));
+  else if ("any" in cond) cond.any.forEach((c) => valuesTested(c, fact, out));
+  else if ("not" in cond) valuesTested(cond.not, fact, out);
+  else if (cond.fact === fact) {
+    for (const v of "is" in cond ? [cond.is] : cond.in) if (v !== UNKNOWN && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The tests a condition's definite value rests on, in words (`where is banner`), so a reason can
+ * say why a step is or is not in the plan. Empty when the value is unknown.
+ */
+export function because(cond: Condition, facts: Facts): string[] {
+  const value = evaluate(cond, facts);
+  return value === "unknown" ? [] : support(cond, facts, value);
+}
+
+function support(cond: Condition, facts: Facts, want: boolean): string[] {
+  if ("not" in cond) return support(cond.not, facts, !want);
+  if ("all" in cond || "any" in cond) {
+    const parts = "all" in cond ? cond.all : cond.any;
+    // all→true and any→false need every part; all→false and any→true need one.
+    const everyPart = ("all" in cond) === want;
+    if (everyPart) return parts.flatMap((c) => support(c, facts, want));
+    const one = parts.find((c) => evaluate(c, facts) === want);
+    return one ? support(one, facts, want) : [];
+  }
+  const actual = isFactName(cond.fact) ? facts[cond.fact] : undefined;
+  if (actual === undefined) return [`${cond.fact} is not answered`];
+  return [`${cond.fact} is ${String(actual)}`];
+}
+
+/** The facts a condition reads that are not answered. */
+export function missingFacts(cond: Condition, facts: Facts): FactName[] {
+  return [...factsRead(cond)].filter((f) => facts[f] === undefined);
+}

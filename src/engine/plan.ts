@@ -1,0 +1,186 @@
+/**
+ * `plan`: facts → the design's plan. Stops first (content order, earliest cut wins), then each
+ * step through the safety rules (`safety.ts`), then the avoided actions. Unknown facts stay
+ * unknown: what the plan assumed is listed, with the question whose answer would change it.
+ */
+import { parseCode, resolveCode, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
+import { because, evaluate, missingFacts } from "./conditions.ts";
+import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, stopWords, type Cuts } from "./safety.ts";
+import { candidateValues } from "./space.ts";
+import { findScenario, type Target } from "./target.ts";
+import type { Assumption, Escalation, Plan, PlanOutcome, PlanStep } from "./types.ts";
+
+/**
+ * Plans the diagnostic for a code (any written form) and an app. Throws a RangeError when there
+ * is no such scenario: shells check the target first with `findScenario`, which returns issues.
+ */
+export function plan(kb: KnowledgeBase, target: Target, facts: Facts): Plan {
+  const found = findScenario(kb, target);
+  if (!found.ok) throw new RangeError(found.issues.map((i) => `${i.code}: ${i.message}`).join("; "));
+  return planScenario(kb, found.target.scenario, facts);
+}
+
+/** Plans one scenario of `kb`, with the next question. */
+export function planScenario(kb: KnowledgeBase, scenario: Scenario, facts: Facts): Plan {
+  const core = planCore(kb, scenario, facts);
+  const next = rankQuestions(kb, scenario, facts, core)[0];
+  return next ? { ...core, nextQuestion: next } : core;
+}
+
+/** The plan without the next question (what `rankQuestions` compares). */
+export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts): Plan {
+  const facts: Facts = { ...answers, app: scenario.app };
+  const code = resolveCode(kb, scenario.code) ?? scenario.code.toLowerCase();
+  const assumptions = new Assumptions();
+
+  // ---- stops, in content order
+  const fired: Stop[] = [];
+  for (const stop of scenario.stops) {
+    const t = evaluate(stop.when, facts);
+    if (t === true) fired.push(stop);
+    else if (t === "unknown") for (const f of missingFacts(stop.when, facts)) assumptions.add(f, "the stop does not apply (it needs this answer to fire)", stop.id);
+  }
+  const cuts = cutsFor(fired, scenario.steps, facts);
+  const winner = cuts.start ?? cuts.beforeStateChange ?? cuts.afterFirstLine;
+  const outcome: PlanOutcome = winner ? outcomeOf(winner) : "plan";
+
+  // ---- steps
+  const steps: PlanStep[] = scenario.steps.map((step, index) => {
+    if (cuts.start) return { id: step.id, ...cutStatus(step, index, cuts)! };
+    const never = neverStatus(step, facts);
+    if (never) {
+      if (facts.managed === undefined) assumptions.add("managed", "the computer may be managed, so never-on-managed actions are not offered", step.id);
+      return { id: step.id, ...never };
+    }
+    const cut = cutStatus(step, index, cuts);
+    if (cut) return { id: step.id, ...cut };
+    const when = step.when ? evaluate(step.when, facts) : true;
+    if (when === false) return { id: step.id, status: "skip", reason: step.whenNot ?? `Does not apply: ${because(step.when!, facts).join(" and ")}.` };
+    const admin = adminStatus(step, facts);
+    if (admin) return { id: step.id, ...admin };
+
+    const why: string[] = [step.tier === "first-line" ? "First-line step" : "Advanced step, after the first-line steps"];
+    if (step.when && when === true) why.push(`it applies because ${because(step.when, facts).join(" and ")}`);
+    if (step.when && when === "unknown") {
+      const missing = missingFacts(step.when, facts);
+      for (const f of missing) assumptions.add(f, "the step applies", step.id);
+      why.push(`assumed to apply until you answer ${missing.join(" and ")}`);
+    }
+    if (step.needsAdmin && facts.isAdmin === undefined) {
+      assumptions.add("isAdmin", "you have administrator rights", step.id);
+      why.push("it needs administrator rights: assumed you have them (if not, ask IT)");
+    }
+    if (step.tier === "advanced" && facts.managed === undefined) {
+      assumptions.add("managed", "the computer is not managed by an organisation", step.id);
+      why.push("assumed this computer is not managed (on a managed one, the advanced steps are for IT)");
+    }
+    return { id: step.id, status: "do", reason: `${why.join("; ")}.` };
+  });
+
+  // ---- what not to do
+  for (const item of scenario.avoid) {
+    const st = avoidStatus(item, facts);
+    if (item.neverOnManaged && facts.managed === undefined) assumptions.add("managed", "the computer may be managed, so never-on-managed actions are not offered", item.id);
+    steps.push({ id: item.id, ...st });
+  }
+
+  const result: Plan = { code, app: scenario.app, outcome, steps, assumptions: assumptions.list() };
+  if (outcome === "switch-guide" && winner) result.switchTo = switchTarget(kb, winner, facts);
+  const escalation = escalationFor(kb, code, outcome, fired, cuts);
+  if (escalation) result.escalation = escalation;
+  return result;
+}
+
+/** The code a switch-guide stop points at: the hub its code resolves to, or the code written canonically. */
+function switchTarget(kb: KnowledgeBase, stop: Stop, facts: Facts): string {
+  const fromFact = stop.switchToFact !== undefined ? facts[stop.switchToFact as FactName] : undefined;
+  const written = typeof fromFact === "string" ? fromFact : (stop.switchTo ?? "");
+  return resolveCode(kb, written) ?? canonicalCode(written);
+}
+
+/** `0X8004DE40`, `8004de40`, `2147802688` → `0x8004de40`; AADSTS codes → `aadsts50126`. */
+export function canonicalCode(written: string): string {
+  const key = parseCode(written);
+  if (key === undefined) return written.trim().toLowerCase();
+  return key.startsWith("hex:") ? `0x${key.slice(4)}` : key.replace(":", "");
+}
+
+function escalationFor(kb: KnowledgeBase, code: string, outcome: PlanOutcome, fired: readonly Stop[], cuts: Cuts): Escalation | undefined {
+  const ending = outcome === "escalate" || (outcome === "plan" && (cuts.afterFirstLine !== undefined || cuts.managed));
+  if (!ending) return undefined;
+  const reasons: string[] = [];
+  // The stops that stop the plan, earliest cut first; then the managed-device rule if no stop said it.
+  const ordered = [cuts.start, cuts.beforeStateChange, cuts.afterFirstLine].filter((s): s is Stop => s !== undefined);
+  for (const stop of [...ordered, ...fired]) {
+    if (stop.outcome === "not-this-error" || (stop.outcome === "switch-guide" && stop !== cuts.afterFirstLine)) continue;
+    const words = stopWords(stop);
+    if (!reasons.includes(words)) reasons.push(words);
+  }
+  if (cuts.managed && cuts.afterFirstLine === undefined) reasons.push(MANAGED_REASON);
+  if (reasons.length === 0) return undefined;
+  const esc: Escalation = { reasons };
+  if (kb.checklists.has(code)) esc.checklist = `/codes/${code}/admin/`;
+  return esc;
+}
+
+class Assumptions {
+  private readonly byKey = new Map<string, Assumption>();
+  add(fact: FactName, assumed: string, affects: string): void {
+    const key = `${fact}\u0000${assumed}`;
+    const found = this.byKey.get(key);
+    if (!found) this.byKey.set(key, { fact, assumed, affects: [affects] });
+    else if (!found.affects.includes(affects)) found.affects.push(affects);
+  }
+  list(): Assumption[] {
+    return [...this.byKey.values()];
+  }
+}
+
+// ---------------------------------------------------------------- the next question
+
+/** What a plan decides, without its words: outcome, switch target, escalation, each status. */
+function signature(p: Plan): string {
+  return `${p.outcome}|${p.switchTo ?? ""}|${p.escalation ? "E" : ""}|${p.steps.map((s) => s.status).join(",")}`;
+}
+
+/**
+ * The scenario's questions for unknown facts, most useful first. A fact ranks when one of its
+ * values changes the plan: first facts that decide a stop at `start`, then facts that change a
+ * first-line step (earliest step first), then the rest; ties keep the scenario's question order.
+ * Facts that change the plan only together with others (the plan assumed them) come last.
+ */
+export function rankQuestions(kb: KnowledgeBase, scenario: Scenario, facts: Facts, base: Plan = planCore(kb, scenario, facts)): Question[] {
+  const baseSig = signature(base);
+  const firstLine = scenario.steps.filter((s) => s.tier === "first-line").length;
+  const startFacts = new Set<string>();
+  for (const stop of scenario.stops) if (stop.at === "start" || stop.outcome === "not-this-error") for (const f of missingFacts(stop.when, facts)) startFacts.add(f);
+  const affects = new Map<string, string[]>(base.assumptions.map((a) => [a.fact, []]));
+  for (const a of base.assumptions) affects.get(a.fact)!.push(...a.affects);
+  const order = new Map(base.steps.map((s, i) => [s.id, i]));
+  const stopIds = new Set(scenario.stops.map((s) => s.id));
+
+  const ranked: { q: Question; rank: [number, number, number] }[] = [];
+  scenario.questions.forEach((q, qi) => {
+    const fact = q.fact as FactName;
+    if (facts[fact] !== undefined || fact === "app") return;
+    let firstChange = Infinity;
+    let changed = false;
+    for (const value of candidateValues(scenario, fact)) {
+      const other = planCore(kb, scenario, { ...facts, [fact]: value });
+      if (signature(other) === baseSig) continue;
+      changed = true;
+      const i = other.steps.findIndex((s, k) => s.status !== base.steps[k]?.status);
+      if (i !== -1 && i < firstChange) firstChange = i;
+    }
+    if (changed) {
+      const category = startFacts.has(fact) ? 0 : firstChange < firstLine ? 1 : 2;
+      ranked.push({ q, rank: [category, category === 0 ? 0 : firstChange, qi] });
+    } else if (affects.has(fact)) {
+      const ids = affects.get(fact)!;
+      const earliest = Math.min(...ids.map((id) => (stopIds.has(id) ? -1 : (order.get(id) ?? Infinity))));
+      ranked.push({ q, rank: [3, earliest, qi] });
+    }
+  });
+  ranked.sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2]);
+  return ranked.map((r) => r.q);
+}

@@ -1,0 +1,50 @@
+/**
+ * The plan contract of `shared/design.md` ("The diagnostic contract"), plus what the plan
+ * assumed and the question that would change it. Plain data: it round-trips through JSON.
+ */
+import type { App, FactName, Question } from "../model/index.ts";
+
+/** What the person does with a step: do it, skip it, ask IT to do it, or never do it. */
+export type StepStatus = "do" | "skip" | "ask-admin" | "never";
+/** Every step status, in the order the contract lists them. */
+export const STEP_STATUSES = ["do", "skip", "ask-admin", "never"] as const satisfies readonly StepStatus[];
+
+/** `plan`: steps to take; `escalate`: stop and hand over to IT; `switch-guide`: another code's guide; `not-this-error`. */
+export type PlanOutcome = "plan" | "escalate" | "switch-guide" | "not-this-error";
+
+/** One step or avoided action in a plan, in content order (steps first, then what not to do). */
+export interface PlanStep {
+  id: string;
+  status: StepStatus;
+  /** Why it has this status, in words; names the facts it rests on and what was assumed. */
+  reason: string;
+}
+
+/** What goes to IT, and where their checklist is. */
+export interface Escalation {
+  reasons: string[];
+  /** `/codes/<code>/admin/`, present only when the code has an admin checklist. */
+  checklist?: string;
+}
+
+/** An unanswered fact the plan relied on: what it assumed, and which step or stop ids that affects. */
+export interface Assumption {
+  fact: FactName;
+  assumed: string;
+  affects: string[];
+}
+
+/** The plan for one scenario and one set of facts. */
+export interface Plan {
+  /** The hub's canonical code id. */
+  code: string;
+  app: App;
+  outcome: PlanOutcome;
+  steps: PlanStep[];
+  /** For `switch-guide`: the code whose guide applies (a hub id, or the code written canonically). */
+  switchTo?: string;
+  escalation?: Escalation;
+  assumptions: Assumption[];
+  /** The scenario's question for the unknown fact whose answer would change the plan most. */
+  nextQuestion?: Question;
+}

@@ -1,0 +1,108 @@
+/**
+ * Redaction for reports and messages: device, tenant and correlation ids and other GUIDs,
+ * thumbprints, e-mail addresses and UPNs, tenant and machine names, account names.
+ *
+ * Two layers:
+ * [1] Patterns that are identifiers wherever they appear (GUIDs, e-mail/UPN, 40- and 64-digit
+ *     hex thumbprints, `DOMAIN\user`).
+ * [2] Values of the evidence's identifier fields (TenantName, Device Name, DomainName, …), which
+ *     no pattern can recognise, replaced wherever they appear.
+ * Replacements are `[kind-N]` tokens that no pattern matches, so redacting twice changes nothing.
+ * The same value gets the same token throughout one redactor.
+ */
+import type { DsregcmdEvidence } from "../evidence/index.ts";
+
+export type RedactionKind = "guid" | "email" | "thumbprint" | "account" | "name";
+
+/** Evidence fields whose values identify a person, device or organisation, by section. */
+export const IDENTIFIER_FIELDS = {
+  deviceState: ["domainName", "deviceName"],
+  deviceDetails: ["deviceId", "thumbprint", "keyContainerId"],
+  tenantDetails: ["tenantName", "tenantId"],
+  userState: ["ngcKeyId"],
+  workAccounts: ["workplaceDeviceId", "workplaceThumbprint", "workplaceTenantId", "workplaceTenantName"],
+  ssoState: ["kerbTopLevelNames"],
+  prtDiagnostics: ["userIdentity", "correlationId"],
+  diagnosticData: ["requestId", "executingAccountName"],
+  ieProxy: ["autoConfigurationUrl", "proxyServerList", "proxyBypassList"],
+  winHttpProxy: ["autoConfigurationUrl", "proxyServerList", "proxyBypassList"],
+} as const;
+
+const PATTERNS: readonly [RedactionKind, RegExp][] = [
+  ["email", /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
+  ["guid", /\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?/g],
+  ["thumbprint", /\b(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40})\b/g],
+  // DOMAIN\user and AzureAD\user, not paths: the part before the backslash has no colon or dot.
+  // NetBIOS domains are written in capitals (CONTOSO\ana, AADJOIN02\PCUser); Entra uses AzureAD\.
+  ["account", /(?<![\w:\\.%])(?:[A-Z0-9][A-Z0-9-]{1,14}|AzureAD)\\[A-Za-z0-9._$-]{1,64}(?![\\\w])/g],
+];
+
+/** Words that are values of identifier fields but identify nobody. */
+const NOT_IDENTIFYING = new Set(["", "none", "n/a", "not set", "yes", "no", "direct", "(none)"]);
+
+export interface Redactor {
+  (text: string): string;
+  /** How many values of each kind were replaced so far. */
+  readonly counts: Readonly<Record<RedactionKind, number>>;
+}
+
+/** A redactor that also replaces the given identifier values wherever they appear. */
+export function createRedactor(identifiers: Iterable<string> = []): Redactor {
+  const tokens = new Map<string, string>();
+  const counts: Record<RedactionKind, number> = { guid: 0, email: 0, thumbprint: 0, account: 0, name: 0 };
+  const tokenFor = (kind: RedactionKind, value: string): string => {
+    const key = `${kind}:${value.toLowerCase()}`;
+    let token = tokens.get(key);
+    if (!token) {
+      token = `[${kind}-${++counts[kind]}]`;
+      tokens.set(key, token);
+    }
+    return token;
+  };
+  // Longest first, so "contoso.onmicrosoft.com" goes before "contoso".
+  const names = [...new Set([...identifiers].map((v) => v.trim()).filter((v) => v.length >= 3 && !NOT_IDENTIFYING.has(v.toLowerCase()) && !/^\[[a-z]+-\d+\]$/.test(v)))].sort((a, b) => b.length - a.length);
+  const nameRe = names.length ? new RegExp(names.map(escapeRe).join("|"), "gi") : undefined;
+
+  const pass = (text: string): string => {
+    let out = text;
+    for (const [kind, re] of PATTERNS) out = out.replace(re, (m) => tokenFor(kind, m));
+    if (nameRe) out = out.replace(nameRe, (m) => tokenFor("name", m));
+    return out;
+  };
+  // Replacing a name can expose a pattern next to it ("contoso0123…" → "[name-1]0123…"): repeat
+  // until nothing changes, so a second redaction finds nothing. Tokens match no pattern, so it ends.
+  const redact = ((text: string): string => {
+    let out = pass(text);
+    for (let i = 0; i < 4; i++) {
+      const next = pass(out);
+      if (next === out) break;
+      out = next;
+    }
+    return out;
+  }) as Redactor;
+  Object.defineProperty(redact, "counts", { get: () => ({ ...counts }) });
+  return redact;
+}
+
+/** Every identifier value the evidence holds, as text (URLs and names included). */
+export function collectIdentifiers(evidence: DsregcmdEvidence): string[] {
+  const out: string[] = [];
+  const take = (value: unknown) => {
+    if (typeof value === "string") {
+      out.push(value);
+      // A list (proxy servers, Kerberos names) holds one name per item.
+      for (const part of value.split(/[\s;,]+/)) out.push(part);
+    } else if (value && typeof value === "object") for (const v of Object.values(value)) take(v);
+  };
+  const sections = evidence as unknown as Record<string, unknown>;
+  for (const [section, fields] of Object.entries(IDENTIFIER_FIELDS)) {
+    const value = sections[section];
+    const bags = Array.isArray(value) ? value.map((v: { fields: Record<string, unknown> }) => v.fields) : [value as Record<string, unknown>];
+    for (const bag of bags) for (const field of fields) take(bag?.[field]);
+  }
+  return out;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

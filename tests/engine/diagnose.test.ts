@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { APPS } from "../../src/model/index.ts";
+import { runDiagnose, type DiagnoseArgs } from "../../src/cli/diagnose.ts";
+import { EXIT, type CliIo } from "../../src/cli/io.ts";
+import { appsWithScenario } from "../../src/engine/index.ts";
+import { realKb } from "./helpers.ts";
+
+const CWD = "/work/main";
+const kb = realKb();
+const dir = mkdtempSync(join(tmpdir(), "fixpath-diagnose-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function fakeIo(stdin?: CliIo["stdin"]): CliIo & { out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    ...(stdin ? { stdin } : {}),
+    env: {},
+    cwd: CWD,
+    out: () => out,
+    err: () => err,
+  };
+}
+
+async function run(args: Partial<DiagnoseArgs>, stdin?: CliIo["stdin"]) {
+  const io = fakeIo(stdin);
+  const code = await runDiagnose({ code: "caa50021", app: "onedrive", json: false, ...args }, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const piped = (text: string) => Object.assign(Readable.from(text === "" ? [] : [Buffer.from(text)]), { isTTY: false }) as unknown as CliIo["stdin"];
+const tty = () => Object.assign(Readable.from([]), { isTTY: true }) as unknown as CliIo["stdin"];
+
+describe("fixpath diagnose --json", () => {
+  it("prints the plan contract, with assumptions and the next question", async () => {
+    const answers = file("managed.json", JSON.stringify({ managed: true, isAdmin: false, accountType: "work" }));
+    const r = await run({ answers, json: true });
+    expect(r).toMatchObject({ code: EXIT.ok, err: "" });
+    const plan = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(plan)).toEqual(expect.arrayContaining(["code", "app", "outcome", "steps", "assumptions"]));
+    expect(Object.keys(plan).every((k) => ["code", "app", "outcome", "steps", "switchTo", "escalation", "assumptions", "nextQuestion"].includes(k))).toBe(true);
+    expect(plan).toMatchObject({ code: "caa50021", app: "onedrive", outcome: "plan", escalation: { reasons: expect.any(Array) } });
+    const steps = plan.steps as { id: string; status: string; reason: string }[];
+    for (const s of steps) expect(Object.keys(s).sort()).toEqual(["id", "reason", "status"]);
+    expect(steps.find((s) => s.id === "cleanup-wam-accounts")?.status).toBe("ask-admin");
+    expect((plan.nextQuestion as { fact: string }).fact).toBe("otherErrorAfterSignIn");
+  });
+
+  it("switches guide for another code, written any way", async () => {
+    const r = await run({ answers: file("other.json", '{ "accountType": "work", "otherErrorAfterSignIn": "0X8004DE40" }'), json: true });
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: "switch-guide", switchTo: "0x8004de40" });
+  });
+
+  it("reads the answers from standard input with -", async () => {
+    const r = await run({ answers: "-", json: true }, piped('{ "windowsServer": true, "accountType": "work", "otherErrorAfterSignIn": "none" }'));
+    expect(r.code).toBe(EXIT.ok);
+    expect(JSON.parse(r.out)).toMatchObject({ outcome: "escalate" });
+  });
+
+  const single = [...kb.codes.keys()].find((c) => appsWithScenario(kb, c).length === 1);
+  it.skipIf(!single)(`uses the code's only scenario when --app is omitted (${single})`, async () => {
+    if (!single) return;
+    const r = await run({ code: single.toUpperCase(), app: undefined, json: true });
+    expect(r.code).toBe(EXIT.ok);
+    expect(JSON.parse(r.out)).toMatchObject({ code: single, app: appsWithScenario(kb, single)[0] });
+  });
+});
+
+describe("fixpath diagnose (text)", () => {
+  it("prints the outcome, each step with its status and reason, what not to do and the next question", async () => {
+    const r = await run({});
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toMatch(/^Outcome: plan/m);
+    expect(r.out).toMatch(/do\s+Restart Windows.*\[clean-restart\]/);
+    expect(r.out).toContain("What not to do");
+    expect(r.out).toMatch(/never\s+Running dsregcmd \/leave\s+\[dsregcmd-leave\]/);
+    expect(r.out).toMatch(/Next question \(accountType\)/);
+  });
+
+  it("prints the escalation and the stop's reason", async () => {
+    const r = await run({ answers: file("server.json", '{ "windowsServer": true }') });
+    expect(r.out).toMatch(/^Outcome: escalate/m);
+    expect(r.out).toContain("Hand over to IT");
+    expect(r.out).toMatch(/Windows Server/);
+  });
+});
+
+describe("fixpath diagnose refuses bad input with exit 2", () => {
+  const missingApp = (() => {
+    for (const code of kb.codes.keys()) {
+      const have = appsWithScenario(kb, code);
+      const app = APPS.find((a) => !have.includes(a));
+      if (have.length > 0 && app) return { code, app, have };
+    }
+    return undefined;
+  })();
+  const multi = [...kb.codes.keys()].find((c) => appsWithScenario(kb, c).length > 1);
+
+  it.each<[string, () => Promise<{ code: number; err: string }>, RegExp]>([
+    // --- the answers
+    ["invalid JSON", () => run({ answers: file("bad.json", "{ managed: true ") }), /cli\/bad-answers-json[\s\S]*not valid JSON/],
+    ["a list instead of an object", () => run({ answers: file("list.json", "[true]") }), /facts\/not-an-object[\s\S]*JSON object/],
+    ["an unknown fact", () => run({ answers: file("typo.json", '{ "manged": true }') }), /facts\/unknown-fact[\s\S]*did you mean "managed"\?/],
+    ["a boolean written as text", () => run({ answers: file("yes.json", '{ "managed": "yes" }') }), /facts\/wrong-type[\s\S]*true or false[\s\S]*write true/],
+    ["a value that does not exist", () => run({ answers: file("where.json", '{ "where": "baner" }') }), /facts\/bad-value[\s\S]*"baner" is not a value of "where"[\s\S]*did you mean "banner"\?/],
+    ["a code that is not a code", () => run({ answers: file("code.json", '{ "otherErrorAfterSignIn": "soon" }') }), /facts\/bad-value[\s\S]*not an error code/],
+    ["a missing answers file", () => run({ answers: join(dir, "nope.json") }), /cannot read the answers file[\s\S]*no such file/],
+    ["- with a terminal on stdin", () => run({ answers: "-" }, tty()), /nothing was piped in/],
+    ["- with nothing on stdin", () => run({ answers: "-" }, piped("")), /nothing was piped in/],
+    ["- without stdin", () => run({ answers: "-" }), /nothing was piped in/],
+    // --- the code and the app
+    ["an unknown code", () => run({ code: "CAA99999" }), /target\/unknown-code[\s\S]*no guide for the code "CAA99999"/],
+    ["text that is not a code", () => run({ code: "hello" }), /target\/unknown-code[\s\S]*not an error code/],
+    ["an unknown app", () => run({ app: "onedriv" }), /target\/unknown-app[\s\S]*did you mean "onedrive"\?/],
+  ])("%s", async (_name, go, message) => {
+    const r = await go();
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(message);
+  });
+
+  it.skipIf(!missingApp)("an app without a scenario lists the apps that have one", async () => {
+    if (!missingApp) return;
+    const r = await run({ code: missingApp.code, app: missingApp.app });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain("target/no-scenario");
+    expect(r.err).toContain(`apps with a scenario for ${missingApp.code}: ${missingApp.have.join(", ")}`);
+  });
+
+  it.skipIf(!multi)("no --app for a code with several scenarios lists them", async () => {
+    if (!multi) return;
+    const r = await run({ code: multi, app: undefined });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain("target/app-required");
+    expect(r.err).toContain(appsWithScenario(kb, multi).join(", "));
+  });
+});

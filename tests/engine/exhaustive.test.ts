@@ -1,0 +1,98 @@
+/**
+ * Every combination of the facts each scenario reads (each boolean true/false/unknown, each choice
+ * and unknown, code facts unknown/none/a code), planned and checked against every safety rule of
+ * shared/design.md. The scenarios, their facts and the rules' targets all come from content/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enumerateFacts, planScenario, scenarioFacts, spaceSize } from "../../src/engine/index.ts";
+import { realKb } from "./helpers.ts";
+import { designViolations, violations } from "./safety-rules.ts";
+
+/** Above this many combinations, facts that only a question reads are held unknown. */
+const MAX_COMBINATIONS = 300_000;
+
+const kb = realKb();
+let total = 0;
+
+describe.each([...kb.scenarios.entries()].map(([id, sc]) => ({ id, sc })))("every fact combination of $id", ({ id, sc }) => {
+  const { read, askedOnly } = scenarioFacts(sc);
+  const all = [...read, ...askedOnly];
+  const facts = spaceSize(sc, all) <= MAX_COMBINATIONS ? all : read;
+  const held = all.filter((f) => !facts.includes(f));
+  const size = spaceSize(sc, facts);
+
+  const safety: string[] = [];
+  const design: string[] = [];
+  let count = 0;
+  beforeAll(() => {
+    for (const combo of enumerateFacts(sc, facts)) {
+      count++;
+      const plan = planScenario(kb, sc, combo);
+      const where = `\n    facts: ${JSON.stringify(combo)}`;
+      for (const problem of violations(kb, sc, combo, plan)) if (safety.length < 12) safety.push(problem + where);
+      for (const problem of designViolations(sc, combo, plan)) if (design.length < 12) design.push(problem + where);
+    }
+    total += count;
+    console.log(`${id}: ${count} combinations checked`);
+  });
+
+  it(`plans all ${size} combinations of ${facts.join(", ")} safely${held.length ? ` (held unknown: ${held.join(", ")})` : ""}`, () => {
+    expect(count).toBe(size);
+    expect(safety, `${id}: safety rules broken`).toEqual([]);
+  });
+
+  it("follows the design's stop rules for the facts it asks (Windows Server, several users, files not synced, personal account, another code)", () => {
+    expect(count).toBe(size);
+    expect(design, `${id}: the design's stop rules are broken (a content question: its stops do not say it)`).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  console.log(`exhaustive safety check: ${total} combinations in ${kb.scenarios.size} scenarios`);
+});
+
+
+describe("the safety checker itself", () => {
+  // Guards against a hollow exhaustive test: a plan broken on purpose must be reported.
+  const [id, sc] = [...kb.scenarios.entries()][0]!;
+  const facts = { managed: true, isAdmin: false };
+  const good = planScenario(kb, sc, facts);
+  const broken = (edit: (p: typeof good) => void) => {
+    const copy = structuredClone(good);
+    edit(copy);
+    return violations(kb, sc, facts, copy);
+  };
+
+  it(`accepts the real plan of ${id}`, () => {
+    expect(violations(kb, sc, facts, good)).toEqual([]);
+  });
+
+  it.each([
+    ["an avoided action offered as do", (p: typeof good) => void (p.steps[p.steps.length - 1]!.status = "do")],
+    ["an advanced step offered on a managed device", (p: typeof good) => {
+      const i = sc.steps.findIndex((s) => s.tier === "advanced");
+      if (i >= 0) p.steps[i]!.status = "do";
+      else p.steps[0]!.reason = "";
+    }],
+    ["an escalation dropped on a managed device", (p: typeof good) => void delete p.escalation],
+    ["an empty reason", (p: typeof good) => void (p.steps[0]!.reason = "")],
+    ["a wrong outcome", (p: typeof good) => void (p.outcome = "not-this-error")],
+  ])("reports %s", (_name, edit) => {
+    expect(broken(edit).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the design-rule checker itself", () => {
+  it("reports a personal account that is planned, and a server that changes state", () => {
+    const sc = [...kb.scenarios.values()].find((s) => s.questions.some((q) => q.fact === "windowsServer"));
+    if (!sc) return;
+    const facts = { windowsServer: true, accountType: "personal" } as const;
+    const plan = structuredClone(planScenario(kb, sc, facts));
+    plan.outcome = "plan";
+    const changing = sc.steps.findIndex((s) => s.changesState);
+    if (changing >= 0) plan.steps[changing]!.status = "do";
+    const found = designViolations(sc, facts, plan);
+    expect(found.some((f) => f.includes("windowsServer stops the plan"))).toBe(true);
+    if (sc.questions.some((q) => q.fact === "accountType")) expect(found.some((f) => f.includes("personal account"))).toBe(true);
+  });
+});

@@ -1,0 +1,134 @@
+/** The design's safety rules as a checker: what a plan breaks, in words (used by the exhaustive tests). */
+import { parseCode, resolveCode, type Facts, type KnowledgeBase, type Scenario } from "../../src/model/index.ts";
+import type { Plan } from "../../src/engine/index.ts";
+import { oracle } from "./helpers.ts";
+
+/** The design's stop rules, by fact: each applies to every scenario whose questions ask that fact. */
+const ESCALATE_FACTS = ["windowsServer", "multipleUsersAffected", "filesNotSyncedZeroFiles"] as const;
+
+/** Every safety rule, checked for one combination; returns what is broken, in words. */
+export function violations(kb: KnowledgeBase, sc: Scenario, facts: Facts, plan: Plan): string[] {
+  const out: string[] = [];
+  const fail = (rule: string) => out.push(rule);
+  const status = new Map(plan.steps.map((s) => [s.id, s]));
+  const statusOf = (id: string) => status.get(id)?.status;
+  const code = resolveCode(kb, sc.code)!;
+  const effective: Facts = { ...facts, app: sc.app };
+
+  // -- shape: every step then every avoided action, in content order, each with a reason
+  const ids = [...sc.steps.map((s) => s.id), ...sc.avoid.map((a) => a.id)];
+  if (JSON.stringify(plan.steps.map((s) => s.id)) !== JSON.stringify(ids)) fail("plan lists every step, then every avoided action, in content order");
+  if (plan.code !== code || plan.app !== sc.app) fail("plan names the scenario's code and app");
+  for (const s of plan.steps) {
+    if (!["do", "skip", "ask-admin", "never"].includes(s.status)) fail(`${s.id}: unknown status ${s.status}`);
+    if (typeof s.reason !== "string" || s.reason.trim().length < 8) fail(`${s.id}: every status carries a human reason`);
+  }
+  if (JSON.stringify(JSON.parse(JSON.stringify(plan))) !== JSON.stringify(plan)) fail("plan round-trips through JSON");
+
+  // -- avoided actions: never `do`; `never` where the device is or may be managed
+  for (const a of sc.avoid) {
+    const st = statusOf(a.id);
+    if (st === "do") fail(`avoid ${a.id}: an avoided action is never do`);
+    const expected = a.neverOnManaged && facts.managed !== false ? "never" : "skip";
+    if (st !== expected) fail(`avoid ${a.id}: expected ${expected} (neverOnManaged ${a.neverOnManaged}, managed ${String(facts.managed)}), got ${st}`);
+    if (!status.get(a.id)?.reason.includes(a.why)) fail(`avoid ${a.id}: the reason gives the item's why`);
+  }
+
+  // -- stops, by an independent evaluation of their conditions
+  const fired = sc.stops.filter((s) => oracle(s.when, effective) === 1);
+  const atStart = fired.filter((s) => s.at === "start" || s.outcome === "not-this-error");
+  const beforeChange = fired.filter((s) => s.at === "before-state-change" && s.outcome !== "not-this-error");
+  const afterFirstLine = fired.filter((s) => s.at === "after-first-line" && s.outcome !== "not-this-error");
+  const firstChange = sc.steps.findIndex((s) => s.changesState);
+  const winner = atStart[0] ?? beforeChange[0];
+  if (winner) {
+    if (plan.outcome !== winner.outcome) fail(`stop ${winner.id} fired (${winner.at}): outcome ${winner.outcome}, got ${plan.outcome}`);
+  } else if (plan.outcome !== "plan") fail(`no stop fired before the steps: outcome plan, got ${plan.outcome}`);
+  if (atStart[0]) {
+    for (const s of sc.steps) {
+      if (statusOf(s.id) !== "skip") fail(`stop ${atStart[0].id} at start: step ${s.id} is skip, got ${statusOf(s.id)}`);
+      else if (!status.get(s.id)!.reason.includes(atStart[0].title)) fail(`stop ${atStart[0].id} at start: ${s.id}'s reason names the stop`);
+    }
+  }
+  if (beforeChange[0] && firstChange !== -1) {
+    sc.steps.slice(firstChange).forEach((s) => statusOf(s.id) === "do" && fail(`stop ${beforeChange[0]!.id}: ${s.id} is after the first state change, yet do`));
+  }
+  for (const s of sc.steps) if (s.changesState && winner && statusOf(s.id) === "do") fail(`stop ${winner.id} fired: state-changing step ${s.id} is do`);
+  if (afterFirstLine[0]) {
+    for (const s of sc.steps) if (s.tier === "advanced" && statusOf(s.id) === "do") fail(`stop ${afterFirstLine[0].id} after first line: advanced ${s.id} is do`);
+    if (plan.outcome === "plan" && !plan.escalation?.reasons.some((r) => r.includes(afterFirstLine[0]!.reason))) fail(`stop ${afterFirstLine[0].id}: escalation gives its reason`);
+  }
+  for (const s of sc.stops) {
+    if (oracle(s.when, effective) === 0.5 && !plan.assumptions.some((a) => a.affects.includes(s.id))) fail(`stop ${s.id} is undecided: an assumption names it`);
+  }
+
+  // -- outcomes: each carries what it needs
+  if (plan.outcome === "not-this-error" && (plan.escalation || plan.switchTo !== undefined)) fail("not-this-error has neither escalation nor switchTo");
+  if (plan.outcome !== "plan" && sc.steps.some((s) => statusOf(s.id) === "do") && !beforeChange[0]) fail(`${plan.outcome}: no step is do`);
+  if (plan.outcome === "switch-guide") {
+    const stop = winner!;
+    const written = stop.switchToFact ? String(facts[stop.switchToFact as keyof Facts]) : stop.switchTo!;
+    const expected = resolveCode(kb, written) ?? `0x${parseCode(written)!.slice(4)}`;
+    if (plan.switchTo !== expected) fail(`switch-guide: switchTo ${expected}, got ${String(plan.switchTo)}`);
+  } else if (plan.switchTo !== undefined) fail("only switch-guide has switchTo");
+  if (plan.outcome === "escalate" || plan.escalation) {
+    const esc = plan.escalation;
+    if (!esc || esc.reasons.length === 0 || esc.reasons.some((r) => r.trim().length < 8)) fail("an escalation carries human reasons");
+    const checklist = kb.checklists.has(code) ? `/codes/${code}/admin/` : undefined;
+    if (esc && esc.checklist !== checklist) fail(`escalation checklist is ${String(checklist)}, got ${String(esc.checklist)}`);
+  }
+
+  // -- steps: never, admin, managed, when
+  for (const [i, s] of sc.steps.entries()) {
+    const st = statusOf(s.id);
+    const reason = status.get(s.id)?.reason ?? "";
+    if (s.neverOnManaged && facts.managed !== false && st !== (atStart[0] ? "skip" : "never")) fail(`${s.id} is neverOnManaged and managed is ${String(facts.managed)}: never, got ${st}`);
+    if (s.needsAdmin && facts.isAdmin === false && st === "do") fail(`${s.id} needs admin and isAdmin is false: not do`);
+    if (facts.managed === true && s.tier === "advanced" && st === "do") fail(`managed: advanced ${s.id} is not do`);
+    const cut = Boolean(atStart[0]) || (beforeChange[0] && firstChange !== -1 && i >= firstChange) || ((afterFirstLine[0] || facts.managed === true) && s.tier === "advanced");
+    const never = s.neverOnManaged && facts.managed !== false;
+    if (!cut && !never) {
+      const w = s.when ? oracle(s.when, effective) : 1;
+      if (w === 0 && (st !== "skip" || reason !== s.whenNot)) fail(`${s.id}: when is false, so skip with whenNot; got ${st}: ${reason}`);
+      if (w !== 0 && st === "skip") fail(`${s.id}: an unknown or true condition is never a silent skip`);
+      if (w === 0.5 && st === "do" && !plan.assumptions.some((a) => a.affects.includes(s.id))) fail(`${s.id}: proceeds on an unknown condition, so an assumption names it`);
+      if (w !== 0 && s.needsAdmin && facts.isAdmin === false && st !== "ask-admin") fail(`${s.id}: ask-admin when isAdmin is false, got ${st}`);
+      if (st === "ask-admin" && !/IT/.test(reason)) fail(`${s.id}: ask-admin says to ask IT`);
+    }
+  }
+  if (facts.managed === true && plan.outcome === "plan" && !plan.escalation) fail("managed: the plan escalates after the first-line steps");
+  if (!fired.length && facts.managed !== true && plan.escalation) fail("no stop fired and not managed: no escalation");
+
+  // -- the next question is the scenario's own, for an unknown fact
+  if (plan.nextQuestion) {
+    if (!sc.questions.includes(plan.nextQuestion)) fail("nextQuestion is one of the scenario's question objects");
+    if (facts[plan.nextQuestion.fact as keyof Facts] !== undefined) fail(`nextQuestion ${plan.nextQuestion.fact} is already answered`);
+  }
+  return out;
+}
+
+/**
+ * The design's stop rules ("Windows Server, several users affected, or not yet synced + zero
+ * files stop the plan and escalate before any step that changes state; a personal account gets
+ * not-this-error; another code after sign-in gets switch-guide"), for every scenario whose
+ * questions ask those facts.
+ */
+export function designViolations(sc: Scenario, facts: Facts, plan: Plan): string[] {
+  const out: string[] = [];
+  const fail = (rule: string) => out.push(rule);
+  const asked = new Set(sc.questions.map((q) => q.fact));
+  const statusOf = (id: string) => plan.steps.find((s) => s.id === id)?.status;
+  // Only where the scenario declares that personal accounts cannot produce the code.
+  const personal = asked.has("accountType") && facts.accountType === "personal" && !sc.accountTypes.includes("personal");
+  if (personal && plan.outcome !== "not-this-error") fail(`design: a personal account gets not-this-error, got ${plan.outcome}`);
+  const otherCode = asked.has("otherErrorAfterSignIn") && typeof facts.otherErrorAfterSignIn === "string" && facts.otherErrorAfterSignIn !== "none";
+  if (otherCode && !personal && plan.outcome !== "switch-guide") fail(`design: another code after sign-in gets switch-guide, got ${plan.outcome}`);
+  for (const fact of ESCALATE_FACTS) {
+    if (!asked.has(fact) || facts[fact] !== true) continue;
+    if (plan.outcome === "plan") fail(`design: ${fact} stops the plan`);
+    if (sc.steps.some((s) => s.changesState && statusOf(s.id) === "do")) fail(`design: ${fact} stops before any step that changes state`);
+    if (!personal && !otherCode && plan.outcome !== "escalate") fail(`design: ${fact} escalates, got ${plan.outcome}`);
+  }
+
+  return out;
+}
