@@ -1,0 +1,76 @@
+/**
+ * One entry point for a paste of unknown kind: decode it, tell `dsregcmd /status` output from
+ * error text, and run the matching analysis. The CLI and the site's analyzer island both call it.
+ */
+import type { Issue } from "../model/issue.ts";
+import { decodePaste, type Encoding } from "./decode.ts";
+import { deriveDsregcmdState, type DsregcmdState } from "./dsregcmd/derive.ts";
+import { deriveFindings, type Finding } from "./dsregcmd/findings.ts";
+import { isKnownKey, sectionOfTitle } from "./dsregcmd/fields.ts";
+import { parseDsregcmdStatus, type DsregcmdEvidence } from "./dsregcmd/parse.ts";
+import { parseDsregcmdRaw } from "./dsregcmd/raw.ts";
+import { toFacts, type FactsFromEvidence } from "./dsregcmd/to-facts.ts";
+import { recognizeErrorText, type KbView, type Recognition } from "./error-text/recognize.ts";
+
+export interface DsregcmdAnalysis {
+  evidence: DsregcmdEvidence;
+  warnings: Issue[];
+  state: DsregcmdState;
+  findings: Finding[];
+  facts: FactsFromEvidence;
+}
+
+export type Analysis =
+  | { ok: false; issues: Issue[] }
+  | { ok: true; kind: "dsregcmd"; encoding: Encoding; dsregcmd: DsregcmdAnalysis; recognition: Recognition }
+  | { ok: true; kind: "error-text"; encoding: Encoding; recognition: Recognition; recognised: boolean };
+
+export interface AnalyzeOptions {
+  kb?: KbView;
+  /** Default MAX_PASTE_BYTES. */
+  maxBytes?: number;
+}
+
+/** `dsregcmd` when the text holds a known section header or two known fields; otherwise `error-text`. */
+export function detectInputKind(text: string): "dsregcmd" | "error-text" {
+  let fields = 0;
+  for (const l of parseDsregcmdRaw(text).lines) {
+    if (l.kind === "header" && sectionOfTitle(l.title)) return "dsregcmd";
+    if (l.kind === "record" && isKnownKey(l.key) && ++fields >= 2) return "dsregcmd";
+  }
+  return "error-text";
+}
+
+/** Parses, derives, judges and maps a `dsregcmd /status` paste in one go; never throws. */
+export function analyzeDsregcmd(
+  input: string | Uint8Array,
+  options: { maxBytes?: number } = {},
+): { ok: true; analysis: DsregcmdAnalysis } | { ok: false; issues: Issue[] } {
+  const parsed = parseDsregcmdStatus(input, options);
+  if (!parsed.ok) return parsed;
+  const state = deriveDsregcmdState(parsed.evidence);
+  return {
+    ok: true,
+    analysis: {
+      evidence: parsed.evidence,
+      warnings: parsed.warnings,
+      state,
+      findings: deriveFindings(parsed.evidence, state),
+      facts: toFacts(parsed.evidence, state),
+    },
+  };
+}
+
+/** Analyses any paste: `dsregcmd /status` output or error text. Never throws. */
+export function analyzePaste(input: string | Uint8Array, options: AnalyzeOptions = {}): Analysis {
+  const decoded = decodePaste(input, options);
+  if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
+  const { text, encoding } = decoded;
+  const recognition = recognizeErrorText(text, options.kb);
+  if (detectInputKind(text) === "dsregcmd") {
+    const result = analyzeDsregcmd(text, { maxBytes: Infinity });
+    if (result.ok) return { ok: true, kind: "dsregcmd", encoding, dsregcmd: result.analysis, recognition };
+  }
+  const recognised = recognition.codes.length > 0 || recognition.phrases.length > 0 || recognition.apps.length > 0;
+  return { ok: true, kind: "error-text", encoding, recognition, recognised };
+}

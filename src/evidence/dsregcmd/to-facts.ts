@@ -1,0 +1,64 @@
+/**
+ * Evidence → the diagnostic's facts, only where the paste supports them, each with the lines
+ * it rests on. Every fact not listed stays unknown; `notes` say why for the ones people expect.
+ *
+ * - `hybridJoined`: true for AzureAdJoined YES + DomainJoined YES; false when Device State shows
+ *   AzureAdJoined NO or DomainJoined NO; unknown otherwise (including contradictory output).
+ * - `managed`: true on a hybrid joined device, because the fact's definition (src/model/facts.ts)
+ *   counts hybrid join as a sign of management. Never false from this output: MDM URLs describe
+ *   the tenant's enrollment settings, not this device, and no field proves a device is unmanaged.
+ * - `windowsServer`, `isAdmin`: no field of `dsregcmd /status` proves either.
+ */
+import type { FactName, FactValue, Facts } from "../../model/facts.ts";
+import { deriveDsregcmdState, type DsregcmdState } from "./derive.ts";
+import type { DsregcmdEvidence } from "./parse.ts";
+
+export interface FactSupport {
+  fact: FactName;
+  value: FactValue;
+  lines: number[];
+  because: string;
+}
+
+export interface FactsFromEvidence {
+  facts: Facts;
+  support: FactSupport[];
+  /** Why facts people might expect stay unknown. */
+  notes: string[];
+}
+
+/** The facts this evidence supports, each with its lines; pure. */
+export function toFacts(evidence: DsregcmdEvidence, state: DsregcmdState = deriveDsregcmdState(evidence)): FactsFromEvidence {
+  const facts: Facts = {};
+  const support: FactSupport[] = [];
+  const notes: string[] = [];
+  const set = (fact: FactName, value: FactValue, lines: number[], because: string) => {
+    facts[fact] = value;
+    support.push({ fact, value, lines, because });
+  };
+
+  const { azureAdJoined: a, domainJoined: d } = evidence.deviceState;
+  const join = state.joinType;
+  if (join.value === "hybrid-joined") {
+    set("hybridJoined", true, join.lines, join.reason);
+  } else if (join.value !== "unknown") {
+    set("hybridJoined", false, join.lines, join.reason);
+  } else if (a?.value === false) {
+    set("hybridJoined", false, [a.line], "AzureAdJoined NO");
+  } else if (d?.value === false) {
+    set("hybridJoined", false, [d.line], "DomainJoined NO");
+  } else {
+    notes.push(`hybridJoined stays unknown: ${join.reason}.`);
+  }
+
+  if (facts.hybridJoined === true) {
+    set("managed", true, join.lines, "hybrid joined, which the managed fact counts as a managed device");
+  } else {
+    notes.push(
+      "managed stays unknown: MDM URLs show the tenant's enrollment settings, not whether this device is enrolled, and no field of dsregcmd /status shows Intune enrollment, BitLocker or Company Portal.",
+    );
+  }
+  notes.push("windowsServer stays unknown: dsregcmd /status does not print the Windows edition.");
+  notes.push("isAdmin stays unknown: an elevated run can use someone else's administrator password.");
+  return { facts, support, notes };
+}

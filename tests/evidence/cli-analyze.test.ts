@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { printable, runAnalyze } from "../../src/cli/analyze.ts";
+import type { CliIo } from "../../src/cli/io.ts";
+import { EXIT } from "../../src/cli/io.ts";
+import { FIXTURE_DIR, readFixtures, utf16leWithBom } from "./helpers.ts";
+
+const tmp = mkdtempSync(join(tmpdir(), "fixpath-analyze-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function fakeIo(stdin?: CliIo["stdin"]): { io: CliIo; out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env: {},
+    // A folder with no content: the analysis runs without a knowledge base.
+    cwd: tmp,
+  };
+  if (stdin) io.stdin = stdin;
+  return { io, out: () => out, err: () => err };
+}
+
+const file = (name: string, data: string | Uint8Array) => {
+  const path = join(tmp, name);
+  writeFileSync(path, data);
+  return path;
+};
+
+const fixture = (name: string) => readFixtures().find((f) => f.name === name)!.text;
+
+describe("fixpath analyze", () => {
+  it("analyses a UTF-16LE file and prints findings, not the pasted identifiers", async () => {
+    const { io, out, err } = fakeIo();
+    const code = await runAnalyze({ input: file("status.txt", utf16leWithBom(fixture("03-aadinternals-entra-joined-no-prt"))), json: false }, io);
+    expect(code).toBe(EXIT.ok);
+    expect(out()).toContain("dsregcmd /status output (modern layout, 72 lines, utf-16le)");
+    expect(out()).toContain("Join type:     Microsoft Entra joined");
+    expect(out()).toMatch(/✖ fail {2}prt: No primary refresh token/);
+    expect(out()).toContain("/codes/caa50021/admin/#prt-health");
+    expect(out()).not.toContain("ea77c7d5-7b2f-4567-bf0c-c0a4ceb8b679");
+    expect(err()).toBe("");
+  });
+
+  it("prints the whole analysis as JSON with --json", async () => {
+    const { io, out } = fakeIo();
+    const code = await runAnalyze({ input: join(FIXTURE_DIR, "05-mslearn-prejoin-discover-fail-0x801c0021.txt"), json: true }, io);
+    expect(code).toBe(EXIT.ok);
+    const parsed = JSON.parse(out());
+    expect(parsed).toMatchObject({ ok: true, kind: "dsregcmd", dsregcmd: { state: { preJoin: { value: "failed", phase: "discover" } } } });
+  });
+
+  it("reads stdin with -, and recognises error text", async () => {
+    const { io, out } = fakeIo(Readable.from([Buffer.from("Teams: error "), Buffer.from("caa 50021\n")]));
+    const code = await runAnalyze({ input: "-", json: false }, io);
+    expect(code).toBe(EXIT.ok);
+    expect(out()).toContain("0xcaa50021  written caa 50021");
+    expect(out()).toContain("Apps named: teams");
+  });
+
+  it("exits 1 when nothing is recognised", async () => {
+    const { io, err } = fakeIo(Readable.from([Buffer.from("my laptop is slow today")]));
+    expect(await runAnalyze({ input: "-", json: false }, io)).toBe(EXIT.problems);
+    expect(err()).toMatch(/^Nothing recognised/);
+  });
+
+  it.each([
+    ["empty input", "", "dsreg/empty-input"],
+    ["binary data", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), "dsreg/binary-input"],
+  ])("exits 2 with a clear message, no stack trace, for %s", async (_, data, issueCode) => {
+    const { io, out, err } = fakeIo();
+    expect(await runAnalyze({ input: file("bad.txt", data), json: false }, io)).toBe(EXIT.usage);
+    expect(out()).toBe("");
+    expect(err()).toContain(issueCode);
+    expect(err()).toContain("Fix:");
+    expect(err()).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 for 10 MB of text without reading it all", async () => {
+    const { io, err } = fakeIo();
+    const big = file("big.txt", "AzureAdJoined : YES\n".repeat(525_000));
+    expect(await runAnalyze({ input: big, json: false }, io)).toBe(EXIT.usage);
+    expect(err()).toContain("is 10.0 MB; at most 2.0 MB is read");
+  });
+
+  it("stops reading stdin past the limit and exits 2", async () => {
+    const chunks = Array.from({ length: 40 }, () => Buffer.alloc(512 * 1024, 0x41));
+    const { io, err } = fakeIo(Readable.from(chunks));
+    expect(await runAnalyze({ input: "-", json: false }, io)).toBe(EXIT.usage);
+    expect(err()).toContain("dsreg/too-large");
+  });
+
+  it.each([
+    ["a missing file", { input: "no-such-file.txt" }, undefined, /no such file: no-such-file\.txt/],
+    ["a folder", { input: "." }, undefined, /not a file/],
+    ["- without stdin", { input: "-" }, undefined, /no standard input/],
+    ["- with a terminal", { input: "-" }, Object.assign(Readable.from([]), { isTTY: true }), /it is a terminal/],
+  ])("exits 2 for %s", async (_, args, stdin, message) => {
+    const { io, err } = fakeIo(stdin);
+    expect(await runAnalyze({ ...args, json: false }, io)).toBe(EXIT.usage);
+    expect(err()).toMatch(message);
+  });
+
+  it("exits 2 on a closed, empty stdin instead of waiting", async () => {
+    const { io, err } = fakeIo(Readable.from([]));
+    expect(await runAnalyze({ input: "-", json: false }, io)).toBe(EXIT.usage);
+    expect(err()).toContain("dsreg/empty-input");
+  });
+
+  it("gives JSON errors with --json", async () => {
+    const { io, out } = fakeIo();
+    expect(await runAnalyze({ input: "missing.txt", json: true }, io)).toBe(EXIT.usage);
+    expect(JSON.parse(out())).toMatchObject({ ok: false, issues: [{ code: "cli/unreadable-input" }] });
+  });
+
+  it("prints HTML in values as text and escapes terminal control characters", async () => {
+    const { io, out } = fakeIo();
+    const text = "| Device State |\n AzureAdJoined : YES\n DomainJoined : YES\n Weird\u001b[2J : <script>x</script>\n";
+    expect(await runAnalyze({ input: file("html.txt", text), json: true }, io)).toBe(EXIT.ok);
+    const parsed = JSON.parse(out());
+    expect(parsed.dsregcmd.evidence.extras).toContainEqual(expect.objectContaining({ text: " Weird\u001b[2J : <script>x</script>" }));
+    expect(printable("a\u001b[2Jb\nc")).toBe("a\\u001b[2Jb\nc");
+  });
+});
