@@ -26,6 +26,7 @@ import {
   type DsregcmdAnalysis,
   type Recognition,
 } from "../evidence/index.ts";
+import { contentDir } from "./content.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
 export interface AnalyzeArgs {
@@ -118,7 +119,7 @@ async function readStdin(io: CliIo): Promise<Uint8Array> {
 }
 
 function loadKb(io: CliIo, err: (s: string) => void): KnowledgeBase | undefined {
-  const dir = resolve(io.cwd, "content");
+  const dir = contentDir(io);
   if (!existsSync(dir)) return undefined;
   const result = loadKnowledgeBase(readContentFiles(dir, io.cwd));
   if (!result.kb) err("note: the content has problems (run `fixpath validate`), so no pages are suggested.");

@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { FACTS, isFactName, loadKnowledgeBase, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { readContentFiles } from "../model/content-fs.ts";
 import { findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
+import { contentDir } from "./content.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
 export interface DiagnoseArgs {
@@ -54,9 +55,9 @@ export async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number
 
 function readContent(io: CliIo) {
   try {
-    return readContentFiles(resolve(io.cwd, "content"), io.cwd);
+    return readContentFiles(contentDir(io), io.cwd);
   } catch {
-    throw new UserError(`fixpath diagnose: no content folder at ${resolve(io.cwd, "content")}\n  Fix: run from the project folder`);
+    throw new UserError(`fixpath diagnose: no content folder at ${contentDir(io)}\n  Fix: run from the project folder`);
   }
 }
 

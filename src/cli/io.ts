@@ -1,5 +1,9 @@
+import type { Prompter } from "./interactive.ts";
+
 /** What the CLI may touch, passed in so tests run it in-process. */
 export interface CliIo {
+  /** Scripted prompts for tests; the terminal uses @clack/prompts. */
+  prompter?: Prompter;
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };

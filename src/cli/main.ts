@@ -2,14 +2,19 @@
  * The `fixpath` command line. `main(argv, io)` returns the exit code; only this file maps errors
  * to exit codes, and nothing here calls process.exit.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
 import { listPages, loadKnowledgeBase, renderIssue, type KnowledgeBase, type LoadResult } from "../model/index.ts";
 import { readContentFiles } from "../model/content-fs.ts";
 import { buildLookupIndex, lookup } from "../lookup/index.ts";
 import { runAnalyze } from "./analyze.ts";
+import { contentDir } from "./content.ts";
 import { runDiagnose } from "./diagnose.ts";
+import { runInteractive } from "./interactive.ts";
+import { DEFAULT_SESSION_FILE, readSessionFile } from "./session-file.ts";
+import { analyzeDsregcmd, type DsregcmdAnalysis } from "../evidence/index.ts";
+import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from "../report/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
 const EXIT_HELP = `
@@ -63,14 +68,49 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("diagnose")
-    .description("Plan the fix for a code in one app from your answers (facts as JSON).")
-    .argument("<code>", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
+    .description("The guided diagnostic: asks what matters, one step at a time, saving progress after every answer. With --answers, prints the plan instead.")
+    .argument("[code]", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
     .option("--app <app>", "onedrive, outlook, teams or office (optional when the code has one scenario)")
-    .option("--answers <file>", 'a JSON file of answers such as {"managed": true, "isAdmin": false}, or - for stdin')
-    .option("--json", "print the plan as JSON (the design's plan contract)")
+    .option("--answers <file>", 'plan from a JSON file of answers such as {"managed": true, "isAdmin": false}, or - for stdin')
+    .option("--json", "with --answers: print the plan as JSON (the design's plan contract)")
+    .option("--resume", "continue the saved session (after a restart)")
+    .option("--session <file>", "where the session is saved", DEFAULT_SESSION_FILE)
     .addHelpText("after", EXIT_HELP)
-    .action(async (code: string, opts: { app?: string; answers?: string; json?: boolean }) => {
-      exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io);
+    .action(async (code: string | undefined, opts: { app?: string; answers?: string; json?: boolean; resume?: boolean; session: string }) => {
+      if (opts.answers !== undefined || opts.json) {
+        if (!code) throw new UserError("fixpath diagnose: name the code, e.g. `fixpath diagnose CAA50021 --app onedrive --answers answers.json`");
+        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io);
+        return;
+      }
+      const kb = requireKb("content", io, err);
+      exitCode = await runInteractive({ code, app: opts.app, sessionFile: opts.session, resume: Boolean(opts.resume) }, { io, kb, prompter: io.prompter });
+    });
+
+  program
+    .command("report")
+    .description("The report for IT from a saved session (and a saved dsregcmd /status): redacted unless --no-redact.")
+    .option("--session <file>", "the session file fixpath diagnose saved", DEFAULT_SESSION_FILE)
+    .option("--format <format>", "md, txt or json", "md")
+    .option("--evidence <file>", "a saved dsregcmd /status output to include (analysed here, sent nowhere)")
+    .option("--no-redact", "keep device, tenant and user identifiers (only for your own IT)")
+    .addHelpText("after", EXIT_HELP)
+    .action((opts: { session: string; format: string; evidence?: string; redact: boolean }) => {
+      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new UserError(`fixpath report: --format is md, txt or json, not "${opts.format}"`);
+      }
+      const kb = requireKb("content", io, err);
+      const file = readSessionFile(resolve(io.cwd, opts.session));
+      let evidence: DsregcmdAnalysis | undefined;
+      if (opts.evidence) {
+        const path = resolve(io.cwd, opts.evidence);
+        if (!existsSync(path) || !statSync(path).isFile()) throw new UserError(`fixpath report: no file at ${opts.evidence}`);
+        const analysed = analyzeDsregcmd(new Uint8Array(readFileSync(path)));
+        if (!analysed.ok) throw new UserError(`fixpath report: ${opts.evidence} is not a dsregcmd /status output:\n${analysed.issues.map((i) => renderIssue(i)).join("\n")}`);
+        evidence = analysed.analysis;
+      }
+      const data = buildReport({ kb, session: file.session, startedAt: file.startedAt, evidence, generatedAt: new Date().toISOString() }, { redact: opts.redact });
+      if (!data) throw new UserError(`fixpath report: the knowledge base has no ${file.session.code}/${file.session.app} scenario`);
+      out(renderReport(data, opts.format as ReportFormat));
     });
 
   program
@@ -149,7 +189,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 function loadContent(dir: string, io: CliIo): LoadResult {
-  const abs = resolve(io.cwd, dir);
+  const abs = contentDir(io, dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
     throw new UserError(`fixpath: no content folder at ${dir}\n  Fix: run from the project folder, or pass the folder: fixpath validate <dir>`, EXIT.usage);
   }

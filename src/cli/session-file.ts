@@ -1,0 +1,51 @@
+/**
+ * The CLI keeps a diagnostic session in a JSON file, written after every answer so a restart
+ * (which most steps ask for) loses nothing. The file wraps the engine's session with what the
+ * report needs besides it (when the problem started).
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseSession, type Session } from "../engine/index.ts";
+import { renderIssue } from "../model/index.ts";
+import { EXIT, UserError } from "./io.ts";
+
+export const DEFAULT_SESSION_FILE = ".fixpath-session.json";
+
+export interface SessionFile {
+  kind: "fixpath-session";
+  version: 1;
+  /** When the problem started, in the person's words. */
+  startedAt?: string;
+  session: Session;
+}
+
+/** Reads and validates a session file; a clear UserError when it is missing or damaged. */
+export function readSessionFile(path: string): SessionFile {
+  if (!existsSync(path)) {
+    throw new UserError(`fixpath: no saved session at ${path}\n  Fix: start one with \`fixpath diagnose <code> --app <app>\`, or pass --session <file>`, EXIT.usage);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UserError(`fixpath: ${path} is not valid JSON (${(e as Error).message})\n  Fix: start a new session, or restore the file`, EXIT.usage);
+  }
+  const wrapper = data as Partial<SessionFile> | null;
+  if (!wrapper || wrapper.kind !== "fixpath-session" || wrapper.version !== 1) {
+    throw new UserError(`fixpath: ${path} is not a Fixpath session file (expected "kind": "fixpath-session", "version": 1)\n  Fix: pass the file fixpath diagnose wrote`, EXIT.usage);
+  }
+  const parsed = parseSession(wrapper.session);
+  if (!parsed.ok) {
+    throw new UserError(`fixpath: the session in ${path} is damaged:\n${parsed.issues.map((i) => renderIssue({ ...i, file: path })).join("\n")}\n  Fix: start a new session`, EXIT.usage);
+  }
+  const startedAt = typeof wrapper.startedAt === "string" ? wrapper.startedAt.slice(0, 200) : undefined;
+  return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session };
+}
+
+/** Writes the session file atomically (write a temporary file, then rename over the old one). */
+export function writeSessionFile(path: string, file: SessionFile): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(file, null, 2) + "\n");
+  renameSync(tmp, path);
+}

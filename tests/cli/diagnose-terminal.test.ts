@@ -1,0 +1,175 @@
+/**
+ * End to end in a real pseudo-terminal: tmux runs `fixpath diagnose`, the test reads the screen
+ * and presses keys like a person would, through questions, two steps, a pause for a restart, a
+ * resume, to the escalation and the report.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/io.ts";
+
+const TMUX = "/usr/bin/tmux";
+const BIN = join(ROOT, "bin", "fixpath.mjs");
+const session = `fixpath-e2e-${process.pid}`;
+let dir = "";
+
+const tmux = (...args: string[]) => execFileSync(TMUX, ["-L", session, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const screen = () => tmux("capture-pane", "-p", "-t", session, "-S", "-200");
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the screen matches, or fails with what the screen shows. */
+async function waitFor(re: RegExp, timeoutMs = 20_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen();
+    if (re.test(text)) return text;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${re}; the screen shows:\n${text}`);
+    await sleep(150);
+  }
+}
+
+/** The active prompt: its message lines and its options (the text after ●/○), or undefined. */
+function activePrompt(text: string): { message: string; options: string[]; selected: number } | undefined {
+  const lines = text.split("\n");
+  const start = lines.map((l) => l.startsWith("◆")).lastIndexOf(true);
+  if (start < 0) return undefined;
+  const message: string[] = [lines[start]!.replace(/^◆\s+/, "")];
+  const options: string[] = [];
+  let selected = -1;
+  for (const line of lines.slice(start + 1)) {
+    const opt = /^│\s+([●○])\s+(.*?)(?:\s{2,}\(.*\))?\s*$/.exec(line);
+    if (opt) {
+      if (opt[1] === "●") selected = options.length;
+      options.push(opt[2]!);
+    } else if (options.length === 0 && line.startsWith("│")) message.push(line.replace(/^│\s*/, ""));
+    else if (line.startsWith("└")) break;
+  }
+  return { message: message.join(" "), options, selected };
+}
+
+/** Picks the option whose label matches, with arrow keys and Enter, as a person would. */
+async function choose(question: RegExp, option: RegExp): Promise<void> {
+  const text = await waitFor(new RegExp(`◆[^\\n]*${question.source}`, "i"));
+  const prompt = activePrompt(text)!;
+  const target = prompt.options.findIndex((o) => option.test(o));
+  if (target < 0) throw new Error(`no option ${option} in ${JSON.stringify(prompt)}`);
+  const moves = target - Math.max(prompt.selected, 0);
+  for (let i = 0; i < Math.abs(moves); i++) tmux("send-keys", "-t", session, moves > 0 ? "Down" : "Up");
+  await submitted(() => tmux("send-keys", "-t", session, "Enter"));
+}
+
+/** Does `act`, then waits until one more prompt shows as answered (◇) on the screen. */
+async function submitted(act: () => void): Promise<void> {
+  const answered = () => (screen().match(/^◇/gm) ?? []).length;
+  const before = answered();
+  act();
+  const end = Date.now() + 20_000;
+  while (answered() <= before) {
+    if (Date.now() > end) throw new Error(`the answer was not taken; the screen shows:\n${screen()}`);
+    await sleep(100);
+  }
+}
+
+/** Answers whatever question is active, from a table keyed by words in the question. */
+async function answerQuestions(answers: [RegExp, RegExp][], until: RegExp): Promise<void> {
+  for (let guard = 0; guard < 20; guard++) {
+    const text = await waitFor(/◆|└ {2}/);
+    if (until.test(activePrompt(text)?.message ?? "")) return;
+    const prompt = activePrompt(text);
+    if (!prompt) throw new Error(`no prompt on screen:\n${text}`);
+    const entry = answers.find(([q]) => q.test(prompt.message));
+    if (!entry) throw new Error(`unexpected question: ${prompt.message}`);
+    await choose(entry[0], entry[1]);
+  }
+  throw new Error("too many questions");
+}
+
+function start(args: string): void {
+  try {
+    tmux("kill-session", "-t", session);
+  } catch {
+    /* no session yet */
+  }
+  tmux("new-session", "-d", "-s", session, "-x", "110", "-y", "50", `cd ${dir} && NO_COLOR=1 node ${BIN} ${args}; echo "EXIT=$?"; sleep 60`);
+}
+
+const ANSWERS: [RegExp, RegExp][] = [
+  [/Which account/, /work or school/],
+  [/another OneDrive error code/, /no other code/],
+  [/Windows Server/, /^No$/],
+  [/other people in your organisation/, /^No$/],
+  [/not yet synced/, /^No$/],
+  [/organisation manages/, /^Yes$/],
+  [/administrator rights/, /^No$/],
+  [/When does CAA50021 appear/, /already set up/],
+  [/both a personal and a work/, /^No$/],
+];
+
+beforeAll(() => {
+  if (!existsSync(TMUX)) throw new Error("tmux is missing: apt-get install -y tmux (CI installs it in .ci/run)");
+  dir = mkdtempSync(join(tmpdir(), "fixpath-tty-"));
+});
+
+afterAll(() => {
+  try {
+    tmux("kill-server");
+  } catch {
+    /* already gone */
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("fixpath diagnose in a terminal", () => {
+  it("asks, walks two steps, pauses for a restart, resumes to the escalation, and reports", async () => {
+    start("diagnose CAA50021 --app onedrive --session s.json");
+    await waitFor(/When did the error start/);
+    await submitted(() => tmux("send-keys", "-t", session, "Monday, after the password change", "Enter"));
+
+    await answerQuestions(ANSWERS, /Did this fix it/);
+    const first = await waitFor(/Step 1: Restart Windows/);
+    expect(first).toContain("Your data:");
+    await choose(/Did this fix it/, /still there/);
+    const second = await waitFor(/Step 2: Unlink the work account/);
+    expect(second).toContain("Unlink this PC");
+    await choose(/Did this fix it/, /still there/);
+    // the third first-line step needs admin rights this user lacks: the next step offered is the fourth
+    await waitFor(/Step 4: Check the work account under Access work or school/);
+    await choose(/Did this fix it/, /Pause here/);
+    const paused = await waitFor(/EXIT=0/);
+    expect(paused).toContain("Continue with: fixpath diagnose --resume --session s.json");
+
+    const saved = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
+    expect(saved.startedAt).toBe("Monday, after the password change");
+    expect(saved.session.outcomes.map((o: { stepId: string }) => o.stepId)).toEqual(["clean-restart", "unlink-work-account"]);
+    expect(saved.session.facts).toMatchObject({ managed: true, isAdmin: false, accountType: "work" });
+
+    // after the restart
+    start("diagnose --resume --session s.json");
+    await waitFor(/Continuing your CAA50021 session/);
+    await waitFor(/Step 4: Check the work account/);
+    await choose(/Did this fix it/, /still there/);
+    await waitFor(/Step 5: Pair OneDrive/);
+    await choose(/Did this fix it/, /still there/);
+    const end = await waitFor(/EXIT=0/);
+    expect(end).toContain("Time to hand over to IT");
+    expect(end).toContain("fixpath report --session s.json");
+
+    const report = execFileSync("node", [BIN, "report", "--session", "s.json", "--format", "txt"], { cwd: dir, encoding: "utf8" });
+    expect(report).toContain("Started: Monday, after the password change");
+    expect(report).toMatch(/Restart Windows \(Restart, not Shut down\) \(clean-restart\): no change/);
+    expect(report).toMatch(/Pair OneDrive with the work account again \(repair-onedrive\): no change/);
+    expect(report).toContain("cleanup-wam-accounts — ask-admin");
+    expect(report).toContain("Identifiers (ids, names, e-mail addresses) are redacted.");
+  }, 120_000);
+
+  it("prints no colour codes when NO_COLOR is set", async () => {
+    start("diagnose CAA50021 --app onedrive --session colour.json");
+    await waitFor(/When did the error start/);
+    const raw = tmux("capture-pane", "-p", "-e", "-t", session);
+    expect(raw).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[3\\dm`));
+    tmux("send-keys", "-t", session, "C-c");
+    await waitFor(/EXIT=/);
+  }, 60_000);
+});
