@@ -12,15 +12,10 @@
 import MiniSearch, { type SearchResult } from "minisearch";
 import type { App } from "../model/facts.ts";
 import { codeForms, parseCode, type CodeKey } from "../model/codes.ts";
-import { listPages, type KnowledgeBase, type PageKind } from "../model/kb.ts";
+import { listPages, type KnowledgeBase, type PageInfo, type PageKind } from "../model/kb.ts";
 
-export interface LookupDoc {
-  id: string;
-  kind: PageKind;
-  code: string;
-  app?: App;
-  title: string;
-  url: string;
+/** A page as the index holds it: what a result shows, plus text to search. */
+export interface LookupDoc extends PageInfo {
   /** Searchable text fields (not kept in the serialised index). */
   codes?: string;
   messages?: string;
