@@ -80,24 +80,40 @@ export function valuesTested(cond: Condition, fact: FactName, out: FactValue[] =
  * The tests a condition's definite value rests on, in words (`where is banner`), so a reason can
  * say why a step is or is not in the plan. Empty when the value is unknown.
  */
-export function because(cond: Condition, facts: Facts): string[] {
+export function because(cond: Condition, facts: Facts, label: FactLabeller = defaultLabel): string[] {
   const value = evaluate(cond, facts);
-  return value === "unknown" ? [] : support(cond, facts, value);
+  return value === "unknown" ? [] : support(cond, facts, value, label);
 }
 
-function support(cond: Condition, facts: Facts, want: boolean): string[] {
-  if ("not" in cond) return support(cond.not, facts, !want);
+/** Words for one answered fact, e.g. `you answered "On a work account that was already set up"`. */
+export type FactLabeller = (fact: FactName, value: FactValue) => string;
+
+const defaultLabel: FactLabeller = (fact, value) => `${fact} is ${String(value)}`;
+
+/** Labels facts with the scenario's own answer labels, so reasons read as the person answered. */
+export function answerLabeller(questions: readonly { fact: string; prompt: string; choices?: { value: FactValue; label: string }[] }[]): FactLabeller {
+  return (fact, value) => {
+    const q = questions.find((x) => x.fact === fact);
+    const choice = q?.choices?.find((c) => c.value === value);
+    if (choice) return `you answered "${choice.label}"`;
+    if (q && typeof value === "boolean") return `you answered ${value ? "Yes" : "No"} to "${q.prompt}"`;
+    return defaultLabel(fact, value);
+  };
+}
+
+function support(cond: Condition, facts: Facts, want: boolean, label: FactLabeller): string[] {
+  if ("not" in cond) return support(cond.not, facts, !want, label);
   if ("all" in cond || "any" in cond) {
     const parts = "all" in cond ? cond.all : cond.any;
     // all→true and any→false need every part; all→false and any→true need one.
     const everyPart = ("all" in cond) === want;
-    if (everyPart) return parts.flatMap((c) => support(c, facts, want));
+    if (everyPart) return parts.flatMap((c) => support(c, facts, want, label));
     const one = parts.find((c) => evaluate(c, facts) === want);
-    return one ? support(one, facts, want) : [];
+    return one ? support(one, facts, want, label) : [];
   }
   const actual = isFactName(cond.fact) ? facts[cond.fact] : undefined;
   if (actual === undefined) return [`${cond.fact} is not answered`];
-  return [`${cond.fact} is ${String(actual)}`];
+  return [label(cond.fact as FactName, actual)];
 }
 
 /** The facts a condition reads that are not answered. */

@@ -4,7 +4,7 @@
  * unknown: what the plan assumed is listed, with the question whose answer would change it.
  */
 import { parseCode, resolveCode, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
-import { because, evaluate, missingFacts } from "./conditions.ts";
+import { answerLabeller, because, evaluate, missingFacts } from "./conditions.ts";
 import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, stopWords, type Cuts } from "./safety.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
@@ -32,6 +32,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts):
   const facts: Facts = { ...answers, app: scenario.app };
   const code = resolveCode(kb, scenario.code) ?? scenario.code.toLowerCase();
   const assumptions = new Assumptions();
+  const label = answerLabeller(scenario.questions);
 
   // ---- stops, in content order
   const fired: Stop[] = [];
@@ -55,12 +56,12 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts):
     const cut = cutStatus(step, index, cuts);
     if (cut) return { id: step.id, ...cut };
     const when = step.when ? evaluate(step.when, facts) : true;
-    if (when === false) return { id: step.id, status: "skip", reason: step.whenNot ?? `Does not apply: ${because(step.when!, facts).join(" and ")}.` };
+    if (when === false) return { id: step.id, status: "skip", reason: step.whenNot ?? `Does not apply: ${because(step.when!, facts, label).join(" and ")}.` };
     const admin = adminStatus(step, facts);
     if (admin) return { id: step.id, ...admin };
 
     const why: string[] = [step.tier === "first-line" ? "First-line step" : "Advanced step, after the first-line steps"];
-    if (step.when && when === true) why.push(`it applies because ${because(step.when, facts).join(" and ")}`);
+    if (step.when && when === true) why.push(`it applies because ${because(step.when, facts, label).join(" and ")}`);
     if (step.when && when === "unknown") {
       const missing = missingFacts(step.when, facts);
       for (const f of missing) assumptions.add(f, "the step applies", step.id);
