@@ -1,0 +1,162 @@
+/**
+ * The outcomes API: validates with zod, checks codes, apps, steps and pages against the
+ * KnowledgeBase, and hands rows to storage through group-commit batchers. Answers with 2xx only
+ * after the row is committed.
+ */
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { z } from "zod";
+import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
+import { FeedbackBodySchema, OutcomeBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
+import { normaliseSearchQuery } from "./search-query.ts";
+import { StorageError, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
+import { wilsonInterval } from "./wilson.ts";
+import { createWriteBatcher, type WriteBatcher } from "./write-batcher.ts";
+
+export interface ApiContext {
+  kb: KnowledgeBase;
+  db: Repository;
+  /** Today as `YYYY-MM-DD`. */
+  day: () => string;
+  /** Search misses seen fewer times than this are not listed by the stats endpoint. */
+  searchMissMinCount: number;
+}
+
+/** Per-step figures of `GET /api/stats/<code>/<app>`. */
+export interface StepStats {
+  stepId: string;
+  /** Times the step was carried out: `fixed` + `noChange` (`couldNot` means it was not). */
+  tried: number;
+  fixed: number;
+  noChange: number;
+  couldNot: number;
+  /** fixed / tried, or null when never tried. */
+  fixedShare: number | null;
+  /** 95 % Wilson interval of `fixedShare`, or null when never tried. */
+  fixedShareCi95: { low: number; high: number } | null;
+}
+
+/** Sends `{ ok: false, status, issues }`. */
+export function sendIssues(reply: FastifyReply, status: number, issues: Issue[]): FastifyReply {
+  return reply.code(status).header("cache-control", "no-store").send({ ok: false, status, issues });
+}
+
+function issue(code: string, path: string, message: string, extra: Partial<Issue> = {}): Issue {
+  return { code, severity: "error", path, message, ...extra };
+}
+
+/** The registered API routes and the batchers to drain on close. */
+export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () => Promise<void> } {
+  const { kb, db } = ctx;
+  const stepIds = new Map<string, readonly string[]>();
+  for (const [id, scenario] of kb.scenarios) stepIds.set(id, scenario.steps.map((s) => s.id));
+  const codeIds = [...kb.codes.keys()].sort();
+
+  const outcomes: WriteBatcher<OutcomeRecord> = createWriteBatcher((rows) => storage(db.addOutcomes(rows), "store outcomes"));
+  const feedback: WriteBatcher<FeedbackRecord> = createWriteBatcher((rows) => storage(db.addFeedback(rows), "store feedback"));
+  const misses: WriteBatcher<SearchMissRecord> = createWriteBatcher((rows) => storage(db.addSearchMisses(rows), "store search misses"));
+
+  const parse = <S extends z.ZodObject>(schema: S, input: unknown, where: "body" | "query", reply: FastifyReply): z.output<S> | undefined => {
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    sendIssues(reply, 422, toApiIssues(result.error, input, where, schema));
+    return undefined;
+  };
+
+  /** Resolves code + app to a scenario, or answers 422 and returns undefined. */
+  const scenarioOf = (rawCode: string, app: string, reply: FastifyReply, where: string): { code: string; app: App; steps: readonly string[] } | undefined => {
+    const code = resolveCode(kb, rawCode);
+    if (code === undefined) {
+      sendIssues(reply, 422, [issue("api/unknown-code", `${where}.code`, `unknown error code "${rawCode.slice(0, 40)}": no page in the knowledge base has it`, { received: JSON.stringify(rawCode.slice(0, 40)), hint: suggest(rawCode.trim().toLowerCase(), codeIds, "a known code such as") })]);
+      return undefined;
+    }
+    const steps = stepIds.get(`${code}/${app}`);
+    if (!steps) {
+      const apps = [...stepIds.keys()].filter((id) => id.startsWith(`${code}/`)).map((id) => id.slice(code.length + 1));
+      sendIssues(reply, 422, [issue("api/unknown-app", `${where}.app`, `code ${code} has no ${JSON.stringify(app.slice(0, 20))} scenario`, { expected: apps.map((a) => `"${a}"`).join(" | ") || "(none)", received: JSON.stringify(app.slice(0, 20)), hint: apps.length ? `use one of: ${apps.join(", ")}` : `code ${code} has no scenarios: outcomes are recorded for scenario steps only` })]);
+      return undefined;
+    }
+    return { code, app: app as App, steps };
+  };
+
+  app.post("/api/outcomes", async (request, reply) => {
+    const body = parse(OutcomeBodySchema, request.body, "body", reply);
+    if (!body) return reply;
+    const scenario = scenarioOf(body.code, body.app, reply, "body");
+    if (!scenario) return reply;
+    if (!scenario.steps.includes(body.stepId)) {
+      return sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
+    }
+    await outcomes.write({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason ?? null, day: ctx.day() });
+    return reply.code(201).header("cache-control", "no-store").send({ ok: true });
+  });
+
+  app.post("/api/feedback", async (request, reply) => {
+    const body = parse(FeedbackBodySchema, request.body, "body", reply);
+    if (!body) return reply;
+    const page = canonicalPage(kb, body.page);
+    if (page === undefined) {
+      return sendIssues(reply, 422, [issue("api/unknown-page", "body.page", `unknown page "${body.page.slice(0, 80)}"`, { expected: "a page id such as caa50021, caa50021/onedrive or caa50021/admin (or its URL)", received: JSON.stringify(body.page.slice(0, 80)), hint: "send the id of the page the feedback is about; `fixpath list` prints them" })]);
+    }
+    // The comment is stored as plain text and returned nowhere: nothing renders it as markup.
+    const comment = body.comment?.trim() ? body.comment.trim() : null;
+    await feedback.write({ page, helpful: body.helpful, reason: body.reason ?? null, comment, day: ctx.day() });
+    return reply.code(201).header("cache-control", "no-store").send({ ok: true });
+  });
+
+  app.post("/api/search-misses", async (request, reply) => {
+    const body = parse(SearchMissBodySchema, request.body, "body", reply);
+    if (!body) return reply;
+    const query = normaliseSearchQuery(body.query);
+    if (!query) {
+      return sendIssues(reply, 422, [issue("api/empty-query", "body.query", "nothing searchable is left of the query once whitespace and personal data (e-mail addresses, GUIDs, user names, URLs) are removed", { hint: "send what was typed in the lookup box; it is stored only in normalised form" })]);
+    }
+    await misses.write({ query, day: ctx.day() });
+    return reply.code(201).header("cache-control", "no-store").send({ ok: true });
+  });
+
+  app.get("/api/stats/search-misses", async (request, reply) => {
+    const query = parse(SearchMissStatsQuerySchema, request.query, "query", reply);
+    if (!query) return reply;
+    const top = await storage(db.topSearchMisses({ limit: query.limit, minCount: ctx.searchMissMinCount }), "read search misses");
+    return reply.header("cache-control", "no-store").send({ minCount: ctx.searchMissMinCount, queries: top });
+  });
+
+  app.get<{ Params: { code: string; app: string } }>("/api/stats/:code/:app", async (request, reply) => {
+    const scenario = scenarioOf(request.params.code, request.params.app, reply, "params");
+    if (!scenario) return reply;
+    const tallies = new Map((await storage(db.tallyOutcomes(scenario.code, scenario.app), "read outcome counts")).map((t) => [t.stepId, t]));
+    const steps: StepStats[] = scenario.steps.map((stepId) => {
+      const t = tallies.get(stepId) ?? { fixed: 0, noChange: 0, couldNot: 0 };
+      const tried = t.fixed + t.noChange;
+      return { stepId, tried, fixed: t.fixed, noChange: t.noChange, couldNot: t.couldNot, fixedShare: tried ? t.fixed / tried : null, fixedShareCi95: wilsonInterval(t.fixed, tried) };
+    });
+    return reply.header("cache-control", "no-store").send({ code: scenario.code, app: scenario.app, steps });
+  });
+
+  return {
+    drain: async () => {
+      await Promise.all([outcomes.drain(), feedback.drain(), misses.drain()]);
+    },
+  };
+}
+
+/** Marks a failure of the database as a StorageError (503, "nothing was recorded"), keeping the cause for the log. */
+async function storage<T>(work: Promise<T>, what: string): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof StorageError) throw e;
+    throw new StorageError(`could not ${what}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+}
+
+/** The canonical page id for a page id or URL in any code form, if that page exists. */
+export function canonicalPage(kb: KnowledgeBase, input: string): string | undefined {
+  const trimmed = input.trim().replace(/^\/?codes\//, "").replace(/\/+$/, "");
+  const [rawCode = "", part, extra] = trimmed.split("/");
+  if (extra !== undefined) return undefined;
+  const code = resolveCode(kb, rawCode);
+  if (code === undefined) return undefined;
+  const id = part === undefined ? code : `${code}/${part.toLowerCase()}`;
+  return pageTitle(kb, id) === undefined ? undefined : id;
+}

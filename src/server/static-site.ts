@@ -1,0 +1,55 @@
+/**
+ * Serves the built site from `distDir`: correct content types, brotli/gzip (precompressed
+ * `.br`/`.gz` siblings when the build wrote them, on the fly otherwise), ETag/Last-Modified, a
+ * redirect from `/codes/x` to `/codes/x/`, and the site's own `404.html` for misses.
+ */
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import fastifyCompress from "@fastify/compress";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply } from "fastify";
+
+/** Cache policy: Astro's hashed assets forever, HTML always revalidated, the rest for an hour. */
+export function cacheControlFor(path: string): string {
+  if (/[\\/]_astro[\\/]/.test(path)) return "public, max-age=31536000, immutable";
+  if (path.endsWith(".html")) return "public, max-age=0, must-revalidate";
+  return "public, max-age=3600";
+}
+
+/** Checks `distDir` and returns its absolute path; the error says how to build the site. */
+export function checkDistDir(distDir: string): string {
+  const abs = resolve(distDir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
+    throw new Error(`no built site at ${abs}. Fix: build the site first (it writes its dist folder), or pass the folder that holds index.html.`);
+  }
+  return abs;
+}
+
+/** Registers compression (for every response) and the static file routes. */
+export async function registerStaticSite(app: FastifyInstance, distDir: string): Promise<{ send404: (reply: FastifyReply) => FastifyReply }> {
+  const root = checkDistDir(distDir);
+  const has404 = existsSync(join(root, "404.html"));
+  await app.register(fastifyStatic, {
+    root,
+    prefix: "/",
+    index: ["index.html"],
+    redirect: true,
+    preCompressed: true,
+    dotfiles: "ignore",
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header("cache-control", cacheControlFor(path));
+    },
+  });
+  return {
+    send404: (reply) => {
+      if (has404) return reply.code(404).header("cache-control", "no-store").sendFile("404.html");
+      return reply.code(404).type("text/plain; charset=utf-8").header("cache-control", "no-store").send("Not found\n");
+    },
+  };
+}
+
+/** Compression for API and page responses alike (brotli preferred, then gzip; 1 KB and up). */
+export async function registerCompression(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
+}

@@ -1,0 +1,172 @@
+/**
+ * PostgreSQL storage (`pg`), used when FIXPATH_DB is a postgres:// URL. Each `add*` call is one
+ * multi-row INSERT (one implicit transaction); with the server's default `synchronous_commit=on`
+ * it returns only once the commit is flushed to the WAL on disk.
+ */
+import pg from "pg";
+import type { App } from "../../model/index.ts";
+import { LATEST_VERSION, MIGRATIONS, groupCounts, tooNewMessage } from "./migrations.ts";
+import {
+  StorageError,
+  type FeedbackRecord,
+  type OutcomeRecord,
+  type QueryCount,
+  type Repository,
+  type RowCounts,
+  type SearchMissRecord,
+  type StepTally,
+} from "./repository.ts";
+
+export interface PostgresOptions {
+  /** `postgres://user:password@host:port/database`. */
+  url: string;
+  /** A schema to use instead of `public` (created if missing); tests use one per run. */
+  schema?: string;
+  /** Connections in the pool. Default 8. */
+  poolSize?: number;
+  now?: () => Date;
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(an unparsable URL)";
+  }
+}
+
+/** Connects to PostgreSQL and applies pending migrations. */
+export async function openPostgresRepository(options: PostgresOptions): Promise<Repository> {
+  const where = redactUrl(options.url);
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
+    throw new StorageError(`invalid PostgreSQL schema name "${options.schema}". Fix: use lower-case letters, digits and _.`);
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 8,
+    connectionTimeoutMillis: 10_000,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  try {
+    const client = await pool.connect();
+    try {
+      if (options.schema) await client.query(`create schema if not exists ${options.schema}`);
+      await migrate(client, where, (options.now ?? (() => new Date()))());
+    } finally {
+      client.release();
+    }
+  } catch (e) {
+    await pool.end().catch(() => {});
+    if (e instanceof StorageError) throw e;
+    throw new StorageError(`cannot use the PostgreSQL database ${where}: ${(e as Error).message}. Fix: check that the server is running and the URL in FIXPATH_DB is right (user, password, database).`);
+  }
+  return new PostgresRepository(pool, where);
+}
+
+async function migrate(client: pg.PoolClient, where: string, now: Date): Promise<void> {
+  await client.query("begin");
+  try {
+    // Two servers starting at once: the second waits here, then finds nothing left to do.
+    await client.query("select pg_advisory_xact_lock(hashtext('fixpath-migrations'))");
+    await client.query("create table if not exists schema_migrations (version integer primary key, name text not null, applied_on text not null)");
+    const { rows } = await client.query<{ v: number | null }>("select max(version) as v from schema_migrations");
+    const current = rows[0]?.v ?? 0;
+    if (current > LATEST_VERSION) throw new StorageError(tooNewMessage(current, where));
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      await client.query(m.postgres);
+      await client.query("insert into schema_migrations (version, name, applied_on) values ($1, $2, $3)", [m.version, m.name, now.toISOString().slice(0, 10)]);
+    }
+    await client.query("commit");
+  } catch (e) {
+    await client.query("rollback").catch(() => {});
+    throw e;
+  }
+}
+
+class PostgresRepository implements Repository {
+  readonly kind = "postgres" as const;
+  readonly #pool: pg.Pool;
+
+  constructor(
+    pool: pg.Pool,
+    readonly location: string,
+  ) {
+    this.#pool = pool;
+  }
+
+  async schemaVersion(): Promise<number> {
+    const { rows } = await this.#pool.query<{ v: number | null }>("select max(version) as v from schema_migrations");
+    return rows[0]?.v ?? 0;
+  }
+
+  async addOutcomes(rows: readonly OutcomeRecord[]): Promise<void> {
+    if (!rows.length) return;
+    const groups = groupCounts(rows);
+    // One statement, so one transaction: the rows and their counters commit together or not at all.
+    await this.#pool.query(
+      `with added as (
+         insert into outcomes (code, app, step_id, outcome, reason, day)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+       )
+       insert into outcome_counts (code, app, step_id, outcome, n)
+       select * from unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
+       on conflict (code, app, step_id, outcome) do update set n = outcome_counts.n + excluded.n`,
+      [
+        rows.map((r) => r.code), rows.map((r) => r.app), rows.map((r) => r.stepId), rows.map((r) => r.outcome), rows.map((r) => r.reason), rows.map((r) => r.day),
+        groups.map((g) => g.code), groups.map((g) => g.app), groups.map((g) => g.stepId), groups.map((g) => g.outcome), groups.map((g) => g.n),
+      ],
+    );
+  }
+
+  async addFeedback(rows: readonly FeedbackRecord[]): Promise<void> {
+    if (!rows.length) return;
+    await this.#pool.query(
+      `insert into feedback (page, helpful, reason, comment, day)
+       select * from unnest($1::text[], $2::boolean[], $3::text[], $4::text[], $5::text[])`,
+      [rows.map((r) => r.page), rows.map((r) => r.helpful), rows.map((r) => r.reason), rows.map((r) => r.comment), rows.map((r) => r.day)],
+    );
+  }
+
+  async addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void> {
+    if (!rows.length) return;
+    await this.#pool.query("insert into search_misses (query, day) select * from unnest($1::text[], $2::text[])", [rows.map((r) => r.query), rows.map((r) => r.day)]);
+  }
+
+  async tallyOutcomes(code: string, app: App): Promise<StepTally[]> {
+    const { rows } = await this.#pool.query<{ step_id: string; fixed: string; no_change: string; could_not: string }>(
+      `select step_id, coalesce(sum(n) filter (where outcome = 'fixed'), 0) as fixed, coalesce(sum(n) filter (where outcome = 'no-change'), 0) as no_change,
+              coalesce(sum(n) filter (where outcome = 'could-not'), 0) as could_not
+         from outcome_counts where code = $1 and app = $2 group by step_id`,
+      [code, app],
+    );
+    return rows.map((r) => ({ stepId: r.step_id, fixed: Number(r.fixed), noChange: Number(r.no_change), couldNot: Number(r.could_not) }));
+  }
+
+  async topSearchMisses(options: { limit: number; minCount: number }): Promise<QueryCount[]> {
+    const { rows } = await this.#pool.query<{ query: string; count: string; last_day: string }>(
+      `select query, count(*) as count, max(day) as last_day from search_misses
+        group by query having count(*) >= $1 order by count(*) desc, query collate "C" limit $2`,
+      [options.minCount, options.limit],
+    );
+    return rows.map((r) => ({ query: r.query, count: Number(r.count), lastDay: r.last_day }));
+  }
+
+  async countRows(): Promise<RowCounts> {
+    const { rows } = await this.#pool.query<{ outcomes: string; feedback: string; search_misses: string }>(
+      `select (select count(*) from outcomes) as outcomes, (select count(*) from feedback) as feedback,
+              (select count(*) from search_misses) as search_misses`,
+    );
+    const r = rows[0]!;
+    return { outcomes: Number(r.outcomes), feedback: Number(r.feedback), searchMisses: Number(r.search_misses) };
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end();
+  }
+}
