@@ -1,0 +1,108 @@
+// Site benchmark: page weight (gzip) against the budgets, island sizes, and Lighthouse 12 (mobile) scores.
+/**
+ * Budgets (reported, never asserted): a scenario page ≤ 14 KB gzip of HTML + CSS up to the end of
+ * its first fix and ≤ 30 KB in all, with no script file until search or the diagnostic is used; the
+ * diagnostic island ≤ 25 KB gzip; Lighthouse 100 in all four categories for the home, hub,
+ * scenario, diagnose and analyze pages. Lighthouse takes about 20 s a page; set BENCH_LIGHTHOUSE=0
+ * to skip it. `npm run bench:site`; also part of `npm run bench`.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { defaultDistDir, ensureSiteBuilt } from "../scripts/site-build.ts";
+import { serve } from "../scripts/site-serve.ts";
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+/** Gzip sizes of a scenario page: up to the end of its first fix, and in all. */
+export function scenarioWeight(html: string): { firstFix: number; total: number; scripts: number } {
+  const start = html.indexOf('id="fix-');
+  const end = start === -1 ? html.length : html.indexOf("</section>", start) + "</section>".length;
+  return { firstFix: gz(html.slice(0, end)), total: gz(html), scripts: (html.match(/<script[^>]*\ssrc=/g) ?? []).length };
+}
+
+function lighthouse(root: string, url: string): Promise<Record<string, number>> {
+  const cli = join(root, "node_modules", "lighthouse", "cli", "index.js");
+  const flags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [cli, url, `--chrome-flags=${flags}`, "--only-categories=performance,accessibility,best-practices,seo", "--output=json", "--output-path=stdout", "--quiet"], {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      try {
+        const report = JSON.parse(out) as { categories: Record<string, { score: number | null }> };
+        ok(Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)])));
+      } catch {
+        fail(new Error(`lighthouse exited ${code} without a report`));
+      }
+    });
+  });
+}
+
+/** Report lines for `npm run bench`. */
+export async function benchSite(root: string): Promise<string[]> {
+  const lines: string[] = [];
+  const built = await ensureSiteBuilt({ root });
+  if (built) lines.push(`built the site first: ${(built.ms / 1000).toFixed(1)} s`);
+  const dist = defaultDistDir(root);
+  const page = (url: string) => readFileSync(join(dist, url, "index.html"), "utf8");
+
+  const scenarios = readdirSync(join(dist, "codes"), { recursive: true, encoding: "utf8" })
+    .filter((f) => /^[^/]+\/(onedrive|outlook|teams|office)\/index\.html$/.test(f))
+    .map((f) => ({ url: `/codes/${f.replace(/index\.html$/, "")}`, ...scenarioWeight(readFileSync(join(dist, "codes", f), "utf8")) }));
+  const seed = scenarios.find((s) => s.url === "/codes/caa50021/onedrive/");
+  if (seed) lines.push(`scenario /codes/caa50021/onedrive/: ${kb(seed.firstFix)} gzip up to the first fix (budget 14 KB), ${kb(seed.total)} in all (budget 30 KB), ${seed.scripts} script files`);
+  const worst = [...scenarios].sort((a, b) => b.total - a.total)[0];
+  const worstFirst = [...scenarios].sort((a, b) => b.firstFix - a.firstFix)[0];
+  if (worst && worstFirst) lines.push(`all ${scenarios.length} scenarios: largest ${kb(worst.total)} (${worst.url}); largest up to the first fix ${kb(worstFirst.firstFix)} (${worstFirst.url}); script files on any: ${scenarios.reduce((n, s) => n + s.scripts, 0)}`);
+  for (const url of ["/", "/codes/caa50021/", "/codes/caa50021/admin/"]) lines.push(`page ${url}: ${kb(gz(page(url)))} gzip`);
+
+  const js = readdirSync(join(dist, "js"));
+  for (const name of ["search", "diagnose", "analyze"]) {
+    const file = js.find((f) => f.startsWith(`${name}.`));
+    if (file) lines.push(`island ${name}: ${kb(gz(readFileSync(join(dist, "js", file))))} gzip${name === "diagnose" ? " (budget 25 KB)" : ""}`);
+  }
+  lines.push(`data: /api/lookup.json ${kb(gz(readFileSync(join(dist, "api", "lookup.json"))))} gzip (loaded on first search); /api/codes/caa50021.json ${kb(gz(readFileSync(join(dist, "api", "codes", "caa50021.json"))))} gzip (loaded by the diagnostic)`);
+
+  if (process.env.BENCH_LIGHTHOUSE === "0") {
+    lines.push("lighthouse: skipped (BENCH_LIGHTHOUSE=0)");
+    return lines;
+  }
+  if (!existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium")) {
+    lines.push("lighthouse: skipped, no Chromium at /usr/bin/chromium (apt-get install -y chromium)");
+    return lines;
+  }
+  const server = await serve(dist, 0);
+  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  try {
+    for (const [name, url] of [
+      ["home", "/"],
+      ["hub", "/codes/caa50021/"],
+      ["scenario", "/codes/caa50021/onedrive/"],
+      ["diagnose", "/diagnose/?code=caa50021&app=onedrive"],
+      ["analyze", "/analyze/"],
+    ] as const) {
+      try {
+        const s = await lighthouse(root, origin + url);
+        lines.push(`lighthouse ${name} (mobile): performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, SEO ${s.seo}`);
+      } catch (e) {
+        lines.push(`lighthouse ${name}: failed (${e instanceof Error ? e.message : String(e)})`);
+      }
+    }
+  } finally {
+    server.close();
+  }
+  return lines;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const line of await benchSite(resolve(fileURLToPath(import.meta.url), "../.."))) console.log(line);
+}

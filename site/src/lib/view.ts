@@ -1,0 +1,127 @@
+/**
+ * What the pages show, derived from the knowledge base: badges, sources split by kind, code forms
+ * for redirects, families for the home page, labels for apps and shells. Pure: no I/O, no clock.
+ * Content text comes from the knowledge base; the words here are UI chrome only.
+ */
+import { APPS, type App } from "../../../src/model/facts.ts";
+import { codeForms, parseCode } from "../../../src/model/codes.ts";
+import { listPages, pageTitle, pageUrl, type KnowledgeBase, type PageInfo } from "../../../src/model/kb.ts";
+import type { Avoid, Caveat, CodeHub, Command, Instruction, PageLink, Source, Step } from "../../../src/model/schema.ts";
+
+/** App names as the pages write them (UI chrome). */
+export const APP_LABELS: Readonly<Record<App, string>> = {
+  onedrive: "OneDrive",
+  outlook: "Outlook",
+  teams: "Teams",
+  office: "Microsoft 365 Apps (activation)",
+};
+
+/** Where a command is typed. */
+export const SHELL_LABELS: Readonly<Record<Command["shell"], string>> = {
+  cmd: "Command Prompt",
+  powershell: "PowerShell",
+  run: "Run dialog (Win+R)",
+};
+
+export type BadgeTone = "admin" | "restart" | "state" | "read" | "never" | "tier";
+
+export interface Badge {
+  label: string;
+  tone: BadgeTone;
+  /** A longer explanation for the title attribute and screen readers. */
+  hint: string;
+}
+
+/** The badges of a step: what it needs and what it changes. */
+export function stepBadges(step: Step): Badge[] {
+  const out: Badge[] = [];
+  if (step.needsAdmin) out.push({ label: "Needs admin rights", tone: "admin", hint: "Needs local administrator rights on this PC." });
+  if (step.needsRestart) out.push({ label: "Restart", tone: "restart", hint: "Ends with a restart of Windows: save your work first." });
+  if (step.changesState) out.push({ label: "Changes settings", tone: "state", hint: "Changes account or device state." });
+  else out.push({ label: "Safe to try", tone: "read", hint: "Changes no account or device state." });
+  if (step.neverOnManaged) out.push({ label: "Not on managed PCs", tone: "never", hint: "Never do this on a PC your organisation manages." });
+  return out;
+}
+
+/** The badges of an action to avoid. */
+export function avoidBadges(item: Avoid): Badge[] {
+  return item.neverOnManaged ? [{ label: "Never on managed PCs", tone: "never", hint: "Never do this on a PC your organisation manages." }] : [];
+}
+
+/** Sources by id, split into official (Microsoft) and community, unknown ids dropped. */
+export function splitSources(kb: KnowledgeBase, ids: readonly string[]): { official: Source[]; community: Source[] } {
+  const official: Source[] = [];
+  const community: Source[] = [];
+  for (const id of new Set(ids)) {
+    const s = kb.sources.get(id);
+    if (!s) continue;
+    (s.kind === "official" ? official : community).push(s);
+  }
+  return { official, community };
+}
+
+/** An instruction is a command when it has `run`. */
+export function isCommand(item: Instruction): item is Command {
+  return typeof item === "object" && item !== null && "run" in item;
+}
+
+/** The anchor of a step on its scenario page. */
+export function stepAnchor(stepId: string): string {
+  return `fix-${stepId}`;
+}
+
+/** A related-page link: its URL (absent when planned) and its text. */
+export function linkView(kb: KnowledgeBase, link: PageLink): { href?: string; title: string } {
+  const title = link.title ?? pageTitle(kb, link.page) ?? link.page;
+  return link.planned ? { title } : { href: pageUrl(link.page.toLowerCase()), title };
+}
+
+/** "26 November 2026" from "2026-11-26" (UTC, no clock read). */
+export function formatDate(iso: string): string {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
+}
+
+/** The apps of a hub that have a scenario page, in the design's order. */
+export function scenarioApps(kb: KnowledgeBase, code: string): App[] {
+  return APPS.filter((app) => kb.scenarios.has(`${code}/${app}`));
+}
+
+/** Every written form of a hub's code and aliases (`CAA50021`, `0xCAA50021`, `3399811105`), without duplicates. */
+export function hubForms(hub: CodeHub): string[] {
+  const forms: string[] = [];
+  for (const written of [hub.id, ...hub.aliases]) {
+    const key = parseCode(written);
+    for (const f of key ? [written, ...codeForms(key)] : [written]) if (!forms.includes(f)) forms.push(f);
+  }
+  return forms;
+}
+
+/** Hubs grouped by family for the home page, largest family first, codes in id order. */
+export function familyGroups(kb: KnowledgeBase): { family: string; hubs: CodeHub[] }[] {
+  const groups = new Map<string, CodeHub[]>();
+  for (const hub of [...kb.codes.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    const list = groups.get(hub.family) ?? [];
+    list.push(hub);
+    groups.set(hub.family, list);
+  }
+  return [...groups].map(([family, hubs]) => ({ family, hubs })).sort((a, b) => b.hubs.length - a.hubs.length || a.family.localeCompare(b.family));
+}
+
+/** The code as people usually see it on screen: `CAA50021`, `0x8004DE40`, `AADSTS50126`. */
+export function displayCode(code: string): string {
+  if (/^aadsts/i.test(code)) return code.toUpperCase();
+  if (/^0x/i.test(code)) return `0x${code.slice(2).toUpperCase()}`;
+  return code.toUpperCase();
+}
+
+/** Caveats with their sources, for rendering. */
+export function caveatView(kb: KnowledgeBase, caveats: readonly Caveat[]): { text: string; sources: Source[] }[] {
+  return caveats.map((c) => ({ text: c.text, sources: c.sources.map((id) => kb.sources.get(id)).filter((s): s is Source => s !== undefined) }));
+}
+
+/** Every page of the knowledge base (re-exported for the routes). */
+export function sitePages(kb: KnowledgeBase): PageInfo[] {
+  return listPages(kb);
+}

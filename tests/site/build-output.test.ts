@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listPages, type KnowledgeBase } from "../../src/model/kb.ts";
+import { loadLookupIndex, lookup } from "../../src/lookup/lookup.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
+import { builtSite } from "./built-site.ts";
+
+let dist = "";
+let kb: KnowledgeBase;
+let htmlFiles: string[] = [];
+
+/** The file a site path is served from. */
+function fileOf(urlPath: string): string {
+  const clean = decodeURIComponent(urlPath.split("#")[0]!.split("?")[0]!);
+  return clean.endsWith("/") ? join(dist, clean, "index.html") : join(dist, clean);
+}
+
+const ids = new Map<string, Set<string>>();
+function idsOf(file: string): Set<string> {
+  let set = ids.get(file);
+  if (!set) {
+    set = new Set([...readFileSync(file, "utf8").matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+    ids.set(file, set);
+  }
+  return set;
+}
+
+beforeAll(async () => {
+  dist = await builtSite();
+  kb = loadProjectKb();
+  htmlFiles = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).map((f) => join(dist, f));
+}, 300_000);
+
+describe("the built site", () => {
+  it("has every page that `fixpath list` lists", () => {
+    const missing = listPages(kb).filter((p) => !existsSync(fileOf(p.url)));
+    expect(missing.map((p) => p.url)).toEqual([]);
+  });
+
+  it("resolves every internal link and anchor on every page", () => {
+    const broken: string[] = [];
+    for (const file of htmlFiles) {
+      const html = readFileSync(file, "utf8");
+      for (const [, raw] of html.matchAll(/\shref="([^"]*)"/g)) {
+        const href = raw?.replace(/&#38;|&amp;/g, "&");
+        if (!href || /^(https?:|mailto:)/.test(href)) continue;
+        const [path, hash] = href.split("#") as [string, string | undefined];
+        const target = path === "" ? file : fileOf(path.startsWith("/") ? path : `/${path}`);
+        if (path.startsWith("/") && !existsSync(target)) broken.push(`${file.slice(dist.length)} → ${href} (no page)`);
+        else if (hash && existsSync(target) && !idsOf(target).has(decodeURIComponent(hash))) broken.push(`${file.slice(dist.length)} → ${href} (no #${hash})`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("reaches each hub from every other form of its code", () => {
+    for (const form of ["CAA50021", "0xCAA50021", "0xcaa50021", "3399811105", "-895156191", "0x8004DE40", "8004DE40"]) {
+      const file = fileOf(`/codes/${form}/`);
+      expect(existsSync(file), form).toBe(true);
+      const to = form.toLowerCase().includes("8004de40") ? "/codes/0x8004de40/" : "/codes/caa50021/";
+      expect(readFileSync(file, "utf8"), form).toContain(`url=${to}`);
+    }
+  });
+
+  it("ships no script on content pages except the inline loader", () => {
+    for (const url of ["/", "/codes/caa50021/", "/codes/caa50021/onedrive/", "/codes/caa50021/admin/"]) {
+      const html = readFileSync(fileOf(url), "utf8");
+      expect(html, url).not.toMatch(/<script[^>]*\ssrc=/);
+      expect(html, url).not.toMatch(/<link[^>]*rel="(?:stylesheet|modulepreload)"/);
+    }
+  });
+
+  it("gives every step of every scenario its anchor and every command a copy button", () => {
+    for (const sc of kb.scenarios.values()) {
+      const html = readFileSync(fileOf(`/codes/${sc.code}/${sc.app}/`), "utf8");
+      for (const step of sc.steps) expect(html, `${sc.code}/${sc.app}#fix-${step.id}`).toContain(`id="fix-${step.id}"`);
+      const commands = sc.steps.flatMap((s) => s.instructions.filter((i) => typeof i === "object"));
+      expect((html.match(/data-copy/g) ?? []).length, `${sc.code}/${sc.app}`).toBeGreaterThanOrEqual(commands.length);
+    }
+  });
+
+  it("keeps the scenario sections in the seed's order", () => {
+    const html = readFileSync(fileOf("/codes/caa50021/onedrive/"), "utf8");
+    const order = ["quick", "before", "meaning", "where", "triggers", "causes", "fixes", "advanced", "managed", "stop", "related", "references", "top"];
+    const at = order.map((id) => html.indexOf(id === "top" ? 'href="#top"' : `id="${id}"`));
+    expect(at.every((n) => n > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it("publishes the knowledge base as JSON", () => {
+    const codes = JSON.parse(readFileSync(join(dist, "api/codes.json"), "utf8")) as { codes: { id: string }[] };
+    expect(codes.codes.map((c) => c.id).sort()).toEqual([...kb.codes.keys()].sort());
+    for (const id of kb.codes.keys()) expect(existsSync(join(dist, `api/codes/${id}.json`)), id).toBe(true);
+    const one = JSON.parse(readFileSync(join(dist, "api/codes/caa50021.json"), "utf8")) as { scenarios: { app: string }[] };
+    expect(one.scenarios.map((s) => s.app)).toEqual(["onedrive", "outlook", "teams", "office"]);
+  });
+
+  it("serialises a lookup index the browser can load", () => {
+    const index = loadLookupIndex(readFileSync(join(dist, "api/lookup.json"), "utf8"));
+    expect(lookup(index, "0xCAA50021")[0]?.url).toBe("/codes/caa50021/");
+    expect(lookup(index, "caa50021 onedrive")[0]?.url).toBe("/codes/caa50021/onedrive/");
+  });
+
+  it("has a 404 page with the search box and a favicon", () => {
+    expect(readFileSync(join(dist, "404.html"), "utf8")).toContain("data-search");
+    expect(existsSync(join(dist, "favicon.svg"))).toBe(true);
+  });
+});
