@@ -12,6 +12,7 @@ import { runAnalyze } from "./analyze.ts";
 import { contentDir } from "./content.ts";
 import { runDiagnose } from "./diagnose.ts";
 import { runInteractive } from "./interactive.ts";
+import { runStart } from "./start.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile } from "./session-file.ts";
 import { analyzeDsregcmd, type DsregcmdAnalysis } from "../evidence/index.ts";
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from "../report/index.ts";
@@ -154,19 +155,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("start")
-    .description("The main job: validate the content and list the pages (the site will be served here).")
-    .option("--content <dir>", "the content folder", "content")
-    .action((opts: { content: string }) => {
-      const result = loadContent(opts.content, io);
-      printIssues(result, err);
-      if (!result.kb) {
-        err(`✖ ${result.issues.filter((i) => i.severity === "error").length} problem(s) in ${opts.content}`);
-        exitCode = EXIT.problems;
-        return;
-      }
-      out(summary(result));
-      out("");
-      for (const p of listPages(result.kb)) out(`  ${p.url}  ${p.title}`);
+    .description("The main job: build the site when it is out of date and serve it with the outcomes API on http://localhost:4321 (PORT to change).")
+    .addHelpText("after", `${EXIT_HELP}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL)`)
+    .action(async () => {
+      const kb = requireKb("content", io, err);
+      exitCode = await runStart(kb, io);
     });
 
   try {
