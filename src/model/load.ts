@@ -4,7 +4,7 @@
  *
  * Stages: YAML parse (syntax) → file role from its name → zod schema → cross-checks over all files.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node } from "yaml";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Tags } from "yaml";
 import type { z } from "zod";
 import { APPS } from "./facts.ts";
 import { checkKnowledgeBase, type Draft } from "./cross-check.ts";
@@ -59,7 +59,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     }
     const { kind, folder } = role as { kind: ContentKind; folder: string };
     const lines = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: withoutNumbers });
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
@@ -77,7 +77,6 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
       continue;
     }
     docs.set(file.display, { doc, lines });
-    keepNumbersAsWritten(doc);
     const data: unknown = doc.toJS();
     const located = (drafts: Draft[]) => issues.push(...drafts.map((dr) => locateDraft(dr, docs)));
 
@@ -142,16 +141,11 @@ function yamlHint(code: string): string {
 }
 
 /**
- * Content has no numeric fields, and YAML reads `0xCAA50021` and `3399811105` as numbers: keep
- * every number as the text the author wrote, so codes survive in their written form.
+ * Content has no numeric fields, and YAML would read `0xCAA50021` and `3399811105` as numbers:
+ * without the int and float tags, every such scalar stays the text the author wrote.
  */
-function keepNumbersAsWritten(doc: Document): void {
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === "number" || typeof node.value === "bigint") node.value = node.source ?? String(node.value);
-    },
-  });
-}
+const withoutNumbers = (tags: Tags): Tags =>
+  tags.filter((t) => (typeof t === "string" ? !/^(?:int|float)/.test(t) : !/:(?:int|float)$/.test(t.tag)));
 
 function roleOf(name: string): { kind: ContentKind; folder: string } | string {
   const parts = name.split("/");
