@@ -1,17 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { LINKS } from "../../src/evidence/index.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
 
-// The admin checklist's item ids and the OneDrive scenario's step ids, as the design fixes them.
-const ADMIN_ITEMS = ["device-object-state", "device-settings", "licences", "conditional-access", "onedrive-sync-conditional-access", "sign-in-logs", "network-endpoints", "security-software", "dual-state", "prt-health", "hybrid-join-diagnostics", "leave-rejoin"];
-const ONEDRIVE_STEPS = ["clean-restart", "unlink-work-account", "cleanup-wam-accounts", "check-access-work-or-school", "repair-onedrive", "reset-onedrive", "clear-credential-manager", "update-onedrive", "check-device-registration"];
+const kb = loadProjectKb();
 
 describe("link targets", () => {
-  it.each(Object.entries(LINKS))("%s points at an existing step or checklist item", (_, link) => {
-    const step = /^\/codes\/caa50021\/onedrive\/#fix-([a-z-]+)$/.exec(link.href);
-    const item = /^\/codes\/caa50021\/admin\/#([a-z-]+)$/.exec(link.href);
-    if (step) expect(ONEDRIVE_STEPS).toContain(step[1]);
-    else if (item) expect(ADMIN_ITEMS).toContain(item[1]);
-    else expect.fail(`not a step or checklist URL: ${link.href}`);
+  it.each(Object.entries(LINKS))("%s points at a step or checklist item that exists in the knowledge base", (_, link) => {
+    const step = /^\/codes\/([^/]+)\/([a-z]+)\/#fix-([a-z0-9-]+)$/.exec(link.href);
+    const item = /^\/codes\/([^/]+)\/admin\/#([a-z0-9-]+)$/.exec(link.href);
+    if (item) {
+      const checklist = kb.checklists.get(item[1]!);
+      expect(checklist, link.href).toBeDefined();
+      expect(checklist!.items.map((i) => i.id)).toContain(item[2]);
+    } else if (step) {
+      const scenario = kb.scenarios.get(`${step[1]}/${step[2]}`);
+      expect(scenario, link.href).toBeDefined();
+      expect(scenario!.steps.map((s) => s.id)).toContain(step[3]);
+    } else expect.fail(`not a step or checklist URL: ${link.href}`);
     expect(link.title.length).toBeGreaterThan(0);
   });
 });
