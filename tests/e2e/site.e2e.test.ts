@@ -265,3 +265,64 @@ describe("every page type", () => {
     await page.close();
   });
 });
+
+describe("a static copy of the site, with no API behind it", () => {
+  /** A page that records console errors/warnings other than the network layer's own lines, page errors and /api/ requests. */
+  async function watched(path: string): Promise<{ page: Page; problems: string[]; api: string[] }> {
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    const api: string[] = [];
+    page.on("console", (m) => {
+      if ((m.type() === "error" || m.type() === "warning") && !m.text().startsWith("Failed to load resource:")) problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/api/stats") || url.pathname.startsWith("/api/outcomes") || url.pathname.startsWith("/api/feedback") || url.pathname.startsWith("/api/search-misses")) api.push(`${r.method()} ${url.pathname}`);
+    });
+    await page.goto(origin + path);
+    return { page, problems, api };
+  }
+
+  const CHOICES: Record<string, string> = { accountType: "A work or school account (you@yourcompany.com)", where: "On a work account that was already set up (grey cloud, red X)" };
+
+  it("runs the diagnostic with no counts, no reason question and nothing sent, and no console error", async () => {
+    const { page, problems, api } = await watched("/diagnose/?code=CAA50021&app=onedrive");
+    await Promise.race([page.locator("[data-question]").waitFor(), page.locator("[data-resume]").waitFor()]);
+    await page.waitForLoadState("networkidle");
+    expect(api, "nothing is requested from the API until the diagnostic is used").toEqual([]);
+    if (await page.locator("[data-resume]").count()) await page.getByRole("button", { name: "Start over" }).first().click();
+    for (let i = 0; i < 20 && !(await page.locator("[data-step]").count()); i++) {
+      const fact = await page.locator("[data-question]").getAttribute("data-question");
+      if (fact === "otherErrorAfterSignIn") await page.getByRole("button", { name: "No other code" }).click();
+      else await page.getByRole("button", { name: CHOICES[fact ?? ""] ?? "No", exact: true }).click();
+      await Promise.race([page.locator(`[data-question]:not([data-question="${fact}"])`).waitFor(), page.locator("[data-step]").waitFor()]);
+    }
+    const id = (await page.locator("[data-step]").getAttribute("data-step"))!;
+    await page.getByRole("button", { name: "No change" }).click();
+    // Straight on to what comes next: no "why" question when nothing can be sent.
+    await page.locator(`[data-step="${id}"]`).waitFor({ state: "detached" });
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(".stat").count()).toBe(0);
+    expect(await page.locator("[role=alert]").count()).toBe(0);
+    expect(api).toEqual(["GET /api/stats/caa50021/onedrive"]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows no counts on a scenario page, and the feedback widget goes away quietly when it cannot send", async () => {
+    const { page, problems, api } = await watched("/codes/caa50021/onedrive/");
+    const probe = page.waitForResponse((r) => r.url().includes("/api/stats/"));
+    await page.locator("#fix-clean-restart").scrollIntoViewIfNeeded();
+    expect((await probe).status()).toBe(404);
+    const box = page.locator("[data-feedback]");
+    await box.scrollIntoViewIfNeeded();
+    await box.getByRole("button", { name: "Yes" }).click();
+    await box.waitFor({ state: "hidden" });
+    await page.waitForLoadState("networkidle");
+    expect(await page.locator(".stat").count()).toBe(0);
+    expect(api).toEqual(["GET /api/stats/caa50021/onedrive", "POST /api/feedback"]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

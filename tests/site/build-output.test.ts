@@ -102,6 +102,30 @@ describe("the built site", () => {
     expect(lookup(index, "caa50021 onedrive")[0]?.url).toBe("/codes/caa50021/onedrive/");
   });
 
+  it("carries one inline script, the same text on every page (the server allows it by its hash)", () => {
+    const scripts = new Set<string>();
+    for (const file of htmlFiles) {
+      for (const m of readFileSync(file, "utf8").matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) if (m[1]!.trim()) scripts.add(m[1]!);
+    }
+    expect(scripts.size).toBe(1);
+    const [script] = [...scripts];
+    expect(() => new Function(script!)).not.toThrow();
+    for (const call of ["/api/stats/", "/api/feedback", "Fixed it for"]) expect(script).toContain(call);
+  });
+
+  it("ends every hub, scenario and checklist with the feedback widget, and marks scenario steps for their counts", () => {
+    const pages = listPages(kb).filter((p) => p.url.startsWith("/codes/"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const p of pages) {
+      const html = readFileSync(fileOf(p.url), "utf8");
+      const id = p.id;
+      expect(html, p.url).toContain(`data-feedback="${id}"`);
+      expect(html.indexOf("data-feedback"), p.url).toBeGreaterThan(html.indexOf('id="references"'));
+      const scenario = kb.scenarios.has(id);
+      expect(html.includes(`data-stats="${id}"`), p.url).toBe(scenario);
+    }
+  });
+
   it("has a 404 page with the search box and a favicon", () => {
     expect(readFileSync(join(dist, "404.html"), "utf8")).toContain("data-search");
     expect(existsSync(join(dist, "favicon.svg"))).toBe(true);

@@ -4,6 +4,11 @@
  * it?". Runs the engine's pure functions on the scenario data published at /api/codes/<code>.json.
  * The session is saved in localStorage after every answer; the same URL offers to continue.
  * Times of step outcomes come from the browser clock here (the engine reads no clock).
+ *
+ * Outcomes: one `GET /api/stats/<code>/<app>` per view tells whether the outcomes API is there and
+ * gives "fixed it for N of M" for the steps enough people tried (shown beside the step, never
+ * changing the order). Only when it answered is each step's outcome (with an optional reason from
+ * a fixed list) sent to `POST /api/outcomes`; a static copy of the site sends nothing and asks no reason.
  */
 import { FACTS, type App, type FactName, type FactValue } from "../../../src/model/facts.ts";
 import type { KnowledgeBase } from "../../../src/model/kb.ts";
@@ -13,6 +18,8 @@ import type { PlanStep } from "../../../src/engine/types.ts";
 import { buildReport, renderReport, type ReportFormat } from "../../../src/report/report.ts";
 import { diagnoseHref, factsFromParams, sessionKey } from "../lib/answers-url.ts";
 import type { CodesFile } from "../lib/data.ts";
+import { OUTCOME_REASON_LABELS, outcomeBody, type OutcomeReason } from "../lib/outcomes.ts";
+import { fetchStats, postJson } from "./api.ts";
 import { h, md, type Child } from "./dom.ts";
 import { getCodeFile, getCodesFile, knowledgeBaseFor, resolveWith } from "./kb-client.ts";
 
@@ -30,7 +37,61 @@ interface Ctx {
   app: App;
   session: Session;
   report: { redact: boolean; format: ReportFormat; startedAt: string };
+  api: Api;
 }
+
+/** The outcomes API as this page view found it. */
+interface Api {
+  /** Resolves to whether the stats request answered (then outcomes are sent). */
+  ready: Promise<boolean>;
+  /** Whether it has answered yet. */
+  ok: boolean;
+  /** Step id → "Fixed it for N of M who tried it" (steps tried at least MIN_TRIED times). */
+  texts: Map<string, string>;
+}
+
+/**
+ * The one stats request of this page view, made on the person's first click or key press in the
+ * diagnostic (like search, nothing is requested until it is used, so a static copy logs no failed
+ * request for a page that is only looked at).
+ */
+function connectApi(code: string, app: App): Api {
+  let done: (ok: boolean) => void = () => undefined;
+  const api: Api = { ok: false, texts: new Map(), ready: new Promise<boolean>((r) => (done = r)) };
+  let started = false;
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    void fetchStats(code, app).then((texts) => {
+      if (texts) {
+        api.ok = true;
+        api.texts = texts;
+        decorate(api);
+      }
+      done(Boolean(texts));
+    });
+  };
+  root.addEventListener("pointerdown", start, { once: true, capture: true });
+  root.addEventListener("keydown", start, { once: true, capture: true });
+  return api;
+}
+
+/** Whether the API answered, waiting at most `ms` for the stats request. */
+function apiReady(api: Api, ms: number): Promise<boolean> {
+  return Promise.race([api.ready, new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+}
+
+/** Puts "fixed it for N of M" beside the steps on screen (the plan and the current step) that have one. */
+function decorate(api: Api): void {
+  if (api.texts.size === 0) return;
+  for (const el of root.querySelectorAll<HTMLElement>("[data-plan-step], [data-step]")) {
+    const text = api.texts.get(el.dataset.planStep ?? el.dataset.step ?? "");
+    if (!text || el.querySelector(".stat")) continue;
+    if (el.dataset.planStep !== undefined) el.append(h("span", { class: "stat" }, text));
+    else el.querySelector("h2")?.after(h("p", { class: "stat" }, text));
+  }
+}
+
 
 function show(...children: Child[]): void {
   root.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
@@ -72,6 +133,7 @@ async function main(): Promise<void> {
     pickApp(summary, params);
     return;
   }
+  const api = connectApi(summary.id, app);
   const file = (summary.id === guess ? await early : undefined) ?? (await getCodeFile(summary.id));
   const kb = knowledgeBaseFor(codes, file);
   const stored = readStored(summary.id, app);
@@ -79,7 +141,7 @@ async function main(): Promise<void> {
     const started = startSession(kb, { code: summary.id, app, facts });
     return started.ok ? started.session : undefined;
   };
-  const base = { kb, codes, code: summary.id, app, report: { redact: true, format: "md" as ReportFormat, startedAt: "" } };
+  const base = { kb, codes, code: summary.id, app, api, report: { redact: true, format: "md" as ReportFormat, startedAt: "" } };
   if (stored && (stored.history.length > 0 || Object.keys(stored.facts).length > 0)) {
     offerResume({ ...base, session: stored }, fresh);
     return;
@@ -225,6 +287,7 @@ function render(ctx: Ctx, changed = false): void {
   }
   main.append(controls(ctx));
   show(h("div", { class: "dx" }, main, planAside(ctx, state)));
+  decorate(ctx.api);
   if (changed) focusHeading();
 }
 
@@ -329,11 +392,31 @@ function stepCard(ctx: Ctx, step: Step, state: SessionState): HTMLElement {
     h("p", { class: "expect" }, h("a", { href: `/codes/${ctx.code}/${ctx.app}/#fix-${step.id}` }, "This step on its page, with sources and caveats")),
   );
   if (step.needsRestart) card.append(h("p", { class: "notice" }, "This step restarts Windows. Your progress is saved in this browser: open this page again afterwards to continue."));
-  const record = (outcome: StepOutcome) => apply(ctx, recordOutcome(ctx.kb, ctx.session, { stepId: step.id, outcome, at: new Date().toISOString() }));
-  card.append(
-    h("h3", {}, "Did this fix it?"),
-    h("div", { class: "choices" }, button("Yes, it's fixed", () => record("fixed")), button("No change", () => record("no-change")), button("I couldn't do it", () => record("could-not"))),
-  );
+  let finished = false;
+  const finish = (outcome: StepOutcome, reason?: OutcomeReason) => {
+    if (finished) return;
+    finished = true;
+    const result = recordOutcome(ctx.kb, ctx.session, { stepId: step.id, outcome, at: new Date().toISOString() });
+    if (result.ok) void ctx.api.ready.then((ok) => ok && postJson("/api/outcomes", outcomeBody(ctx.code, ctx.app, step.id, outcome, reason)));
+    apply(ctx, result);
+  };
+  const ask = h("h3", { id: "dx-did", tabindex: "-1" }, "Did this fix it?");
+  const choices = h("div", { class: "choices", role: "group", "aria-labelledby": "dx-did" });
+  // Not fixed: when the answer is sent, ask why (optional, a fixed list); a static copy just moves on.
+  let answered = false;
+  const record = async (outcome: StepOutcome) => {
+    if (answered) return;
+    answered = true;
+    if (outcome === "fixed" || !(ctx.api.ok || (await apiReady(ctx.api, 1500)))) return finish(outcome);
+    ask.textContent = outcome === "no-change" ? "No change. What got in the way? (optional)" : "What stopped you? (optional)";
+    choices.replaceChildren(
+      ...(Object.entries(OUTCOME_REASON_LABELS) as [OutcomeReason, string][]).map(([reason, label]) => button(label, () => finish(outcome, reason), "btn", { "data-reason": reason })),
+      button("Skip this question", () => finish(outcome), "btn alt"),
+    );
+    ask.focus();
+  };
+  choices.append(button("Yes, it's fixed", () => void record("fixed")), button("No change", () => void record("no-change")), button("I couldn't do it", () => void record("could-not")));
+  card.append(ask, choices);
   return card;
 }
 

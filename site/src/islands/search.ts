@@ -2,9 +2,16 @@
  * The search island: an ARIA 1.2 combobox over the shared lookup index. Loaded by the inline boot
  * script on the first focus of (or input in) a search box; fetches `/api/lookup.json` once.
  * On the 404 page it also resolves the address (`/codes/CAA-50021/`) to the right page.
+ * A lookup that finds nothing is reported to `POST /api/search-misses`, debounced (only the query
+ * the person settled on, once), so the knowledge base can grow where people look; it fails silently.
  */
 import { loadLookupIndex, lookup, type LookupIndex, type LookupResult } from "../../../src/lookup/lookup.ts";
+import { createMissReporter } from "../lib/outcomes.ts";
+import { postJson } from "./api.ts";
 import { h } from "./dom.ts";
+
+const misses = createMissReporter((query) => postJson("/api/search-misses", { query }));
+addEventListener("pagehide", () => misses.flush());
 
 let indexPromise: Promise<LookupIndex> | undefined;
 
@@ -67,6 +74,7 @@ function wire(input: HTMLInputElement): void {
     results = lookup(index, q, { limit: 8 });
     active = -1;
     render();
+    misses.looked(q, results.length);
   };
   const go = (r: LookupResult | undefined): void => {
     if (r) location.assign(r.url);
@@ -74,7 +82,10 @@ function wire(input: HTMLInputElement): void {
 
   input.addEventListener("input", () => void run());
   input.addEventListener("focus", () => void run());
-  input.addEventListener("blur", () => setTimeout(close, 150));
+  input.addEventListener("blur", () => {
+    misses.flush();
+    setTimeout(close, 150);
+  });
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
@@ -88,7 +99,11 @@ function wire(input: HTMLInputElement): void {
     } else if (e.key === "Enter") {
       e.preventDefault();
       if (results.length) go(results[active] ?? results[0]);
-      else void run().then(() => go(results[0]));
+      else
+        void run().then(() => {
+          misses.flush();
+          go(results[0]);
+        });
     } else if (e.key === "Escape") {
       if (!list.hidden) close();
       else input.value = "";
@@ -101,7 +116,10 @@ function wire(input: HTMLInputElement): void {
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    void run().then(() => go(results[0]));
+    void run().then(() => {
+      misses.flush();
+      go(results[0]);
+    });
   });
   if (document.activeElement === input && input.value) void run();
 }

@@ -1,9 +1,16 @@
 /**
- * The only script every page carries, inline (no download): copy buttons on commands, and the
- * search island's loader, which fetches the island on the first focus of or input in a search box.
- * Written as a function so tsc checks it; pages inline `bootScript(url)`.
+ * The only script every page carries, inline (no download), and the same text on every page (the
+ * server allows it by its hash; page data comes from data-* attributes): copy buttons on
+ * commands; the search island's loader, which fetches the island on the first focus of or input
+ * in a search box; outcome counts beside a scenario's steps, fetched once when the steps come near
+ * the viewport; and the page-feedback widget. Calls to the API fail silently (a static copy of
+ * the site has none). Written as a function so tsc checks it; pages inline `bootScript(url)`
+ * (Node-only: it minifies with esbuild at build time).
  */
-function boot(searchUrl: string): void {
+import { transformSync } from "esbuild";
+import { MIN_TRIED, fixedFor } from "./outcomes.ts";
+
+function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => string | null, min: number): void {
   let loaded = false;
   const load = (): void => {
     if (loaded) return;
@@ -34,9 +41,78 @@ function boot(searchUrl: string): void {
       () => done("Select and copy"),
     );
   });
+
+  // "Fixed it for N of M" beside each step of a scenario page (`data-stats="<code>/<app>"`).
+  const scenario = document.querySelector<HTMLElement>("[data-stats]")?.dataset.stats;
+  const steps = document.querySelectorAll<HTMLElement>(".step[id^='fix-']");
+  if (scenario && steps.length > 0 && "IntersectionObserver" in window) {
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((en) => en.isIntersecting)) return;
+        seen.disconnect();
+        fetch(`/api/stats/${scenario}`)
+          .then((r) => (r.ok ? r.json() : undefined))
+          .then((data: { steps?: { stepId?: unknown }[] } | undefined) => {
+            for (const s of Array.isArray(data?.steps) ? data.steps : []) {
+              const text = fixedText(s, min);
+              const card = typeof s.stepId === "string" ? document.getElementById(`fix-${s.stepId}`) : null;
+              if (!text || !card || card.querySelector(".stat")) continue;
+              const p = document.createElement("p");
+              p.className = "stat";
+              p.textContent = text;
+              card.querySelector("h3")?.after(p);
+            }
+          })
+          .catch(() => undefined);
+      },
+      { rootMargin: "800px 0px" },
+    );
+    steps.forEach((s) => seen.observe(s));
+  }
+
+  // "Was this page helpful?" (`data-feedback="<page id>"`): shown only with JavaScript.
+  const box = document.querySelector<HTMLElement>("[data-feedback]");
+  const form = box?.querySelector("form");
+  if (box && form) {
+    const ask = box.querySelector<HTMLElement>("[data-fb-ask]");
+    const status = box.querySelector<HTMLElement>("[data-fb-done]");
+    const send = (body: Record<string, unknown>): void => {
+      if (ask) ask.hidden = true;
+      form.hidden = true;
+      fetch("/api/feedback", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ page: box.dataset.feedback, ...body }) })
+        .then((r) => r.ok)
+        .catch(() => false)
+        .then((ok) => {
+          if (ok && status) status.textContent = "Thank you for your feedback.";
+          else box.hidden = true;
+        });
+    };
+    box.hidden = false;
+    box.addEventListener("click", (e) => {
+      const b = e.target instanceof Element ? e.target.closest<HTMLElement>("[data-fb]") : null;
+      if (!b) return;
+      if (b.dataset.fb === "yes") return send({ helpful: true });
+      if (ask) ask.hidden = true;
+      form.hidden = false;
+      form.querySelector("input")?.focus();
+    });
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const reason = data.get("reason");
+      const comment = String(data.get("comment") ?? "").trim();
+      send({ helpful: false, ...(typeof reason === "string" && reason ? { reason } : {}), ...(comment ? { comment } : {}) });
+    });
+  }
 }
 
-/** The inline script for a page, given the search island's URL. */
+let cached: { url: string; code: string } | undefined;
+
+/** The inline script for a page, given the search island's URL: minified, the same text on every page of a build. */
 export function bootScript(searchUrl: string): string {
-  return `(${boot.toString()})(${JSON.stringify(searchUrl)})`;
+  if (cached?.url !== searchUrl) {
+    const source = `(${boot.toString()})(${JSON.stringify(searchUrl)},${fixedFor.toString()},${MIN_TRIED})`;
+    cached = { url: searchUrl, code: transformSync(source, { minify: true, target: "es2020", legalComments: "none" }).code.trim() };
+  }
+  return cached.code;
 }

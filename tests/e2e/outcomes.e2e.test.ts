@@ -1,0 +1,309 @@
+// Outcomes, counts, page feedback and search misses in real headless Chromium against the REAL
+// server (Fastify, SQLite in a temp folder, the CSP `fixpath start` sends). Screenshots go to
+// test-results/screenshots/ (git-ignored).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultDistDir } from "../../scripts/site-build.ts";
+import { inlineScriptHashes } from "../../src/server/inline-hashes.ts";
+import { buildCsp, openRepository, startServer, type OutcomeRecord, type Repository, type RunningServer } from "../../src/server/index.ts";
+import type { StepStats } from "../../src/server/api.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
+import { builtSite } from "../site/built-site.ts";
+
+const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-results", "screenshots");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const STEP_IDS = loadProjectKb().scenarios.get("caa50021/onedrive")!.steps.map((s) => s.id);
+
+let server: RunningServer;
+let db: Repository;
+let dbFile = "";
+let tmp = "";
+let origin = "";
+let ctx: BrowserContext;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the end-to-end tests need it. Install it with \`apt-get install -y chromium\` (or set CHROME_PATH).`);
+  const dist = await builtSite();
+  tmp = mkdtempSync(join(tmpdir(), "fixpath-outcomes-e2e-"));
+  dbFile = join(tmp, "outcomes.sqlite");
+  db = await openRepository({ db: dbFile, cwd: tmp });
+  server = await startServer({ kb: loadProjectKb(), db, distDir: defaultDistDir(), csp: buildCsp({ scriptHashes: inlineScriptHashes(dist), inlineStyles: true }), port: 0, rateLimit: false });
+  origin = server.url;
+  ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1280, height: 900 },
+  });
+  // Collects CSP violations in every page (init scripts are not subject to the page's CSP).
+  await ctx.addInitScript({ content: `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));` });
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+  await db?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+interface Watched {
+  page: Page;
+  /** Console errors and warnings, and uncaught page errors. */
+  problems: string[];
+  /** Bodies the page POSTed to /api/. */
+  posts: { path: string; body: unknown }[];
+}
+
+async function open(path: string): Promise<Watched> {
+  const page = await ctx.newPage();
+  const w: Watched = { page, problems: [], posts: [] };
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") w.problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => w.problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (r.method() === "POST" && url.pathname.startsWith("/api/")) w.posts.push({ path: url.pathname, body: JSON.parse(r.postData() ?? "null") as unknown });
+  });
+  await page.goto(origin + path);
+  return w;
+}
+
+/** axe-core violations (evaluated through the devtools protocol, which the page's CSP does not govern). */
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then(r => r.violations.map(v => v.id + ": " + v.help + " (" + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", ") + ")"))`)) as string[];
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return (await page.evaluate("window.__csp")) as string[];
+}
+
+/** The sqlite file, read beside the running server (WAL allows it). */
+function rows<T>(sql: string): T[] {
+  const conn = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return conn.prepare(sql).all() as T[];
+  } finally {
+    conn.close();
+  }
+}
+
+async function stats(): Promise<Map<string, StepStats>> {
+  const res = await fetch(`${origin}/api/stats/caa50021/onedrive`);
+  expect(res.status).toBe(200);
+  return new Map(((await res.json()) as { steps: StepStats[] }).steps.map((s) => [s.stepId, s]));
+}
+
+const ANSWERS: Record<string, string> = {
+  accountType: "A work or school account (you@yourcompany.com)",
+  windowsServer: "No",
+  multipleUsersAffected: "No",
+  filesNotSyncedZeroFiles: "No",
+  managed: "No",
+  isAdmin: "Yes",
+  where: "On a work account that was already set up (grey cloud, red X)",
+  personalAndWorkPaired: "No",
+};
+
+/** Answers questions until a step is shown; returns its id. */
+async function untilStep(page: Page): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const kind = await Promise.race([page.locator("[data-question]").waitFor().then(() => "question" as const), page.locator("[data-step]").waitFor().then(() => "step" as const)]);
+    if (kind === "step") return (await page.locator("[data-step]").getAttribute("data-step"))!;
+    const fact = (await page.locator("[data-question]").getAttribute("data-question"))!;
+    if (fact === "otherErrorAfterSignIn") await page.getByRole("button", { name: "No other code" }).click();
+    else await page.getByRole("button", { name: ANSWERS[fact] ?? "I don't know", exact: true }).click();
+    await page.locator(`[data-question="${fact}"]`).waitFor({ state: "detached" });
+  }
+  throw new Error("no step after 20 questions");
+}
+
+/** Opens the diagnostic fresh (starting over when an earlier test left a session). */
+async function freshDiagnostic(): Promise<Watched> {
+  const w = await open("/diagnose/?code=CAA50021&app=onedrive");
+  await Promise.race([w.page.locator("[data-question]").waitFor(), w.page.locator("[data-resume]").waitFor()]);
+  if (await w.page.locator("[data-resume]").count()) await w.page.getByRole("button", { name: "Start over" }).first().click();
+  return w;
+}
+
+describe("step outcomes and the counts beside the steps", () => {
+  let first = "";
+  let second = "";
+
+  it("sends each answered step (with the reason picked) to the server, which stores it", async () => {
+    const { page, problems, posts } = await freshDiagnostic();
+    first = await untilStep(page);
+    await page.getByRole("button", { name: "No change" }).click();
+    // Asked why, from a fixed list (optional).
+    await page.getByRole("heading", { name: "No change. What got in the way? (optional)" }).waitFor();
+    expect(await page.locator("[data-reason]").allTextContents()).toEqual(["It did not match what I saw", "I could not do it: no rights", "The instructions were unclear", "Other"]);
+    await shoot(page, "diagnose-reason-desktop");
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: "The instructions were unclear" }).click();
+    await page.locator(`[data-step="${first}"]`).waitFor({ state: "detached" });
+    second = await untilStep(page);
+    await page.getByRole("button", { name: "I couldn't do it" }).click();
+    await page.getByRole("button", { name: "I could not do it: no rights" }).click();
+    await page.locator(`[data-step="${second}"]`).waitFor({ state: "detached" });
+
+    await expect.poll(() => rows("select code, app, step_id, outcome, reason from outcomes order by id"), { timeout: 10_000 }).toEqual([
+      { code: "caa50021", app: "onedrive", step_id: first, outcome: "no-change", reason: "unclear" },
+      { code: "caa50021", app: "onedrive", step_id: second, outcome: "could-not", reason: "no-rights" },
+    ]);
+    const s = await stats();
+    expect(s.get(first)).toMatchObject({ tried: 1, fixed: 0, noChange: 1 });
+    expect(s.get(second)).toMatchObject({ tried: 0, couldNot: 1 });
+    // Only the allowed fields left the browser.
+    expect(posts.map((p) => p.path)).toEqual(["/api/outcomes", "/api/outcomes"]);
+    expect(posts.map((p) => Object.keys(p.body as object).sort())).toEqual([
+      ["app", "code", "outcome", "reason", "stepId"],
+      ["app", "code", "outcome", "reason", "stepId"],
+    ]);
+    expect(problems).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows 'fixed it for N of M' beside a step once M reaches 20, on the scenario page and in the diagnostic, and nothing below", async () => {
+    expect(first && second, "the previous test walked two steps").toBeTruthy();
+    const seed = (stepId: string, outcome: OutcomeRecord["outcome"], n: number): OutcomeRecord[] => Array.from({ length: n }, () => ({ code: "caa50021", app: "onedrive", stepId, outcome, reason: null, day: "2026-03-14" }));
+    // first: 1 no change so far + 14 fixed + 5 no change = 20 tried; second: 19 tried (could-not does not count).
+    await db.addOutcomes([...seed(first, "fixed", 14), ...seed(first, "no-change", 5), ...seed(second, "fixed", 18), ...seed(second, "no-change", 1), ...seed(second, "could-not", 4)]);
+    expect((await stats()).get(first)).toMatchObject({ tried: 20, fixed: 14 });
+    expect((await stats()).get(second)).toMatchObject({ tried: 19 });
+
+    // The scenario page: fetched when the steps come near, beside the step, order unchanged.
+    const { page, problems } = await open("/codes/caa50021/onedrive/");
+    const loaded = page.waitForResponse((r) => r.url().endsWith("/api/stats/caa50021/onedrive"));
+    await page.locator(`#fix-${first}`).scrollIntoViewIfNeeded();
+    expect((await loaded).status()).toBe(200);
+    await expect.poll(() => page.locator(`#fix-${first} .stat`).textContent()).toBe("Fixed it for 14 of 20 who tried it");
+    expect(await page.locator(".step .stat").count()).toBe(1);
+    expect(await page.locator(`#fix-${second} .stat`).count()).toBe(0);
+    expect(await page.locator(".step[id^='fix-']").evaluateAll((els) => els.map((e) => e.id.slice(4)))).toEqual(STEP_IDS);
+    await page.locator(`#fix-${first}`).screenshot({ path: join(SHOTS, "scenario-step-count.png") });
+    expect(problems).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+
+    // The diagnostic: beside the step in the plan, and on the step's card.
+    const dx = await freshDiagnostic();
+    expect(await untilStep(dx.page)).toBe(first);
+    await expect.poll(() => dx.page.locator(`[data-step="${first}"] .stat`).textContent()).toBe("Fixed it for 14 of 20 who tried it");
+    expect(await dx.page.locator(`[data-plan-step="${first}"] .stat`).textContent()).toBe("Fixed it for 14 of 20 who tried it");
+    expect(await dx.page.locator(`[data-plan-step="${second}"] .stat`).count()).toBe(0);
+    await shoot(dx.page, "diagnose-step-count-desktop");
+    expect(await axe(dx.page)).toEqual([]);
+    // Fixed: sent with no reason and no question asked.
+    await dx.page.getByRole("button", { name: "Yes, it's fixed" }).click();
+    await dx.page.locator('[data-end="resolved"]').waitFor();
+    await expect.poll(async () => (await stats()).get(first)?.fixed, { timeout: 10_000 }).toBe(15);
+    expect(dx.posts.at(-1)?.body).toEqual({ code: "caa50021", app: "onedrive", stepId: first, outcome: "fixed" });
+    expect(dx.problems).toEqual([]);
+    await dx.page.close();
+  });
+});
+
+describe("page feedback", () => {
+  it("posts yes/no with a fixed reason and a comment, thanks the person, and never renders the comment as markup", async () => {
+    const { page, problems, posts } = await open("/codes/caa50021/onedrive/");
+    const box = page.locator("[data-feedback]");
+    await box.scrollIntoViewIfNeeded();
+    await box.getByRole("heading", { name: "Was this page helpful?" }).waitFor();
+    await box.getByRole("button", { name: "No" }).click();
+    await box.getByLabel("The instructions were unclear").check();
+    const comment = `<img src=x onerror="window.__x=1"><script>window.__y=1</script> step 3 <b>bold</b> & "quotes"`;
+    await box.getByLabel(/Anything else\?/).fill(comment);
+    await shoot(page, "feedback-form-desktop");
+    expect(await axe(page)).toEqual([]);
+    await box.getByRole("button", { name: "Send" }).click();
+    await box.getByText("Thank you for your feedback.").waitFor();
+    await expect.poll(() => rows("select page, helpful, reason, comment from feedback order by id"), { timeout: 10_000 }).toEqual([{ page: "caa50021/onedrive", helpful: 0, reason: "unclear", comment }]);
+    expect(posts).toEqual([{ path: "/api/feedback", body: { page: "caa50021/onedrive", helpful: false, reason: "unclear", comment } }]);
+    // Stored as text; nothing on the page turned it into elements or ran it.
+    expect(await page.evaluate(`[typeof window.__x, typeof window.__y, document.querySelectorAll('img[src="x"]').length, [...document.querySelectorAll("b")].some((b) => b.textContent === "bold")]`)).toEqual(["undefined", "undefined", 0, false]);
+    expect(problems).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
+
+    for (const [path, id] of [["/codes/caa50021/", "caa50021"], ["/codes/caa50021/admin/", "caa50021/admin"]] as const) {
+      const w = await open(path);
+      await w.page.locator("[data-feedback]").getByRole("button", { name: "Yes" }).click();
+      await w.page.getByText("Thank you for your feedback.").waitFor();
+      expect(w.posts).toEqual([{ path: "/api/feedback", body: { page: id, helpful: true } }]);
+      expect(w.problems).toEqual([]);
+      await w.page.close();
+    }
+    expect(rows<{ page: string; helpful: number }>("select page, helpful from feedback where helpful = 1 order by id")).toEqual([
+      { page: "caa50021", helpful: 1 },
+      { page: "caa50021/admin", helpful: 1 },
+    ]);
+  });
+});
+
+describe("search misses", () => {
+  it("reports only the final query of a lookup that found nothing, once", async () => {
+    const { page, problems, posts } = await open("/");
+    const box = page.getByRole("combobox", { name: "Search error codes and messages" });
+    await box.click();
+    await box.pressSequentially("qqzzyx wibble", { delay: 40 });
+    await page.getByText("No matching pages.").waitFor({ state: "attached" });
+    await expect.poll(() => rows("select query from search_misses"), { timeout: 10_000 }).toEqual([{ query: "qqzzyx wibble" }]);
+    // Leaving the box does not send it again.
+    await page.keyboard.press("Tab");
+    await page.waitForTimeout(300);
+    expect(posts).toEqual([{ path: "/api/search-misses", body: { query: "qqzzyx wibble" } }]);
+    // A lookup that finds something is not reported.
+    await box.fill("");
+    await box.pressSequentially("CAA50021", { delay: 20 });
+    await page.locator("#q-home-list [role=option]").first().waitFor();
+    await page.waitForTimeout(2000);
+    expect(posts).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("every page type under the server's CSP", () => {
+  it.each([
+    ["home", "/"],
+    ["hub", "/codes/caa50021/"],
+    ["scenario", "/codes/caa50021/onedrive/"],
+    ["checklist", "/codes/caa50021/admin/"],
+    ["diagnose", "/diagnose/?code=caa50021&app=onedrive"],
+    ["analyze", "/analyze/"],
+    ["not-found", "/no-such-page/"],
+  ])("%s loads with no CSP violation and no console error", async (name, path) => {
+    const w = await open(path);
+    const res = await fetch(origin + path);
+    expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'sha256-/);
+    const { page } = w;
+    if (name === "diagnose") await Promise.race([page.locator("[data-question]").waitFor(), page.locator("[data-resume]").waitFor(), page.locator("[data-step]").waitFor()]);
+    if (name === "not-found") await page.locator("[data-notfound-results] a").first().waitFor();
+    if (["hub", "scenario", "checklist"].includes(name)) {
+      // The inline script ran (it shows the widget) and, on a scenario, fetched the counts.
+      const feedback = page.locator("[data-feedback]");
+      await feedback.scrollIntoViewIfNeeded();
+      await feedback.getByRole("heading", { name: "Was this page helpful?" }).waitFor();
+    }
+    // Use the search box too: the island loads under the CSP.
+    if (name !== "home") await page.getByRole("combobox").first().focus();
+    await page.waitForLoadState("networkidle");
+    expect(await cspViolations(page)).toEqual([]);
+    // The 404 page's own status is the only network line allowed.
+    expect(w.problems.filter((p) => !(name === "not-found" && p.includes("status of 404")))).toEqual([]);
+    await page.close();
+  });
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
