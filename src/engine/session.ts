@@ -10,7 +10,9 @@
  *   "history": [{ "type": "answer", "fact": "managed", "value": true, "previous": null }, …] }
  * ```
  */
-import { z } from "zod";
+// zod/mini: the same validation as zod with a fraction of the bundle, since this runs in the
+// browser's diagnostic island too (budget 25 KB gzip).
+import * as z from "zod/mini";
 import { APPS, FACT_NAMES, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
 import { UNKNOWN } from "./conditions.ts";
@@ -18,52 +20,47 @@ import { planCore, rankQuestions } from "./plan.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Escalation, Plan, PlanStep } from "./types.ts";
 
-/** The session format this version reads and writes. */
 export const SESSION_VERSION = 1;
 
 /** What happened when the person tried a step. */
 export const STEP_OUTCOMES = ["fixed", "no-change", "could-not"] as const;
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
-const FactValueSchema = z.union([z.boolean(), z.string().min(1)]);
-/** A recorded answer's value, or `unknown` for "I don't know". */
-const AnswerValueSchema = FactValueSchema.meta({ description: 'A fact value, or "unknown" for "I don\'t know".' });
+const NonEmpty = z.string().check(z.minLength(1));
+/** A fact value: true/false, a choice, a code; `unknown` for "I don't know". */
+const FactValueSchema = z.union([z.boolean(), NonEmpty]);
 /** The state of a fact before an answer: its value, "unknown" (declined), or null (never answered). */
 const PreviousSchema = z.union([FactValueSchema, z.null()]);
-const IsoTime = z.iso.datetime({ offset: true }).meta({ description: "An ISO 8601 time passed in by the shell, e.g. 2026-01-02T10:00:00Z." });
+/** An ISO 8601 time passed in by the shell, e.g. 2026-01-02T10:00:00Z. */
+const IsoTime = z.iso.datetime({ offset: true });
+const OutcomeSchema = z.enum(STEP_OUTCOMES);
+const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]);
 
-/** One step tried: which, with what outcome, when. */
-export const StepOutcomeRecordSchema = z.strictObject({
-  stepId: z.string().min(1).meta({ description: "The step tried, by its id." }),
-  outcome: z.enum(STEP_OUTCOMES).meta({ description: "fixed, no-change, or could-not (the person could not do it)." }),
-  at: IsoTime,
-});
+/** A step tried, with what happened and when. */
+export const StepOutcomeRecordSchema = z.strictObject({ stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime });
 export type StepOutcomeRecord = z.output<typeof StepOutcomeRecordSchema>;
 
-/** One event of the history: an answer (with the value it replaced, for undo) or an outcome. */
+/** One event of the session, oldest first; undo removes the last. */
 export const HistoryEntrySchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("answer"),
-    fact: z.enum(FACT_NAMES as [FactName, ...FactName[]]),
-    value: AnswerValueSchema,
-    previous: PreviousSchema.meta({ description: 'The fact before this answer: a value, "unknown" (declined) or null (not answered).' }),
-  }),
-  z.strictObject({ type: z.literal("outcome"), stepId: z.string().min(1), outcome: z.enum(STEP_OUTCOMES), at: IsoTime }),
+  z.strictObject({ type: z.literal("answer"), fact: FactNameSchema, value: FactValueSchema, previous: PreviousSchema }),
+  z.strictObject({ type: z.literal("outcome"), stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime }),
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 
-/** The stored session, for shells to validate; `parseSession` adds the fact and consistency checks. */
-export const SessionSchema = z
-  .strictObject({
-    version: z.literal(SESSION_VERSION).meta({ description: "The session format; 1." }),
-    code: z.string().min(1).meta({ description: "The hub's canonical code id." }),
-    app: z.enum(APPS).meta({ description: "The app of the scenario." }),
-    facts: z.record(z.string(), z.unknown()).meta({ description: "The answers so far, by fact name; an absent fact is unknown." }),
-    dontKnow: z.array(z.enum(FACT_NAMES as [FactName, ...FactName[]])).default([]).meta({ description: "Facts answered \"I don't know\": not asked again." }),
-    outcomes: z.array(StepOutcomeRecordSchema).meta({ description: "Steps tried, in order, with outcome and time." }),
-    history: z.array(HistoryEntrySchema).meta({ description: "Every event since the start, oldest first; undo removes the last." }),
-  })
-  .meta({ description: "A Fixpath diagnostic session." });
+/**
+ * A Fixpath diagnostic session: `version` (1), `code` (the hub's id), `app`, `facts` (answers by
+ * fact name; an absent fact is unknown), `dontKnow` (facts answered "I don't know", not asked
+ * again; default none), `outcomes` (steps tried, in order) and `history` (every event).
+ */
+export const SessionSchema = z.strictObject({
+  version: z.literal(SESSION_VERSION),
+  code: NonEmpty,
+  app: z.enum(APPS),
+  facts: z.record(z.string(), z.unknown()),
+  dontKnow: z._default(z.array(FactNameSchema), []),
+  outcomes: z.array(StepOutcomeRecordSchema),
+  history: z.array(HistoryEntrySchema),
+});
 
 /** A session: plain JSON, validated by `parseSession`. */
 export interface Session {
@@ -127,7 +124,7 @@ function applyAnswer(session: Session, fact: FactName, value: FactValue | null):
 export function recordOutcome(kb: KnowledgeBase, session: Session, event: { stepId: string; outcome: StepOutcome; at: string }): SessionResult {
   const scenario = scenarioOf(kb, session);
   if (!scenario) return refuse("session/unknown-scenario", "code", `no scenario ${session.code}/${session.app} in the knowledge base`);
-  const outcome = z.enum(STEP_OUTCOMES).safeParse(event.outcome);
+  const outcome = OutcomeSchema.safeParse(event.outcome);
   if (!outcome.success) return refuse("session/bad-outcome", "outcome", `"${String(event.outcome)}" is not a step outcome`, { expected: STEP_OUTCOMES.join(" | "), received: JSON.stringify(event.outcome), hint: suggest(String(event.outcome), STEP_OUTCOMES) });
   if (!IsoTime.safeParse(event.at).success) return refuse("session/bad-time", "at", "the time is not an ISO 8601 date and time", { expected: "e.g. 2026-01-02T10:00:00Z", received: JSON.stringify(event.at) });
   const ids = [...scenario.steps.map((s) => s.id), ...scenario.avoid.map((a) => a.id)];
@@ -176,7 +173,7 @@ export function parseSession(input: unknown): SessionResult {
         code: "session/invalid",
         severity: "error" as const,
         path: iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "(session)",
-        message: iss.message,
+        message: describeIssue(iss),
       })),
     };
   }
@@ -198,6 +195,26 @@ export function parseSession(input: unknown): SessionResult {
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history } };
+}
+
+/** zod/mini carries no message locale: say what was expected from the issue's own data. */
+function describeIssue(iss: z.core.$ZodIssue): string {
+  switch (iss.code) {
+    case "invalid_type":
+      return `expected ${iss.expected}`;
+    case "invalid_value":
+      return `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return "must not be empty";
+    case "unrecognized_keys":
+      return `unknown field(s): ${iss.keys.join(", ")}`;
+    case "invalid_format":
+      return iss.format === "datetime" ? "expected an ISO 8601 date and time, e.g. 2026-01-02T10:00:00Z" : `expected the ${iss.format} format`;
+    case "invalid_union":
+      return "does not fit any allowed form";
+    default:
+      return "invalid value";
+  }
 }
 
 // ---------------------------------------------------------------- where the session stands

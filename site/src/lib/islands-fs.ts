@@ -6,10 +6,9 @@
  * build writes. Bundling here (instead of Astro's `<script>`) lets a page load an island only on
  * interaction, from a tiny inline loader.
  *
- * Two bundling rules keep the islands small:
- * [1] `zod` → `site/src/islands/zod-lite.ts` (see that file: zod would add ~100 KB gzip).
- * [2] The model's loader modules (schemas, YAML loader, cross-checks) are marked side-effect free:
- *     the islands use none of their exports, so their top-level schema definitions are dropped.
+ * One bundling rule keeps the islands small: the model's loader modules (schemas, YAML loader,
+ * cross-checks) are marked side-effect free. The islands use none of their exports, so their
+ * top-level zod schema definitions are dropped; sessions are validated with zod/mini.
  */
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
@@ -30,11 +29,10 @@ export interface IslandBundle {
 
 const LOADER_ONLY = /[\\/]src[\\/]model[\\/](?:index|schema|load|cross-check|json-schema)\.ts$|[\\/]src[\\/](?:engine|evidence|report|lookup)[\\/]index\.ts$/;
 
-/** The esbuild plugin of the two bundling rules above (exported for the bundle tests). */
+/** The esbuild plugin of the bundling rule above (exported for the bundle tests). */
 export const islandPlugin: Plugin = {
   name: "fixpath-islands",
   setup(b) {
-    b.onResolve({ filter: /^zod$/ }, () => ({ path: join(ISLANDS_DIR, "zod-lite.ts") }));
     b.onResolve({ filter: /\.ts$/ }, (args) => {
       if (args.kind === "entry-point") return undefined;
       const path = resolve(args.resolveDir, args.path);
