@@ -92,7 +92,8 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<SiteBui
   if (options.contentDir) env.FIXPATH_CONTENT = resolve(options.contentDir);
   delete env.FIXPATH_DEV;
   const output = await new Promise<string>((ok, fail) => {
-    const child = spawn(process.execPath, [astro, "build", "--root", join(root, "site")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    // A larger young generation: the build allocates many short-lived objects (YAML nodes, HTML strings).
+    const child = spawn(process.execPath, ["--max-semi-space-size=64", astro, "build", "--root", join(root, "site")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
     let log = "";
     child.stdout.on("data", (d: Buffer) => {
       log += d.toString();

@@ -47,7 +47,9 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
   if (files.length === 0) {
     issues.push({ code: "kb/no-content", severity: "error", path: "(folder)", message: "no content files (*.yaml) were found", hint: "point at the content folder (it holds sources.yaml and one folder per code)" });
   }
-  const docs = new Map<string, Located>();
+  // Only the text is kept: a file is parsed again for positions when an issue needs one, so a
+  // large valid knowledge base does not hold every YAML document in memory.
+  const docs = new Locator();
   const brokenHubs = new Set<string>();
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -58,8 +60,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
       continue;
     }
     const { kind, folder } = role as { kind: ContentKind; folder: string };
-    const lines = new LineCounter();
-    const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: withoutNumbers });
+    const { doc, lines } = parseYaml(file.text);
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
@@ -76,7 +77,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
       }
       continue;
     }
-    docs.set(file.display, { doc, lines });
+    docs.add(file.display, file.text, { doc, lines });
     const data: unknown = doc.toJS();
     const located = (drafts: Draft[]) => issues.push(...drafts.map((dr) => locateDraft(dr, docs)));
 
@@ -315,7 +316,37 @@ function describe(value: unknown): string {
 
 // ---------------------------------------------------------------- positions
 
-function locateDraft(draft: Draft, docs: ReadonlyMap<string, Located>): Issue {
+/** Parses one content file with its line counter, the same way for loading and for positions. */
+function parseYaml(text: string): Located {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: withoutNumbers }), lines };
+}
+
+/** Finds files' YAML documents for issue positions, parsing a file again when needed. */
+class Locator {
+  private readonly texts = new Map<string, string>();
+  private readonly parsed = new Map<string, Located>();
+  private current?: { file: string; located: Located };
+
+  /** Registers a file; its document stays at hand until the next file is added. */
+  add(file: string, text: string, located: Located): void {
+    this.texts.set(file, text);
+    this.current = { file, located };
+  }
+
+  get(file: string): Located | undefined {
+    if (this.current?.file === file) return this.current.located;
+    let located = this.parsed.get(file);
+    const text = this.texts.get(file);
+    if (!located && text !== undefined) {
+      located = parseYaml(text);
+      this.parsed.set(file, located);
+    }
+    return located;
+  }
+}
+
+function locateDraft(draft: Draft, docs: Locator): Issue {
   const { at, path, ...rest } = draft;
   const issue: Issue = { ...rest, severity: draft.severity ?? "error", path: formatPath(path) };
   const located = docs.get(draft.file);
