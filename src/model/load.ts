@@ -9,6 +9,7 @@ import type { z } from "zod";
 import { APPS } from "./facts.ts";
 import { checkKnowledgeBase, type Draft } from "./cross-check.ts";
 import { formatPath, suggest, type Issue, type PathSegment } from "./issue.ts";
+import { describeValue, zodProblems, type ZodIssueLike, type ZodProblem } from "./zod-problems.ts";
 import type { KnowledgeBase } from "./kb.ts";
 import { CONTENT_SCHEMAS, type Checklist, type CodeHub, type ContentKind, type Scenario, type SourcesFile } from "./schema.ts";
 
@@ -82,7 +83,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     const located = (drafts: Draft[]) => issues.push(...drafts.map((dr) => locateDraft(dr, docs)));
 
     if (typeof data !== "object" || data === null || Array.isArray(data)) {
-      located([{ code: "kb/wrong-type", file: file.display, path: [], message: "a content file is a YAML mapping (key: value lines)", expected: "a mapping", received: describe(data), hint: `start the file with "kind: ${kind}"` }]);
+      located([{ code: "kb/wrong-type", file: file.display, path: [], message: "a content file is a YAML mapping (key: value lines)", expected: "a mapping", received: describeValue(data), hint: `start the file with "kind: ${kind}"` }]);
       continue;
     }
     const declared = (data as Record<string, unknown>).kind;
@@ -102,7 +103,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     const result = schema.safeParse(data);
     if (!result.success) {
       if (kind === "code") brokenHubs.add(folder);
-      located(result.error.issues.flatMap((iss) => mapZodIssue(iss as ZodIssueLike, [], data, schema, file.display)));
+      located(zodProblems(result.error.issues as ZodIssueLike[], data).map((p) => contentDraft(p, schema, file.display)));
       continue;
     }
     parsed.push({ kind, file, folder, data: result.data } as Parsed);
@@ -165,69 +166,37 @@ function roleOf(name: string): { kind: ContentKind; folder: string } | string {
 
 // ---------------------------------------------------------------- zod issues → drafts
 
-interface ZodIssueLike {
-  code: string;
-  path: PropertyKey[];
-  message: string;
-  expected?: string;
-  values?: unknown[];
-  keys?: string[];
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  origin?: string;
-  params?: { code?: string };
-  errors?: ZodIssueLike[][];
-}
-
-function mapZodIssue(
-  iss: ZodIssueLike,
-  base: PathSegment[],
-  root: unknown,
-  rootSchema: z.ZodType,
-  file: string,
-): Draft[] {
-  const path = [...base, ...(iss.path as PathSegment[])];
-  const value = valueAt(root, path);
-  const field = fieldLabel(path);
-  switch (iss.code) {
-    case "invalid_type":
-      if (value === undefined) {
-        return [{ code: "kb/missing-field", file, path, message: `missing required field "${field}"`, expected: iss.expected, hint: `add "${field}:" here (see the schema's description of it)`, at: "parent" }];
-      }
-      return [{ code: "kb/wrong-type", file, path, message: `"${field}" has the wrong type`, expected: iss.expected, received: describe(value) }];
-    case "unrecognized_keys":
-      return (iss.keys ?? []).map((key) => {
-        const allowed = allowedKeys(rootSchema, path);
-        return { code: "kb/unknown-field", file, path: [...path, key], message: `unknown field "${key}"`, hint: allowed.length ? suggest(key, allowed, "a known field") : "remove it", at: "key" as const };
-      });
-    case "invalid_value": {
-      const values = (iss.values ?? []).map(String);
+/** Words a zod problem in content terms (`kb/…`), with a fix. */
+function contentDraft(p: ZodProblem, rootSchema: z.ZodType, file: string): Draft {
+  const { path, field, value } = p;
+  switch (p.kind) {
+    case "missing-field":
+      return { code: "kb/missing-field", file, path, message: `missing required field "${field}"`, expected: p.expected, hint: `add "${field}:" here (see the schema's description of it)`, at: "parent" };
+    case "wrong-type":
+      return { code: "kb/wrong-type", file, path, message: `"${field}" has the wrong type`, expected: p.expected, received: describeValue(value) };
+    case "unknown-field": {
+      const allowed = allowedKeys(rootSchema, path.slice(0, -1));
+      return { code: "kb/unknown-field", file, path, message: `unknown field "${p.key}"`, hint: allowed.length ? suggest(p.key, allowed, "a known field") : "remove it", at: "key" };
+    }
+    case "invalid-value": {
       const isFact = path[path.length - 1] === "fact" || path[path.length - 1] === "switchToFact";
-      return [{ code: isFact ? "kb/unknown-fact" : "kb/invalid-value", file, path, message: isFact ? `unknown fact ${JSON.stringify(value)}: conditions use the design's facts only` : `"${field}" is not one of the allowed values`, expected: values.map((v) => `"${v}"`).join(" | "), received: JSON.stringify(value), hint: typeof value === "string" ? suggest(value, values) : `use one of: ${values.join(", ")}` }];
+      return { code: isFact ? "kb/unknown-fact" : "kb/invalid-value", file, path, message: isFact ? `unknown fact ${JSON.stringify(value)}: conditions use the design's facts only` : `"${field}" is not one of the allowed values`, expected: p.values.map((v) => `"${v}"`).join(" | "), received: JSON.stringify(value), hint: typeof value === "string" ? suggest(value, p.values) : `use one of: ${p.values.join(", ")}` };
     }
-    case "too_small":
-      if (iss.origin === "array") {
-        return [{ code: "kb/empty-list", file, path, message: `"${field}" needs at least ${String(iss.minimum)} item(s)`, received: `${(value as unknown[] | undefined)?.length ?? 0}`, hint: `add the missing item(s) to "${field}"` }];
+    case "too-small":
+      if (p.origin === "array") {
+        return { code: "kb/empty-list", file, path, message: `"${field}" needs at least ${String(p.minimum)} item(s)`, received: `${(value as unknown[] | undefined)?.length ?? 0}`, hint: `add the missing item(s) to "${field}"` };
       }
-      return [{ code: "kb/too-short", file, path, message: `"${field}" is empty or too short`, hint: "write the text, or remove the field if it is optional" }];
-    case "too_big":
-      return [{ code: "kb/too-long", file, path, message: `"${field}" is too long`, expected: `at most ${String(iss.maximum)}`, received: typeof value === "string" ? `${value.length}` : undefined, hint: "shorten it" }];
-    case "invalid_format": {
-      const kebab = typeof value === "string" && /kebab-case/.test(iss.message) ? toKebab(value) : undefined;
-      return [{ code: "kb/invalid-format", file, path, message: `"${field}" is not in the right format`, expected: iss.message, received: JSON.stringify(value), hint: kebab ? `write it as "${kebab}"` : `write ${iss.message}` }];
+      return { code: "kb/too-short", file, path, message: `"${field}" is empty or too short`, hint: "write the text, or remove the field if it is optional" };
+    case "too-big":
+      return { code: "kb/too-long", file, path, message: `"${field}" is too long`, expected: `at most ${String(p.maximum)}`, received: typeof value === "string" ? `${value.length}` : undefined, hint: "shorten it" };
+    case "invalid-format": {
+      const kebab = typeof value === "string" && /kebab-case/.test(p.message) ? toKebab(value) : undefined;
+      return { code: "kb/invalid-format", file, path, message: `"${field}" is not in the right format`, expected: p.message, received: JSON.stringify(value), hint: kebab ? `write it as "${kebab}"` : `write ${p.message}` };
     }
-    case "invalid_union": {
-      // Follow the branch that fits the value's type; report its problems, not the union's.
-      const branches = (iss.errors ?? []).filter(
-        (b) => !(b.length === 1 && b[0]!.code === "invalid_type" && b[0]!.path.length === 0),
-      );
-      if (branches.length === 1) return branches[0]!.flatMap((sub) => mapZodIssue(sub, path, root, rootSchema, file));
-      return [{ code: "kb/wrong-type", file, path, message: `"${field}" does not fit any allowed form`, received: describe(value), hint: "see the schema description of this field" }];
-    }
-    default: {
-      const code = iss.params?.code ?? "kb/invalid";
-      return [{ code, file, path, message: iss.message, at: value === undefined ? "parent" : undefined }];
-    }
+    case "no-branch":
+      return { code: "kb/wrong-type", file, path, message: `"${field}" does not fit any allowed form`, received: describeValue(value), hint: "see the schema description of this field" };
+    case "custom":
+      return { code: p.code ?? "kb/invalid", file, path, message: p.message, at: value === undefined ? "parent" : undefined };
   }
 }
 
@@ -282,36 +251,12 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
-/** `aliases[1]` for list items, the key name for fields. */
-function fieldLabel(path: readonly PathSegment[]): string {
-  const last = path[path.length - 1];
-  if (typeof last !== "number") return String(last ?? "(file)");
-  return `${String(path[path.length - 2] ?? "")}[${last}]`;
-}
-
 function toKebab(value: string): string {
   return value
     .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-}
-
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let current = root;
-  for (const seg of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string | number, unknown>)[seg];
-  }
-  return current;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return `the text ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
-  return `${typeof value} ${String(value)}`;
 }
 
 // ---------------------------------------------------------------- positions
