@@ -71,6 +71,13 @@ describe("the built site", () => {
     }
   });
 
+  it("keeps the space after every bold label (no \"Caveat:Microsoft\")", () => {
+    for (const file of htmlFiles) {
+      const glued = readFileSync(file, "utf8").match(/<\/strong>[A-Za-z(]/g);
+      expect(glued, file).toBeNull();
+    }
+  });
+
   it("gives every step of every scenario its anchor and every command a copy button", () => {
     for (const sc of kb.scenarios.values()) {
       const html = readFileSync(fileOf(`/codes/${sc.code}/${sc.app}/`), "utf8");
