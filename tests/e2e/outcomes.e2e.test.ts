@@ -14,6 +14,7 @@ import { buildCsp, openRepository, startServer, type OutcomeRecord, type Reposit
 import type { StepStats } from "../../src/server/api.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { builtSite } from "../site/built-site.ts";
+import { PAGE_TYPES } from "./page-types.ts";
 
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -273,15 +274,7 @@ describe("search misses", () => {
 });
 
 describe("every page type under the server's CSP", () => {
-  it.each([
-    ["home", "/"],
-    ["hub", "/codes/caa50021/"],
-    ["scenario", "/codes/caa50021/onedrive/"],
-    ["checklist", "/codes/caa50021/admin/"],
-    ["diagnose", "/diagnose/?code=caa50021&app=onedrive"],
-    ["analyze", "/analyze/"],
-    ["not-found", "/no-such-page/"],
-  ])("%s loads with no CSP violation and no console error", async (name, path) => {
+  it.each(PAGE_TYPES)("%s loads with no CSP violation and no console error", async (name, path) => {
     const w = await open(path);
     const res = await fetch(origin + path);
     expect(res.headers.get("content-security-policy")).toMatch(/script-src 'self' 'sha256-/);

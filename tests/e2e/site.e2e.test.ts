@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtSite, serveSite } from "../site/built-site.ts";
+import { PAGE_TYPES } from "./page-types.ts";
 
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -238,15 +239,7 @@ describe("commands", () => {
 });
 
 describe("every page type", () => {
-  it.each([
-    ["home", "/"],
-    ["hub", "/codes/caa50021/"],
-    ["scenario", "/codes/caa50021/onedrive/"],
-    ["checklist", "/codes/caa50021/admin/"],
-    ["diagnose", "/diagnose/?code=caa50021&app=onedrive"],
-    ["analyze", "/analyze/"],
-    ["not-found", "/no-such-page/"],
-  ])("%s has no axe-core violations and is screenshotted at phone and desktop widths", async (name, path) => {
+  it.each(PAGE_TYPES)("%s has no axe-core violations and is screenshotted at phone and desktop widths", async (name, path) => {
     const page = await open(path);
     if (name === "diagnose") {
       // An earlier test left a session on this device: start over from the offer to continue.
