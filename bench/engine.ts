@@ -4,7 +4,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { resolve } from "node:path";
-import { loadKnowledgeBase, renderIssue, type Facts } from "../src/model/index.ts";
+import { renderIssue, type Facts } from "../src/model/index.ts";
+import { loadKnowledgeBase } from "../src/model/load/index.ts";
 import { readContentFiles } from "../src/model/content-fs.ts";
 import { enumerateFacts, planScenario, scenarioFacts } from "../src/engine/index.ts";
 

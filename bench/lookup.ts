@@ -2,7 +2,7 @@
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { buildLookupIndex, lookup, serializeLookupIndex } from "../src/lookup/index.ts";
-import { loadKnowledgeBase } from "../src/model/index.ts";
+import { loadKnowledgeBase } from "../src/model/load/index.ts";
 import { readContentFiles } from "../src/model/content-fs.ts";
 import { median } from "./stats.ts";
 

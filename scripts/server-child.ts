@@ -6,7 +6,8 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadKnowledgeBase, renderIssue } from "../src/model/index.ts";
+import { renderIssue } from "../src/model/index.ts";
+import { loadKnowledgeBase } from "../src/model/load/index.ts";
 import { readContentFiles } from "../src/model/content-fs.ts";
 import { openRepository, startServer } from "../src/server/index.ts";
 

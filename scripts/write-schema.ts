@@ -1,7 +1,7 @@
 // Writes schema/*.schema.json from the zod schemas.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { renderJsonSchemas } from "../src/model/json-schema.ts";
+import { renderJsonSchemas } from "../src/model/load/index.ts";
 
 const dir = join(import.meta.dirname, "..", "schema");
 mkdirSync(dir, { recursive: true });

@@ -16,7 +16,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { readContentFiles } from "../model/content-fs.ts";
-import { loadKnowledgeBase, renderIssue, type Issue, type KnowledgeBase } from "../model/index.ts";
+import { renderIssue, type Issue, type KnowledgeBase } from "../model/index.ts";
+import { loadKnowledgeBase } from "../model/load/index.ts";
 import {
   MAX_PASTE_BYTES,
   analyzePaste,

@@ -4,7 +4,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { FACTS, isFactName, loadKnowledgeBase, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { FACTS, isFactName, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { loadKnowledgeBase } from "../model/load/index.ts";
 import { readContentFiles } from "../model/content-fs.ts";
 import { findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
 import { contentDir } from "./content.ts";

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command, CommanderError } from "commander";
-import { listPages, loadKnowledgeBase, renderIssue, type KnowledgeBase, type LoadResult } from "../model/index.ts";
+import { listPages, renderIssue, type KnowledgeBase } from "../model/index.ts";
+import { loadKnowledgeBase, type LoadResult } from "../model/load/index.ts";
 import { readContentFiles } from "../model/content-fs.ts";
 import { buildLookupIndex, lookup } from "../lookup/index.ts";
 import { runAnalyze } from "./analyze.ts";

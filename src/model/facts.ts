@@ -1,16 +1,27 @@
 /**
  * The diagnostic's facts, exactly as `shared/design.md` names them. Content conditions, the
- * engine, the CLI's `--answers` and the site all read this one table.
+ * engine, the CLI's `--answers` and the site all read this one table: it is the only list of
+ * facts, with each fact's type and who supplies it. Branch on a fact's type (`factType`,
+ * `isCodeFact`), never on its name.
  */
 
 export const APPS = ["onedrive", "outlook", "teams", "office"] as const;
 export type App = (typeof APPS)[number];
+
+/**
+ * Who supplies a fact besides the person's answer: `page` facts are given by the page itself (a
+ * scenario knows its app), `engine` facts are read by the engine's own safety rules whatever the
+ * content's conditions say (the managed-device and administrator rules).
+ */
+export type FactRole = "page" | "engine";
 
 /** What a fact may hold. `code` facts hold a product error code in any of its forms. */
 export type FactSpec =
   | { readonly type: "boolean"; readonly description: string }
   | { readonly type: "choice"; readonly values: readonly string[]; readonly description: string }
   | { readonly type: "code"; readonly description: string };
+
+export type FactType = FactSpec["type"];
 
 export const FACTS = {
   app: { type: "choice", values: APPS, description: "The app that shows the error." },
@@ -56,7 +67,19 @@ export const FACTS = {
 } as const satisfies Record<string, FactSpec>;
 
 export type FactName = keyof typeof FACTS;
+
 export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+/**
+ * The facts with a role (see `FactRole`); every other fact comes from the person's answer only.
+ * Kept beside the table rather than in it so that the browser islands, which never read roles,
+ * do not ship them.
+ */
+export const FACT_ROLES: Readonly<Partial<Record<FactName, FactRole>>> = {
+  app: "page",
+  managed: "engine",
+  isAdmin: "engine",
+};
 
 /** A fact's value; `code` facts carry the code as the user typed it. */
 export type FactValue = boolean | string;
@@ -74,4 +97,19 @@ export function factValues(name: FactName): readonly (string | boolean)[] | unde
   if (spec.type === "boolean") return [true, false];
   if (spec.type === "choice") return spec.values;
   return undefined;
+}
+
+/** A fact's type: `boolean`, `choice` or `code`. Branch on this, not on a fact's name. */
+export function factType(name: FactName): FactType {
+  return (FACTS[name] as FactSpec).type;
+}
+
+/** Whether a fact holds a product error code (as typed; `none` when there is none). */
+export function isCodeFact(name: string): boolean {
+  return isFactName(name) && factType(name) === "code";
+}
+
+/** Facts with a role: `page` (given by the page) or `engine` (read by the engine's safety rules). */
+export function factsWithRole(role: FactRole): FactName[] {
+  return FACT_NAMES.filter((name) => FACT_ROLES[name] === role);
 }

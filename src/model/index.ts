@@ -1,7 +1,30 @@
-export * from "./codes.ts";
+/**
+ * The light model entry: facts, code forms, issues and their codes, conditions, and the types of
+ * the knowledge base. No zod, no YAML: the site's browser islands import this. Loading content
+ * (YAML, zod schemas, rules) is the loader entry, `src/model/load/index.ts`.
+ */
 export * from "./facts.ts";
-export * from "./issue.ts";
 export * from "./kb.ts";
-export * from "./load.ts";
-export * from "./schema.ts";
-export { QUICK_ANSWER_MAX_WORDS } from "./cross-check.ts";
+export * from "./codes.ts";
+export * from "./issue.ts";
+export * from "./issue-codes.ts";
+export * from "./conditions.ts";
+export { QUICK_ANSWER_MAX_WORDS } from "./rules/quick-answer-too-long.ts";
+export type {
+  Avoid,
+  Caveat,
+  Checklist,
+  CodeHub,
+  Command,
+  ContentKind,
+  Instruction,
+  Message,
+  PageLink,
+  Question,
+  Scenario,
+  ScenarioInput,
+  Source,
+  SourcesFile,
+  Step,
+  Stop,
+} from "./schema/index.ts";

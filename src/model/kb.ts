@@ -4,7 +4,7 @@
  */
 import { APPS, type App } from "./facts.ts";
 import { parseCode, type CodeKey } from "./codes.ts";
-import type { Checklist, CodeHub, Scenario, Source } from "./schema.ts";
+import type { Checklist, CodeHub, Scenario, Source } from "./schema/index.ts";
 
 export interface KnowledgeBase {
   readonly sources: ReadonlyMap<string, Source>;

@@ -1,5 +1,6 @@
 /** Test helpers for the engine: the real knowledge base, and builders with valid defaults. */
-import { loadKnowledgeBase, renderIssue, type Condition, type Facts, type KnowledgeBase, type Scenario } from "../../src/model/index.ts";
+import { renderIssue, type Condition, type Facts, type KnowledgeBase, type Scenario } from "../../src/model/index.ts";
+import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 import { NO_CODE } from "../../src/engine/index.ts";
 import { FACTS, isFactName, sameCode } from "../../src/model/index.ts";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadKnowledgeBase, type Condition, type Facts } from "../../src/model/index.ts";
+import { type Condition, type Facts } from "../../src/model/index.ts";
+import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 import { canonicalCode, evaluate, plan, type Plan, type StepStatus, type Truth } from "../../src/engine/index.ts";
 import { makeFacts, realKb, seedScenario } from "./helpers.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzePaste, detectInputKind, findCodeTokens, recognizeErrorText, type KbView } from "../../src/evidence/index.ts";
-import { loadKnowledgeBase, type Scenario } from "../../src/model/index.ts";
+import { type Scenario } from "../../src/model/index.ts";
+import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 
 /** A small knowledge base from YAML strings, so these tests do not depend on content being written elsewhere. */

@@ -1,4 +1,4 @@
-import type { ContentFile } from "../../src/model/index.ts";
+import type { ContentFile } from "../../src/model/load/index.ts";
 
 /** A minimal valid knowledge base as YAML text, one entry per file, for tests to break. */
 export function validFiles(): Record<string, string> {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { loadKnowledgeBase, renderIssue, type KnowledgeBase } from "../../src/model/index.ts";
+import { renderIssue, type KnowledgeBase } from "../../src/model/index.ts";
+import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 import { ROOT } from "./io.ts";
 

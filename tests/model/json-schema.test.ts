@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { renderJsonSchemas } from "../../src/model/json-schema.ts";
+import { renderJsonSchemas } from "../../src/model/load/index.ts";
 import { ROOT } from "../helpers/io.ts";
 
 describe("JSON Schemas for editors", () => {

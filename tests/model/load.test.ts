@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { listPages, loadKnowledgeBase, renderIssue } from "../../src/model/index.ts";
+import { listPages, renderIssue } from "../../src/model/index.ts";
+import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { positionOf, toContentFiles, validFiles } from "../helpers/content.ts";
 
 interface BreakCase {
@@ -32,13 +33,13 @@ const cases: BreakCase[] = [
   { name: "condition read but never asked", file: "caa50021/onedrive.yaml", from: "{ fact: windowsServer, is: true }", to: "{ fact: hybridJoined, is: true }", code: "kb/unasked-fact", path: "stops[0].when.fact", at: "hybridJoined", hint: /fact: hybridJoined/ },
   { name: "malformed condition", file: "caa50021/onedrive.yaml", from: "{ fact: where, is: banner }", to: "{ fact: where, is: banner, in: [banner] }", code: "kb/bad-condition", path: "steps[1].when", at: "{ fact: where" },
   // --- ids and references
-  { name: "duplicate step id", file: "caa50021/onedrive.yaml", from: "id: unlink-work-account", to: "id: clean-restart", code: "kb/duplicate-id", path: "steps[1].id", at: "clean-restart\n    title: Unlink" },
+  { name: "duplicate step id", file: "caa50021/onedrive.yaml", from: "id: unlink-work-account", to: "id: clean-restart", code: "kb/duplicate-step-id", path: "steps[1].id", at: "clean-restart\n    title: Unlink" },
   { name: "unknown source reference", file: "caa50021/onedrive.yaml", from: "    sources: [forum]", to: "    sources: [forun]", code: "kb/unknown-source", path: "steps[0].sources[0]", at: "forun", hint: /did you mean "forum"/ },
   { name: "dangling page link", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: caa50021/teams\n", code: "kb/dangling-link", path: "related[0].page", at: "caa50021/teams", hint: /planned: true/ },
   { name: "planned link to an existing page", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: caa50021\n    planned: true\n    title: Hub\n", code: "kb/planned-exists", path: "related[0].planned", at: "true\n    title: Hub" },
-  { name: "planned link without a title", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: 0x8004de40/onedrive\n    planned: true\n", code: "kb/missing-field", path: "related[0].title", at: "page: 0x8004de40" },
+  { name: "planned link without a title", file: "caa50021/onedrive.yaml", from: "  - page: caa50021\n", to: "  - page: 0x8004de40/onedrive\n    planned: true\n", code: "kb/planned-without-title", path: "related[0].title", at: "page: 0x8004de40" },
   { name: "dangling Markdown link", file: "caa50021/onedrive.yaml", from: "meaning: The broker failed.", to: "meaning: See [the admin list](/codes/caa50021/admin/).", code: "kb/dangling-link", path: "meaning", at: "See [the" },
-  { name: "hub lists a scenario that is not written", file: "caa50021/code.yaml", from: "  - app: onedrive\n", to: "  - app: onedrive\n  - app: teams\n", code: "kb/dangling-link", path: "scenarios[1].app", at: "teams" },
+  { name: "hub lists a scenario that is not written", file: "caa50021/code.yaml", from: "  - app: onedrive\n", to: "  - app: onedrive\n  - app: teams\n", code: "kb/missing-scenario", path: "scenarios[1].app", at: "teams" },
   { name: "scenario the hub does not list", file: "caa50021/code.yaml", from: "scenarios:\n  - app: onedrive\n", to: "scenarios: []\n", code: "kb/unlisted-scenario", path: "scenarios", at: "[]" },
   { name: "shared fix names an unknown step", file: "caa50021/code.yaml", from: 'checklist: "no"', to: 'checklist: "no"\nsharedFixes:\n  - step: clean-reboot\n    apps: [onedrive]', code: "kb/unknown-step", path: "sharedFixes[0].step", at: "clean-reboot", hint: /did you mean "clean-restart"/ },
   { name: "alias of another hub's code", file: "caa50021/code.yaml", from: 'aliases: ["0xCAA50021", 3399811105]', to: 'aliases: ["0xCAA50021", 3399811105, "0x8004DE40"]', code: "kb/duplicate-code", path: "aliases[2]", at: '"0x8004DE40"', extra: { "0x8004de40/code.yaml": "" } },

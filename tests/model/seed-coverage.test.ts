@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadKnowledgeBase, type Instruction, type Scenario, type Step } from "../../src/model/index.ts";
+import { type Instruction, type Scenario, type Step } from "../../src/model/index.ts";
+import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 import { ROOT } from "../helpers/io.ts";
 

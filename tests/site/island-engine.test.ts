@@ -7,7 +7,6 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as real from "../../src/engine/session.ts";
-import { islandPlugin } from "../../site/src/lib/islands-fs.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
 type Engine = typeof real;
@@ -23,7 +22,6 @@ beforeAll(async () => {
     format: "esm",
     platform: "neutral",
     write: false,
-    plugins: [islandPlugin],
     metafile: true,
   });
   // What ends up in the bundle (inputs tree-shaken away count 0 bytes).

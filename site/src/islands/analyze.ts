@@ -7,7 +7,7 @@
 import { analyzePaste, type Analysis } from "../../../src/evidence/analyze.ts";
 import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
 import type { Candidate } from "../../../src/evidence/error-text/recognize.ts";
-import type { Facts } from "../../../src/model/facts.ts";
+import type { Facts } from "../../../src/model/index.ts";
 import { diagnoseHref } from "../lib/answers-url.ts";
 import type { CodesFile } from "../lib/data.ts";
 import { h } from "./dom.ts";

@@ -10,9 +10,7 @@
  * changing the order). Only when it answered is each step's outcome (with an optional reason from
  * a fixed list) sent to `POST /api/outcomes`; a static copy of the site sends nothing and asks no reason.
  */
-import { FACTS, type App, type FactName, type FactValue } from "../../../src/model/facts.ts";
-import type { KnowledgeBase } from "../../../src/model/kb.ts";
-import type { Command, Instruction, Question, Step } from "../../../src/model/schema.ts";
+import { FACTS, type App, type FactName, type FactValue, type KnowledgeBase, type Command, type Instruction, type Question, type Step } from "../../../src/model/index.ts";
 import { answer, parseSession, recordOutcome, sessionState, startSession, undo, type Session, type SessionResult, type SessionState, type StepOutcome } from "../../../src/engine/session.ts";
 import type { PlanStep } from "../../../src/engine/types.ts";
 import { buildReport, renderReport, type ReportFormat } from "../../../src/report/report.ts";

@@ -3,7 +3,7 @@
  * `/api/codes.json` (every hub and the code-form table) and `/api/codes/<code>.json` (one hub
  * with its scenarios, checklist and sources).
  */
-import { resolveCode, type KnowledgeBase } from "../../../src/model/kb.ts";
+import { resolveCode, type KnowledgeBase } from "../../../src/model/index.ts";
 import type { KbView } from "../../../src/evidence/error-text/recognize.ts";
 import type { CodeFile, CodesFile } from "../lib/data.ts";
 

@@ -3,7 +3,7 @@
  * Only answers travel in links, never evidence. Booleans are `yes` / `no`; choices and codes are
  * written as they are; `unknown` (I don't know) is left out. Pure.
  */
-import { FACTS, FACT_NAMES, isFactName, type Facts, type FactValue } from "../../../src/model/facts.ts";
+import { FACTS, FACT_NAMES, isFactName, type Facts, type FactValue } from "../../../src/model/index.ts";
 
 /** The facts a query string carries; values that do not fit their fact are dropped. */
 export function factsFromParams(params: URLSearchParams): Facts {

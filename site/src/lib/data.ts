@@ -2,9 +2,7 @@
  * The machine-readable knowledge base the site publishes (`/api/codes.json`,
  * `/api/codes/<code>.json`) and the islands read. Pure: built from the loaded knowledge base.
  */
-import type { App } from "../../../src/model/facts.ts";
-import { pageUrl, type KnowledgeBase } from "../../../src/model/kb.ts";
-import type { Checklist, CodeHub, Scenario, Source } from "../../../src/model/schema.ts";
+import { type App, pageUrl, type KnowledgeBase, type Checklist, type CodeHub, type Scenario, type Source } from "../../../src/model/index.ts";
 import { hubForms, scenarioApps } from "./view.ts";
 
 /** One entry of `/api/codes.json`. */

@@ -6,13 +6,13 @@
  * build writes. Bundling here (instead of Astro's `<script>`) lets a page load an island only on
  * interaction, from a tiny inline loader.
  *
- * One bundling rule keeps the islands small: the model's loader modules (schemas, YAML loader,
- * cross-checks) are marked side-effect free. The islands use none of their exports, so their
- * top-level zod schema definitions are dropped; sessions are validated with zod/mini.
+ * Islands import the light model entry (`src/model/index.ts`: no YAML, no full zod); the loader
+ * is its own entry (`src/model/load/index.ts`) that no island reaches. Sessions are validated
+ * with zod/mini.
  */
 import { createHash } from "node:crypto";
-import { join, resolve } from "node:path";
-import { build, type Plugin } from "esbuild";
+import { join } from "node:path";
+import { build } from "esbuild";
 import { REPO_ROOT } from "./kb-fs.ts";
 
 const ISLANDS_DIR = join(REPO_ROOT, "site", "src", "islands");
@@ -26,20 +26,6 @@ export interface IslandBundle {
   file: string;
   code: string;
 }
-
-const LOADER_ONLY = /[\\/]src[\\/]model[\\/](?:index|schema|load|cross-check|json-schema)\.ts$|[\\/]src[\\/](?:engine|evidence|report|lookup)[\\/]index\.ts$/;
-
-/** The esbuild plugin of the bundling rule above (exported for the bundle tests). */
-export const islandPlugin: Plugin = {
-  name: "fixpath-islands",
-  setup(b) {
-    b.onResolve({ filter: /\.ts$/ }, (args) => {
-      if (args.kind === "entry-point") return undefined;
-      const path = resolve(args.resolveDir, args.path);
-      return LOADER_ONLY.test(path) ? { path, sideEffects: false } : undefined;
-    });
-  },
-};
 
 const cache = new Map<IslandName, Promise<IslandBundle>>();
 
@@ -56,7 +42,6 @@ export function bundleIsland(name: IslandName): Promise<IslandBundle> {
     platform: "browser",
     write: false,
     legalComments: "none",
-    plugins: [islandPlugin],
   }).then((result) => {
     const code = result.outputFiles[0]!.text;
     const hash = createHash("sha256").update(code).digest("hex").slice(0, 10);

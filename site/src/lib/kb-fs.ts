@@ -3,9 +3,8 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
 import { readContentFiles } from "../../../src/model/content-fs.ts";
-import { loadKnowledgeBase } from "../../../src/model/load.ts";
-import { renderIssue } from "../../../src/model/issue.ts";
-import type { KnowledgeBase } from "../../../src/model/kb.ts";
+import { loadKnowledgeBase } from "../../../src/model/load/index.ts";
+import { renderIssue, type KnowledgeBase } from "../../../src/model/index.ts";
 
 /**
  * The repository root (the folder holding content/, src/ and site/). Found by walking up from this

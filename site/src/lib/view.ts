@@ -3,10 +3,7 @@
  * for redirects, families for the home page, labels for apps and shells. Pure: no I/O, no clock.
  * Content text comes from the knowledge base; the words here are UI chrome only.
  */
-import { APPS, type App } from "../../../src/model/facts.ts";
-import { codeForms, parseCode } from "../../../src/model/codes.ts";
-import { listPages, pageTitle, pageUrl, type KnowledgeBase, type PageInfo } from "../../../src/model/kb.ts";
-import type { Avoid, Caveat, CodeHub, Command, Instruction, PageLink, Source, Step } from "../../../src/model/schema.ts";
+import { APPS, type App, codeForms, parseCode, listPages, pageTitle, pageUrl, type KnowledgeBase, type PageInfo, type Avoid, type Caveat, type CodeHub, type Command, type Instruction, type PageLink, type Source, type Step } from "../../../src/model/index.ts";
 
 /** App names as the pages write them (UI chrome). */
 export const APP_LABELS: Readonly<Record<App, string>> = {

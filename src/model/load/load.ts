@@ -1,0 +1,142 @@
+/**
+ * Loads content files (already read by a shell) into a KnowledgeBase. Reports every problem of
+ * every file in one run, each with its file, line, column and field path, and one problem once:
+ * a file that did not load is reported for what is wrong in it, and the rules do not report it
+ * again as missing from the files that name it.
+ *
+ * Stages: file role from its name → YAML parse (syntax) → zod schema (`../schema/`) → the content
+ * rules over all files (`../rules/`).
+ */
+import type { z } from "zod";
+import { APPS } from "../facts.ts";
+import { suggest, type Issue } from "../issue.ts";
+import type { Draft } from "../rules/rule.ts";
+import { runRules } from "../rules/index.ts";
+import { CONTENT_SCHEMAS, type ContentKind } from "../schema/index.ts";
+import { describeValue, type ZodIssueLike } from "../zod-problems.ts";
+import { schemaDrafts } from "./schema-drafts.ts";
+import type { Broken, ContentFile, LoadResult, Parsed } from "./types.ts";
+import { Locator, locateDraft, parseYaml, yamlIssues } from "./yaml.ts";
+
+const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml";
+
+/** Validates and cross-checks content files; pure. */
+export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
+  const issues: Issue[] = [];
+  const parsed: Parsed[] = [];
+  if (files.length === 0) {
+    issues.push({ code: "kb/no-content", severity: "error", path: "(folder)", message: "no content files (*.yaml) were found", hint: "point at the content folder (it holds sources.yaml and one folder per code)" });
+  }
+  // Only the text is kept: a file is parsed again for positions when an issue needs one, so a
+  // large valid knowledge base does not hold every YAML document in memory.
+  const docs = new Locator();
+  const broken = { hubs: new Set<string>(), pages: new Set<string>(), sources: new Set<string>(), sourcesFile: false };
+  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
+
+  for (const file of sorted) {
+    const role = roleOf(file.name);
+    if (typeof role === "string") {
+      issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role, hint: FILE_NAMES_HINT });
+      continue;
+    }
+    const { kind, folder } = role;
+    const failed = (data?: unknown) => markBroken(broken, kind, folder, file.name, data);
+    if (file.unreadable !== undefined) {
+      issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `the file cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it (a symlink whose target is gone counts as a missing file)" });
+      failed();
+      continue;
+    }
+    const located = parseYaml(file.text);
+    if (located.doc.errors.length > 0) {
+      issues.push(...yamlIssues(file.display, file.text, located));
+      failed();
+      continue;
+    }
+    docs.add(file.display, file.text, located);
+    const data: unknown = located.doc.toJS();
+    const place = (drafts: Draft[]) => issues.push(...drafts.map((dr) => locateDraft(dr, docs)));
+
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      place([{ code: "kb/wrong-type", file: file.display, path: [], message: "a content file is a YAML mapping (key: value lines)", expected: "a mapping", received: describeValue(data), hint: `start the file with "kind: ${kind}"` }]);
+      failed();
+      continue;
+    }
+    const declared = (data as Record<string, unknown>).kind;
+    if (declared !== kind) {
+      place([{
+        code: "kb/wrong-kind",
+        file: file.display,
+        path: ["kind"],
+        message: declared === undefined ? `missing "kind"` : `this file's name makes it a ${kind} file`,
+        expected: kind,
+        received: declared === undefined ? undefined : String(declared),
+        hint: `set "kind: ${kind}", or move the file to where a ${String(declared)} file belongs`,
+      }]);
+      failed(data);
+      continue;
+    }
+    const schema = CONTENT_SCHEMAS[kind] as z.ZodType;
+    const result = schema.safeParse(data);
+    if (!result.success) {
+      place(schemaDrafts(result.error.issues as ZodIssueLike[], data, schema, file.display));
+      failed(data);
+      continue;
+    }
+    parsed.push({ kind, file, folder, data: result.data } as Parsed);
+  }
+
+  const checked = runRules(parsed, broken);
+  issues.push(...checked.drafts.map((dr) => locateDraft(dr, docs)));
+
+  const counts = {
+    files: files.length,
+    codes: parsed.filter((p) => p.kind === "code").length,
+    scenarios: parsed.filter((p) => p.kind === "scenario").length,
+    checklists: parsed.filter((p) => p.kind === "checklist").length,
+    steps: parsed.reduce((n, p) => n + (p.kind === "scenario" ? p.data.steps.length : 0), 0),
+  };
+  issues.sort(
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
+  );
+  const hasError = issues.some((i) => i.severity === "error");
+  return { kb: hasError ? undefined : checked.kb, issues, counts };
+}
+
+/** Records what a file that did not load would have declared, as far as its data shows. */
+function markBroken(
+  broken: { hubs: Set<string>; pages: Set<string>; sources: Set<string>; sourcesFile: boolean },
+  kind: ContentKind,
+  folder: string,
+  name: string,
+  data: unknown,
+): void {
+  if (kind === "code") broken.hubs.add(folder);
+  else if (kind === "checklist") broken.pages.add(`${folder}/admin`);
+  else if (kind === "scenario") broken.pages.add(`${folder}/${name.split("/")[1]!.replace(/\.ya?ml$/, "")}`);
+  else {
+    broken.sourcesFile = true;
+    const list = (data as { sources?: unknown } | undefined)?.sources;
+    if (Array.isArray(list)) {
+      for (const s of list) {
+        const id = (s as { id?: unknown } | null)?.id;
+        if (typeof id === "string") broken.sources.add(id);
+      }
+    }
+  }
+}
+
+/** What a file is, from its path in the content folder; a string is the problem with its name. */
+function roleOf(name: string): { kind: ContentKind; folder: string } | string {
+  const parts = name.split("/");
+  if (parts.length === 1) {
+    if (/^sources(?:-[a-z0-9-]+)?\.ya?ml$/.test(name)) return { kind: "sources", folder: "" };
+    return `a content file at the top level is sources.yaml or sources-<topic>.yaml, not ${name}`;
+  }
+  if (parts.length !== 2) return `content files sit one folder deep: <code>/<file>.yaml, not ${name}`;
+  const [folder, base] = parts as [string, string];
+  const stem = base.replace(/\.ya?ml$/, "");
+  if (stem === "code") return { kind: "code", folder };
+  if (stem === "admin") return { kind: "checklist", folder };
+  if ((APPS as readonly string[]).includes(stem)) return { kind: "scenario", folder };
+  return `"${base}" is not a content file name: ${suggest(stem, ["code", "admin", ...APPS])}`;
+}

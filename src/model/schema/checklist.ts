@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { CaveatSchema } from "./caveat.ts";
+import { d, Id, Markdown, SourceRefs } from "./common.ts";
+import { InstructionSchema } from "./instruction.ts";
+import { PageBase } from "./page.ts";
+
+export const ChecklistSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    kind: z.literal("checklist").meta(d("This file is an admin-side checklist.")),
+    code: z.string().min(1).meta(d("The hub's code id; must match the folder.")),
+    ...PageBase,
+    summary: Markdown.meta(d("Who this is for and when to use it.")),
+    items: z
+      .array(
+        z.strictObject({
+          id: Id,
+          title: z.string().min(1),
+          owner: z.enum(["device", "tenant", "network"]).meta(d("Where the check is done: device, tenant or network.")),
+          text: Markdown,
+          instructions: z.array(InstructionSchema).default([]),
+          sources: SourceRefs,
+          caveats: z.array(CaveatSchema).default([]),
+        }),
+      )
+      .min(1)
+      .meta(d("The checks, in the order IT should do them.")),
+  })
+  .meta(d("An admin checklist: content/<code>/admin.yaml."));
+
+export type Checklist = z.output<typeof ChecklistSchema>;
