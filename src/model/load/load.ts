@@ -15,7 +15,7 @@ import { runRules } from "../rules/index.ts";
 import { CONTENT_SCHEMAS, type ContentKind } from "../schema/index.ts";
 import { describeValue, type ZodIssueLike } from "../zod-problems.ts";
 import { schemaDrafts } from "./schema-drafts.ts";
-import type { Broken, ContentFile, LoadResult, Parsed } from "./types.ts";
+import type { ContentFile, LoadResult, Parsed } from "./types.ts";
 import { Locator, locateDraft, parseYaml, yamlIssues } from "./yaml.ts";
 
 const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml";

@@ -25,28 +25,35 @@ export function parseYaml(text: string): Located {
   return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, customTags: withoutNumbers }), lines };
 }
 
-/** A file's YAML errors as issues: one per line (the parser often reports one slip several ways). */
+/**
+ * A file's YAML errors as issues. After a syntax error the parser has lost its place, and what it
+ * reports for the lines below is mostly the same slip seen again: only the first syntax error is
+ * reported (with every duplicate key, which does not derail the parser).
+ */
 export function yamlIssues(file: string, text: string, { doc, lines }: Located): Issue[] {
   const out: Issue[] = [];
-  const seenLines = new Set<number>();
   const textLines = text.split(/\r?\n/);
-  for (const err of doc.errors) {
+  const syntax = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
+  const first = syntax[0]?.pos[0] ?? Infinity;
+  const shown = [...doc.errors.filter((e) => e.code === "DUPLICATE_KEY" && e.pos[0] < first), ...syntax.slice(0, 1)];
+  for (const err of shown) {
     const pos = err.linePos?.[0] ?? lines.linePos(err.pos[0]);
-    if (seenLines.has(pos.line)) continue;
-    seenLines.add(pos.line);
     const code: KbCode = err.code === "DUPLICATE_KEY" ? "kb/duplicate-key" : "kb/yaml-syntax";
+    const indent = indentProblem(err, textLines, pos.line);
+    let hint = indent?.hint ?? yamlHint(err.code);
+    if (code === "kb/yaml-syntax" && syntax.length > 1) hint += "; then validate again: the rest of the file is checked once it parses";
     out.push({
       code,
       severity: "error",
       file,
-      line: pos.line,
-      col: pos.col,
+      line: indent?.line ?? pos.line,
+      col: indent?.col ?? pos.col,
       path: "(file)",
-      message: err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
-      hint: indentHint(err, textLines, pos.line) ?? yamlHint(err.code),
+      message: indent?.message ?? err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+      hint,
     });
   }
-  return out;
+  return out.sort((a, b) => a.line! - b.line!);
 }
 
 function yamlHint(code: string): string {
@@ -92,17 +99,19 @@ function previous(textLines: readonly string[], line: number, accept: (s: LineSh
 }
 
 /**
- * A fix for an indentation slip, the commonest YAML error in content: a field of a list item
- * indented unlike the item's other fields, or a list item indented unlike the items before it.
+ * An indentation slip, the commonest YAML error in content, in plain words with its fix: a field
+ * of a list item indented unlike the item's other fields, or a list item indented unlike the
+ * items before it. The parser's own words ("Sequence item without - indicator") name its state,
+ * not the author's slip.
  */
-function indentHint(err: YAMLError, textLines: readonly string[], line: number): string | undefined {
+function indentProblem(err: YAMLError, textLines: readonly string[], line: number): { message: string; hint: string; line: number; col: number } | undefined {
   const message = err.message;
   // "Nested mappings are not allowed in compact mappings" on a field: the next line is indented too far.
   if (err.code === "BLOCK_AS_IMPLICIT_KEY" && /Nested mappings/.test(message)) {
     const here = shape(textLines, line);
     const next = shape(textLines, line + 1);
     if (here?.key && next?.key && next.indent > here.keyAt) {
-      return `line ${next.line} ("${next.key}") is indented more than "${here.key}" above it: start it at column ${here.keyAt + 1}, like "${here.key}"`;
+      return { line: next.line, col: next.indent + 1, message: `"${next.key}" is indented more than the field above it`, hint: `start "${next.key}" at column ${here.keyAt + 1}, like "${here.key}" (spaces, not tabs)` };
     }
     return undefined;
   }
@@ -113,13 +122,23 @@ function indentHint(err: YAMLError, textLines: readonly string[], line: number):
   if (here.item) {
     const sibling = previous(textLines, line, (s) => s.item && s.indent !== here.indent);
     if (!sibling) return undefined;
-    return `this list item starts at column ${here.indent + 1}, but the item above it (line ${sibling.line}) at column ${sibling.indent + 1}: start its "- " at column ${sibling.indent + 1} to add it to that list (spaces, not tabs)`;
+    return {
+      line,
+      col: here.indent + 1,
+      message: `this list item starts at column ${here.indent + 1}, the item above it (line ${sibling.line}) at column ${sibling.indent + 1}`,
+      hint: `start its "- " at column ${sibling.indent + 1} to add it to that list (spaces, not tabs)`,
+    };
   }
   const above = previous(textLines, line, (s) => s.key !== undefined && s.keyAt !== here.indent);
   if (above && here.key) {
     const target = above.keyAt + 1;
     const owner = above.item ? `the list item on line ${above.line}` : `"${above.key}" on line ${above.line}`;
-    return `"${here.key}" starts at column ${here.indent + 1}, but the fields of ${owner} start at column ${target}: indent it to column ${target} (spaces, not tabs), or start a new list item with "- "`;
+    return {
+      line,
+      col: here.indent + 1,
+      message: `"${here.key}" starts at column ${here.indent + 1}, but the fields of ${owner} start at column ${target}`,
+      hint: `indent "${here.key}" to column ${target} (spaces, not tabs), or start a new list item with "- "`,
+    };
   }
   return undefined;
 }
