@@ -17,7 +17,7 @@ interface CodeInfo {
 
 export const KB_CODES = {
   // ---- reading the content folder and each file's YAML
-  "kb/no-content": { stage: "load", description: "The content folder holds no *.yaml file." },
+  "kb/no-content": { stage: "load", description: "The content folder holds no `*.yaml` file." },
   "kb/unreadable-file": { stage: "load", description: "A content file cannot be read (a dangling symlink, or no permission)." },
   "kb/unexpected-file": { stage: "load", description: "A file's name or place is not one a content file has." },
   "kb/yaml-syntax": { stage: "load", description: "The file is not valid YAML." },
@@ -40,8 +40,8 @@ export const KB_CODES = {
   "kb/unexpected-switch-target": { stage: "schema", description: "A stop that is not switch-guide names a switch target." },
   // ---- rules across files (src/model/rules/)
   "kb/duplicate-source-id": { stage: "rule", description: "Two sources share one id." },
-  "kb/missing-file": { stage: "rule", description: "There is no sources file (content/sources.yaml)." },
-  "kb/id-mismatch": { stage: "rule", description: "A hub's id is not its folder's name." },
+  "kb/missing-sources-file": { stage: "rule", description: "There is no sources file (content/sources.yaml)." },
+  "kb/hub-id-mismatch": { stage: "rule", description: "A hub's id is not its folder's name." },
   "kb/duplicate-hub": { stage: "rule", description: "Two hubs have the same code id." },
   "kb/duplicate-code": { stage: "rule", description: "A code form (id or alias) already leads to another hub." },
   "kb/unknown-code": { stage: "rule", description: "A scenario or checklist names a code that has no hub." },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listPages, renderIssue } from "../../src/model/index.ts";
+import { KB_CODES, listPages, renderIssue, type Issue, type KbCode } from "../../src/model/index.ts";
 import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { positionOf, toContentFiles, validFiles } from "../helpers/content.ts";
 
@@ -15,9 +15,29 @@ interface BreakCase {
   at: string;
   offset?: number;
   hint?: RegExp;
-  /** Extra files to add or override. */
+  /** Extra files to add or override (before the replacement). */
   extra?: Record<string, string>;
+  /** Replace every `from`, not only the first. */
+  all?: boolean;
+  /** The problem is a warning: the knowledge base still loads. */
+  warning?: boolean;
 }
+
+/** A small valid admin checklist for caa50021. */
+const CHECKLIST = `kind: checklist
+code: caa50021
+title: CAA50021 for IT
+description: The checklist.
+reviewed: 2026-11-26
+references: [ms-doc]
+summary: For IT.
+items:
+  - id: check-broker
+    title: Check the broker
+    owner: device
+    text: Look at the broker.
+    sources: [ms-doc]
+`;
 
 const cases: BreakCase[] = [
   // --- schema: types, fields, values
@@ -42,9 +62,26 @@ const cases: BreakCase[] = [
   { name: "hub lists a scenario that is not written", file: "caa50021/code.yaml", from: "  - app: onedrive\n", to: "  - app: onedrive\n  - app: teams\n", code: "kb/missing-scenario", path: "scenarios[1].app", at: "teams" },
   { name: "scenario the hub does not list", file: "caa50021/code.yaml", from: "scenarios:\n  - app: onedrive\n", to: "scenarios: []\n", code: "kb/unlisted-scenario", path: "scenarios", at: "[]" },
   { name: "shared fix names an unknown step", file: "caa50021/code.yaml", from: 'checklist: "no"', to: 'checklist: "no"\nsharedFixes:\n  - step: clean-reboot\n    apps: [onedrive]', code: "kb/unknown-step", path: "sharedFixes[0].step", at: "clean-reboot", hint: /did you mean "clean-restart"/ },
-  { name: "alias of another hub's code", file: "caa50021/code.yaml", from: 'aliases: ["0xCAA50021", 3399811105]', to: 'aliases: ["0xCAA50021", 3399811105, "0x8004DE40"]', code: "kb/duplicate-code", path: "aliases[2]", at: '"0x8004DE40"', extra: { "0x8004de40/code.yaml": "" } },
-  { name: "code folder and id disagree", file: "caa50021/code.yaml", from: "id: caa50021", to: "id: caa70007", code: "kb/id-mismatch", path: "id", at: "caa70007" },
+  { name: "alias of another hub's code", file: "caa50021/code.yaml", from: 'aliases: ["0xCAA50021", 3399811105]', to: 'aliases: ["0xCAA50021", 3399811105, "0x8004DE40"]', code: "kb/duplicate-code", path: "aliases[2]", at: '"0x8004DE40"', extra: { "0x8004de40/code.yaml": "hub:0x8004de40" } },
+  { name: "code folder and id disagree", file: "caa50021/code.yaml", from: "id: caa50021", to: "id: caa70007", code: "kb/hub-id-mismatch", path: "id", at: "caa70007" },
   { name: "scenario for an unknown code", file: "caa50021/onedrive.yaml", from: "code: caa50021", to: "code: caa99999", code: "kb/unknown-code", path: "code", at: "caa99999" },
+  { name: "duplicate avoided-action id", file: "caa50021/onedrive.yaml", from: "id: dsregcmd-leave", to: "id: reset-onedrive", code: "kb/duplicate-step-id", path: "avoid[0].id", at: "reset-onedrive\n    title: Leaving" },
+  { name: "question asked twice", file: "caa50021/onedrive.yaml", from: "  - fact: where\n", to: "  - fact: isAdmin\n", code: "kb/duplicate-question", path: "questions[1].fact", at: "isAdmin\n    prompt: When" },
+  { name: "duplicate stop id", file: "caa50021/onedrive.yaml", from: "stops:\n", to: "stops:\n  - id: windows-server\n    when: { fact: windowsServer, is: false }\n    outcome: escalate\n    title: Again.\n    reason: Again.\n    sources: [forum]\n", code: "kb/duplicate-stop-id", path: "stops[1].id", at: "windows-server\n    when: { fact: windowsServer, is: true }" },
+  { name: "source id used twice", file: "sources.yaml", from: "  - id: forum", to: "  - id: ms-doc", code: "kb/duplicate-source-id", path: "sources[1].id", at: "ms-doc\n    title: A forum" },
+  { name: "hub lists an app twice", file: "caa50021/code.yaml", from: "  - app: onedrive\n", to: "  - app: onedrive\n  - app: onedrive\n    planned: true\n", code: "kb/duplicate-scenario-app", path: "scenarios[1].app", at: "onedrive\n    planned" },
+  { name: "scenario's app is not its file name", file: "caa50021/onedrive.yaml", from: "app: onedrive", to: "app: teams", code: "kb/app-mismatch", path: "app", at: "teams" },
+  { name: "hub says it has a checklist that is not written", file: "caa50021/code.yaml", from: 'checklist: "no"', to: "checklist: yes", code: "kb/missing-checklist", path: "checklist", at: "yes" },
+  { name: "stop switches to a code without a hub", file: "caa50021/onedrive.yaml", from: "    outcome: escalate\n", to: "    outcome: switch-guide\n    switchTo: caa99999\n", code: "kb/unknown-switch-target", path: "stops[0].switchTo", at: "caa99999" },
+  { name: "stop switches by a fact that holds no code", file: "caa50021/onedrive.yaml", from: "    outcome: escalate\n", to: "    outcome: switch-guide\n    switchToFact: windowsServer\n", code: "kb/switch-fact-not-code", path: "stops[0].switchToFact", at: "windowsServer\n    title", hint: /otherErrorAfterSignIn/ },
+  { name: "two hubs for one code", file: "caa50021/code.yaml", from: "family: Broker", to: "family: Broker", code: "kb/duplicate-hub", path: "id", at: "caa50021", extra: { "caa50020/code.yaml": "hub:caa50021" } },
+  { name: "scenario in the folder of another code", file: "caa50021/onedrive.yaml", from: "code: caa50021", to: "code: 0x8004de40", code: "kb/code-mismatch", path: "code", at: "0x8004de40", extra: { "0x8004de40/code.yaml": "hub:0x8004de40" } },
+  { name: "checklist file the hub does not list", file: "caa50021/code.yaml", from: 'checklist: "no"', to: 'checklist: "no"', code: "kb/unlisted-checklist", path: "checklist", at: '"no"', extra: { "caa50021/admin.yaml": CHECKLIST } },
+  { name: "checklist item id used twice", file: "caa50021/admin.yaml", from: "    sources: [ms-doc]\n", to: "    sources: [ms-doc]\n  - id: check-broker\n    title: Again\n    owner: tenant\n    text: Again.\n    sources: [ms-doc]\n", code: "kb/duplicate-item-id", path: "items[1].id", at: "check-broker\n    title: Again", extra: { "caa50021/admin.yaml": CHECKLIST } },
+  { name: "shared fix for an app without a scenario", file: "caa50021/code.yaml", from: 'checklist: "no"', to: 'checklist: "no"\nsharedFixes:\n  - step: clean-restart\n    apps: [onedrive, teams]', code: "kb/shared-fix-without-scenario", path: "sharedFixes[0].apps[1]", at: "teams]" },
+  { name: "no first-line step", file: "caa50021/onedrive.yaml", from: "tier: first-line", to: "tier: advanced", all: true, code: "kb/no-first-line", path: "steps", at: "- id: clean-restart" },
+  { name: "work-only scenario without a stop for personal accounts", file: "caa50021/onedrive.yaml", from: "app: onedrive\n", to: "app: onedrive\naccountTypes: [work]\n", code: "kb/missing-stop", path: "accountTypes", at: "[work]" },
+  { name: "question nothing reads (a warning)", file: "caa50021/onedrive.yaml", from: "questions:\n", to: "questions:\n  - fact: hybridJoined\n    prompt: Hybrid joined?\n    why: Nothing reads it.\n", code: "kb/unused-question", path: "questions[0].fact", at: "hybridJoined", warning: true },
   // --- content rules
   { name: "quick answer over 60 words", file: "caa50021/onedrive.yaml", from: "quickAnswer: Restart, then clear the broker.", to: `quickAnswer: ${"word ".repeat(61).trim()}`, code: "kb/quick-answer-too-long", path: "quickAnswer", at: "word" },
   { name: "raw HTML in Markdown", file: "caa50021/onedrive.yaml", from: "summary: Restart Windows.", to: "summary: Restart <b>Windows</b>.", code: "kb/raw-html", path: "steps[0].summary", at: "Restart <b>" },
@@ -76,17 +113,19 @@ describe("loadKnowledgeBase", () => {
 
   it.each(cases)("$name → $code at $path", (c) => {
     const files = validFiles();
+    for (const [name, text] of Object.entries(c.extra ?? {})) {
+      files[name] = text.startsWith("hub:") ? hubFor(text.slice(4)) : text;
+    }
     const original = files[c.file]!;
     if (!original.includes(c.from)) throw new Error(`test setup: "${c.from}" not in ${c.file}`);
-    files[c.file] = original.replace(c.from, c.to);
-    for (const [name, text] of Object.entries(c.extra ?? {})) {
-      files[name] = name === "0x8004de40/code.yaml" ? hubFor("0x8004de40") : text;
-    }
+    files[c.file] = c.all ? original.replaceAll(c.from, c.to) : original.replace(c.from, c.to);
     const result = loadKnowledgeBase(toContentFiles(files));
     const issue = result.issues.find((i) => i.code === c.code);
     expect(issue, `issues were:\n${result.issues.map(renderIssue).join("\n")}`).toBeDefined();
-    expect(result.kb).toBeUndefined();
+    if (c.warning) expect(issue!.severity).toBe("warning");
+    expect(result.kb === undefined).toBe(!c.warning);
     const fileOfIssue = c.code === "kb/unexpected-file" ? "content/caa50021/notes.yaml" : `content/${c.file}`;
+    expect(KB_CODES[c.code as KbCode], `${c.code} is registered`).toBeDefined();
     expect(issue!.file).toBe(fileOfIssue);
     expect(issue!.path).toBe(c.path);
     const text = c.code === "kb/unexpected-file" ? files["caa50021/notes.yaml"]! : files[c.file]!;
@@ -118,6 +157,14 @@ describe("loadKnowledgeBase", () => {
     expect(conflict!.file).toMatch(/teams\.yaml|onedrive\.yaml/);
   });
 
+  it("reports a knowledge base without a sources file once, on its first file", () => {
+    const files = validFiles();
+    delete files["sources.yaml"];
+    const issues = loadKnowledgeBase(toContentFiles(files)).issues;
+    expect(issues.find((i) => i.code === "kb/missing-sources-file")).toMatchObject({ code: "kb/missing-sources-file", file: "content/caa50021/code.yaml", line: 1, col: 1 });
+    expect(issues.filter((i) => i.code === "kb/missing-sources-file")).toHaveLength(1);
+  });
+
   it("reports an empty content folder", () => {
     expect(loadKnowledgeBase([]).issues.map((i) => i.code)).toEqual(["kb/no-content"]);
   });
@@ -131,6 +178,90 @@ describe("loadKnowledgeBase", () => {
         unknown source "forun"
         Fix: did you mean "forum"?; or add it to content/sources.yaml"
     `);
+  });
+});
+
+/** Loads the small valid knowledge base with `edit` applied to one file. */
+function loadBroken(file: string, edit: (text: string) => string, extra: Record<string, string> = {}) {
+  const files = validFiles();
+  const edited = edit(files[file]!);
+  if (edited === files[file]) throw new Error(`test setup: the edit changed nothing in ${file}`);
+  files[file] = edited;
+  Object.assign(files, extra);
+  return { text: edited, result: loadKnowledgeBase(toContentFiles(files)) };
+}
+
+const shown = (issues: readonly Issue[]) => issues.map(renderIssue).join("\n");
+
+describe("one slip, one problem", () => {
+  it("reports a misspelt step field once, as the unknown field with did-you-mean, and nothing about the file elsewhere", () => {
+    // Before: the missing dataSafety too, and the hub's "no scenario file … write it" for a file that exists.
+    const { text, result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("    dataSafety: Nothing is lost.", "    dataSaftey: Nothing is lost."));
+    expect(result.issues, shown(result.issues)).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: "kb/unknown-field", file: "content/caa50021/onedrive.yaml", path: "steps[0].dataSaftey", ...positionOf(text, "dataSaftey") });
+    expect(result.issues[0]!.hint).toMatch(/did you mean "dataSafety"/);
+    expect(result.kb).toBeUndefined();
+  });
+
+  it("still reports a missing field that no unknown field resembles", () => {
+    const { result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("    dataSafety: Nothing is lost.\n", "    notes: Nothing is lost.\n"));
+    expect(result.issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual(["kb/missing-field steps[0].dataSafety", "kb/unknown-field steps[0].notes"]);
+  });
+
+  it("reports a source without a url once, not as an unknown source wherever it is cited", () => {
+    const { text, result } = loadBroken("sources.yaml", (t) => t.replace("    url: https://learn.microsoft.com/en-us/example\n", ""));
+    expect(result.issues, shown(result.issues)).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: "kb/missing-field", file: "content/sources.yaml", path: "sources[0].url", ...positionOf(text, "id: ms-doc") });
+  });
+
+  it("still reports a citation of an id that the broken sources file does not have", () => {
+    const files = validFiles();
+    files["sources.yaml"] = files["sources.yaml"]!.replace("    url: https://learn.microsoft.com/en-us/example\n", "");
+    files["caa50021/onedrive.yaml"] = files["caa50021/onedrive.yaml"]!.replace("sources: [forum]", "sources: [forun]");
+    const issues = loadKnowledgeBase(toContentFiles(files)).issues;
+    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(["kb/unknown-source steps[0].sources[0]", "kb/missing-field sources[0].url"]);
+  });
+
+  it("reports a sources file that is not YAML once, with no unknown sources and no missing sources file", () => {
+    const { result } = loadBroken("sources.yaml", (t) => t.replace("    title: A forum thread", "    title: A forum: thread"));
+    expect(result.issues.map((i) => `${i.file} ${i.code}`), shown(result.issues)).toEqual(["content/sources.yaml kb/yaml-syntax"]);
+  });
+
+  it("reports a hub that failed its schema once: its scenario is neither of an unknown code nor a dangling link", () => {
+    const { result } = loadBroken("caa50021/code.yaml", (t) => t.replace("owner: client", "owner: someone"));
+    expect(result.issues.map((i) => `${i.file} ${i.code}`), shown(result.issues)).toEqual(["content/caa50021/code.yaml kb/invalid-value"]);
+  });
+
+  it("gives the column to use for a list item's field indented too little", () => {
+    const { text, result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("  - id: clean-restart\n    title: Restart", "  - id: clean-restart\n   title: Restart"));
+    expect(result.issues, shown(result.issues)).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: "kb/yaml-syntax", path: "(file)", ...positionOf(text, "title: Restart") });
+    expect(result.issues[0]!.message).toMatch(/"title" starts at column 4, but the fields of the list item on line \d+ start at column 5/);
+    expect(result.issues[0]!.hint).toMatch(/^indent "title" to column 5/);
+  });
+
+  it("gives the column to use for a list item's field indented too far", () => {
+    const { text, result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("  - id: clean-restart\n    title: Restart", "  - id: clean-restart\n      title: Restart"));
+    expect(result.issues, shown(result.issues)).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: "kb/yaml-syntax", ...positionOf(text, "title: Restart") });
+    expect(result.issues[0]!.hint).toMatch(/start "title" at column 5, like "id"/);
+  });
+
+  it("gives the column to use for a list item indented unlike the item above it", () => {
+    const edit = (t: string) => t.replace("    instructions:\n      - Choose Restart.\n", "    instructions:\n      - Choose Restart.\n    - Sign in again.\n");
+    const { text, result } = loadBroken("caa50021/onedrive.yaml", edit);
+    expect(result.issues, shown(result.issues)).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: "kb/yaml-syntax", ...positionOf(text, "- Sign in") });
+    expect(result.issues[0]!.message).toMatch(/this list item starts at column 5, the item above it \(line \d+\) at column 7/);
+    expect(result.issues[0]!.hint).toMatch(/start its "- " at column 7/);
+  });
+
+  it("reports a file that cannot be read as a content problem, and nothing about it elsewhere", () => {
+    const files = toContentFiles(validFiles()).map((f) => (f.name === "caa50021/onedrive.yaml" ? { ...f, text: "", unreadable: "it is a symlink to gone.yaml, which does not exist" } : f));
+    const { issues, kb } = loadKnowledgeBase(files);
+    expect(issues.map((i) => `${i.file} ${i.code}`), shown(issues)).toEqual(["content/caa50021/onedrive.yaml kb/unreadable-file"]);
+    expect(issues[0]!.message).toMatch(/symlink to gone\.yaml/);
+    expect(kb).toBeUndefined();
   });
 });
 

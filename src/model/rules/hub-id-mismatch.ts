@@ -1,7 +1,7 @@
 import type { Rule } from "./rule.ts";
 
 export default {
-  code: "kb/id-mismatch",
+  code: "kb/hub-id-mismatch",
   description: "A hub's id is the name of its folder.",
   check(ctx, report) {
     for (const p of ctx.parsed) {

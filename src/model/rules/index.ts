@@ -2,10 +2,14 @@
  * The content rules: one module per rule in this folder, each `{ code, description, check }`
  * (ESLint's shape), run over every file that passed its schema.
  *
- * Adding a rule: write `rules/<name>.ts` exporting `default { code, description, check } satisfies
- * Rule`, add its code with a one-line meaning to `../issue-codes.ts`, import it below and add it
- * to `RULES`, then run `npm run issue-codes` (CONTRIBUTING's list of codes). tests/model/rules.test.ts
- * checks that every rule's code is registered and unique.
+ * Adding a rule:
+ * 1. write `rules/<name>.ts` exporting `default { code, description, check } satisfies Rule`
+ *    (see `unknown-step.ts` for a small one; `context.ts` has what `check` can read, `walk.ts` the
+ *    shared walks, `../conditions.ts` the condition walker);
+ * 2. add its code with a one-line meaning to `KB_CODES` in `../issue-codes.ts` (stage "rule");
+ * 3. import it below and add it to `RULES` under its file name;
+ * 4. run `npm run issue-codes` to update CONTRIBUTING's list of codes, and add a case to
+ *    tests/model/load.test.ts. tests/model/rules.test.ts checks names, codes and the list.
  */
 import type { Broken, Parsed } from "../load/types.ts";
 import type { KnowledgeBase } from "../kb.ts";
@@ -50,52 +54,57 @@ import unusedQuestion from "./unused-question.ts";
 export type { Draft, Problem, Report, Rule } from "./rule.ts";
 export type { Entry, RuleContext } from "./context.ts";
 
-/** Every content rule, in the order they run: files and ids, references, pages, scenarios. */
-export const RULES: readonly Rule[] = [
+/**
+ * Every content rule by name (its file's name), in the order they run: files and ids, references,
+ * pages, scenarios. ESLint's plugin shape: `rules: { name: module }`.
+ */
+export const RULES = {
   // sources and hubs
-  duplicateSourceId,
-  missingSourcesFile,
-  hubIdMismatch,
-  duplicateHub,
-  duplicateCode,
+  "duplicate-source-id": duplicateSourceId,
+  "missing-sources-file": missingSourcesFile,
+  "hub-id-mismatch": hubIdMismatch,
+  "duplicate-hub": duplicateHub,
+  "duplicate-code": duplicateCode,
   // where scenario and checklist files belong
-  unknownCode,
-  codeMismatch,
-  appMismatch,
+  "unknown-code": unknownCode,
+  "code-mismatch": codeMismatch,
+  "app-mismatch": appMismatch,
   // references and text in every page
-  unknownSource,
-  plannedExists,
-  plannedWithoutTitle,
-  danglingLink,
-  rawHtml,
-  quickAnswerTooLong,
+  "unknown-source": unknownSource,
+  "planned-exists": plannedExists,
+  "planned-without-title": plannedWithoutTitle,
+  "dangling-link": danglingLink,
+  "raw-html": rawHtml,
+  "quick-answer-too-long": quickAnswerTooLong,
   // hubs
-  duplicateScenarioApp,
-  missingScenario,
-  unlistedScenario,
-  sharedFixWithoutScenario,
-  unknownStep,
-  missingChecklist,
-  unlistedChecklist,
+  "duplicate-scenario-app": duplicateScenarioApp,
+  "missing-scenario": missingScenario,
+  "unlisted-scenario": unlistedScenario,
+  "shared-fix-without-scenario": sharedFixWithoutScenario,
+  "unknown-step": unknownStep,
+  "missing-checklist": missingChecklist,
+  "unlisted-checklist": unlistedChecklist,
   // scenarios
-  duplicateStepId,
-  stepOrder,
-  stepConflict,
-  noFirstLine,
-  duplicateQuestion,
-  duplicateStopId,
-  unknownFactValue,
-  unknownSwitchTarget,
-  switchFactNotCode,
-  missingStop,
-  unaskedFact,
-  unusedQuestion,
+  "duplicate-step-id": duplicateStepId,
+  "step-order": stepOrder,
+  "step-conflict": stepConflict,
+  "no-first-line": noFirstLine,
+  "duplicate-question": duplicateQuestion,
+  "duplicate-stop-id": duplicateStopId,
+  "unknown-fact-value": unknownFactValue,
+  "unknown-switch-target": unknownSwitchTarget,
+  "switch-fact-not-code": switchFactNotCode,
+  "missing-stop": missingStop,
+  "unasked-fact": unaskedFact,
+  "unused-question": unusedQuestion,
   // checklists
-  duplicateItemId,
-];
+  "duplicate-item-id": duplicateItemId,
+} as const satisfies Record<string, Rule>;
+
+export type RuleName = keyof typeof RULES;
 
 /** Runs every rule over the files that loaded; returns the knowledge base and the problems found. */
-export function runRules(parsed: readonly Parsed[], broken: Broken, rules: readonly Rule[] = RULES): { kb: KnowledgeBase; drafts: Draft[] } {
+export function runRules(parsed: readonly Parsed[], broken: Broken, rules: readonly Rule[] = Object.values(RULES)): { kb: KnowledgeBase; drafts: Draft[] } {
   const ctx = buildContext(parsed, broken);
   const drafts: Draft[] = [];
   for (const rule of rules) {

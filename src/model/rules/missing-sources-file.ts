@@ -1,7 +1,7 @@
 import type { Rule } from "./rule.ts";
 
 export default {
-  code: "kb/missing-file",
+  code: "kb/missing-sources-file",
   description: "The content folder has a sources file (content/sources.yaml).",
   check(ctx, report) {
     if (ctx.broken.sourcesFile || ctx.parsed.length === 0 || ctx.parsed.some((p) => p.kind === "sources")) return;
