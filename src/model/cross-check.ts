@@ -9,6 +9,7 @@ import { suggest, type PathSegment, type Severity } from "./issue.ts";
 import type { KnowledgeBase } from "./kb.ts";
 import type { Parsed } from "./load.ts";
 import type { Checklist, CodeHub, Condition, PageLink, Scenario, Source } from "./schema.ts";
+import { sameCommandFlags } from "./rules-pending/same-command-flags.ts";
 
 export interface Draft {
   code: string;
@@ -218,6 +219,7 @@ export function checkKnowledgeBase(
     const file = scenarioFile.get(pageId)!;
     checkScenario(file, sc, { add, checkSources, checkLinks, checkMarkdown, resolve, stepProps });
   }
+  sameCommandFlags(scenarios, scenarioFile).forEach(add);
 
   for (const [code, cl] of checklists) {
     const file = checklistFile.get(code)!;

@@ -148,6 +148,15 @@ export const StepSchema = z
       .boolean()
       .default(false)
       .meta(d("Must never be offered on a managed device (the engine marks it `never` there). Default false.")),
+    // -- what the step acts on, read by the safety rules (src/engine/safety.ts)
+    actsOnOwnProfile: z
+      .boolean()
+      .default(false)
+      .meta(d("Acts on the Windows profile of the account that runs it (`%localappdata%`, HKCU, the broker's accounts, `Add-AppxPackage -Register`). Elevating with another account's password runs it as that account, on that account's profile, so the engine never proposes it. Default false.")),
+    changesRegistration: z
+      .boolean()
+      .default(false)
+      .meta(d("Removes, adds or re-registers a work account or the device's registration (Access work or school Disconnect/Connect, `dsregcmd /cleanupaccounts`). On a managed or hybrid-joined PC the engine leaves it to IT. Default false.")),
     dataSafety: Markdown.meta(d("What happens to the person's files and settings: say plainly whether data is at risk.")),
     summary: Markdown.meta(d("One or two sentences: what the step does and why it helps.")),
     when: ConditionSchema.optional().meta(d("The step applies only when this holds. Default: always.")),
@@ -288,6 +297,7 @@ export const CodeHubSchema = z
       .meta(d("Whether Microsoft documents the code's meaning (`official`), only others do, or nobody does.")),
     quickAnswer: Markdown.meta(d("The short answer, at most 60 words.")),
     meaning: Markdown.meta(d("What the code is.")),
+    meaningSources: SourceRefs.meta(d("The sources that back the meaning, shown under it on the page like a step's.")),
     messages: z.array(MessageSchema).default([]).meta(d("Messages people see with it. Default none.")),
     rootCause: Markdown.optional().meta(d("The cause shared by every app.")),
     safety: Markdown.optional().meta(d("What is safe to try and what is not.")),
@@ -337,6 +347,7 @@ export const ScenarioSchema = z
       ),
     beforeYouStart: z.array(Markdown).min(1).meta(d("What to know before the first step.")),
     meaning: Markdown.meta(d("What the code means in this app.")),
+    meaningSources: SourceRefs.meta(d("The sources that back the meaning, shown under it on the page like a step's.")),
     whereItAppears: z
       .array(z.strictObject({ title: z.string().min(1), text: Markdown }))
       .min(1)
