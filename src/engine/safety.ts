@@ -64,7 +64,7 @@ export function cutStatus(step: Step, index: number, cuts: Cuts): { status: Step
     return { status: "skip", reason: `Not proposed: the plan stops before the first step that changes anything. ${stopWords(cuts.beforeStateChange)}` };
   }
   if (step.tier === "advanced") {
-    if (cuts.afterFirstLine) return { status: "skip", reason: `Not proposed: the plan ends after the first-line steps. ${stopWords(cuts.afterFirstLine)}` };
+    if (cuts.afterFirstLine) return { status: "skip", reason: `Not proposed: the plan ends after the first-line steps. ${cuts.afterFirstLine.reason}` };
     if (cuts.managed) return { status: "skip", reason: `Not proposed: ${MANAGED_REASON}` };
   }
   return undefined;
@@ -82,7 +82,7 @@ export function stopWords(stop: Stop): string {
 }
 
 /** How a stop after the first-line steps is introduced: a condition on what is still to come. */
-export const AFTER_FIRST_LINE = "If the error is still there after the first-line steps, stop there:";
+export const AFTER_FIRST_LINE = "If the error is still there after the first-line steps, stop there.";
 
 /** A step that must never be offered here: it is `neverOnManaged` and the device is managed or may be. */
 export function neverStatus(step: Step, facts: Facts): { status: "never"; reason: string } | undefined {
