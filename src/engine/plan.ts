@@ -5,7 +5,7 @@
  */
 import { parseCode, resolveCode, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
 import { answerLabeller, because, evaluate, missingFacts } from "./conditions.ts";
-import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, stopWords, type Cuts } from "./safety.ts";
+import { ASSUMED_NOT_MANAGED_REGISTRATION, MANAGED_REASON, adminStatus, assumedAdminWords, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Assumption, Escalation, Plan, PlanOutcome, PlanStep } from "./types.ts";
@@ -57,6 +57,8 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts):
     if (cut) return { id: step.id, ...cut };
     const when = step.when ? evaluate(step.when, facts) : true;
     if (when === false) return { id: step.id, status: "skip", reason: step.whenNot ?? `Does not apply: ${because(step.when!, facts, label).join(" and ")}.` };
+    const registration = registrationStatus(step, facts);
+    if (registration) return { id: step.id, ...registration };
     const admin = adminStatus(step, facts);
     if (admin) return { id: step.id, ...admin };
 
@@ -69,7 +71,13 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts):
     }
     if (step.needsAdmin && facts.isAdmin === undefined) {
       assumptions.add("isAdmin", "you have administrator rights", step.id);
-      why.push("it needs administrator rights: assumed you have them (if not, ask IT)");
+      why.push(assumedAdminWords(step));
+    }
+    // Only the facts this scenario asks about are assumed (a fact no question asks cannot be answered).
+    const unknownJoin = (["managed", "hybridJoined"] as const).filter((f) => facts[f] === undefined && (f === "managed" || asks(scenario, f)));
+    if (step.changesRegistration && unknownJoin.length > 0) {
+      for (const f of unknownJoin) assumptions.add(f, f === "managed" ? "the computer is not managed by an organisation" : "the computer is not joined to your organisation's domain", step.id);
+      why.push(ASSUMED_NOT_MANAGED_REGISTRATION);
     }
     if (step.tier === "advanced" && facts.managed === undefined) {
       assumptions.add("managed", "the computer is not managed by an organisation", step.id);
@@ -90,6 +98,10 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts):
   const escalation = escalationFor(kb, code, outcome, fired, cuts);
   if (escalation) result.escalation = escalation;
   return result;
+}
+
+function asks(scenario: Scenario, fact: FactName): boolean {
+  return scenario.questions.some((q) => q.fact === fact);
 }
 
 /** The code a switch-guide stop points at: the hub its code resolves to, or the code written canonically. */

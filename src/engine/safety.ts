@@ -1,8 +1,11 @@
 /**
  * The safety rules of `shared/design.md`, in one place. Every rule reads only what content
- * declares (`tier`, `needsAdmin`, `changesState`, `neverOnManaged`, an avoid item vs a step, a
- * stop's `at` and `outcome`); none compares a specific step or stop id, so a new action needs
- * content only.
+ * declares (`tier`, `needsAdmin`, `changesState`, `neverOnManaged`, `actsOnOwnProfile`,
+ * `changesRegistration`, an avoid item vs a step, a stop's `at` and `outcome`); none compares a
+ * specific step or stop id, so a new action needs content only.
+ *
+ * Reasons are worded from what the plan knows (the answers), never from where the plan is cut:
+ * a plan is made before any step is tried, so no reason says a step was tried or failed.
  */
 import type { Avoid, Facts, Step, Stop } from "../model/index.ts";
 import type { PlanOutcome, StepStatus } from "./types.ts";
@@ -61,16 +64,25 @@ export function cutStatus(step: Step, index: number, cuts: Cuts): { status: Step
     return { status: "skip", reason: `Not proposed: the plan stops before the first step that changes anything. ${stopWords(cuts.beforeStateChange)}` };
   }
   if (step.tier === "advanced") {
-    if (cuts.afterFirstLine) return { status: "skip", reason: `Not proposed: the plan ends after the first-line steps. ${stopWords(cuts.afterFirstLine)}` };
+    if (cuts.afterFirstLine) return { status: "skip", reason: `Not proposed: the plan ends after the first-line steps. ${cuts.afterFirstLine.reason}` };
     if (cuts.managed) return { status: "skip", reason: `Not proposed: ${MANAGED_REASON}` };
   }
   return undefined;
 }
 
-/** A stop in words: its title and its reason. */
+/**
+ * A stop in words. A stop that cuts before a step fires on the answers, so its title (the page's
+ * "when to stop" line) is true now. A stop after the first-line steps is about the future: its
+ * title may read "you did the first-line steps …", which a plan made before any step must not say,
+ * so it is worded as what happens if those steps don't help.
+ */
 export function stopWords(stop: Stop): string {
+  if (cutPointOf(stop) === "after-first-line") return `${AFTER_FIRST_LINE} ${stop.reason}`;
   return `${stop.title} ${stop.reason}`;
 }
+
+/** How a stop after the first-line steps is introduced: a condition on what is still to come. */
+export const AFTER_FIRST_LINE = "If the error is still there after the first-line steps, stop there.";
 
 /** A step that must never be offered here: it is `neverOnManaged` and the device is managed or may be. */
 export function neverStatus(step: Step, facts: Facts): { status: "never"; reason: string } | undefined {
@@ -84,15 +96,64 @@ export function neverStatus(step: Step, facts: Facts): { status: "never"; reason
   };
 }
 
-/** A step that needs admin rights the person does not have is asked of IT, in the person's own session. */
+/**
+ * Why an elevation cannot be borrowed for a step that acts on the running account's profile: when
+ * a standard user elevates, Windows asks for an administrator's credentials and the process runs
+ * as that administrator, on that administrator's profile (facts §7.2, §9.6).
+ */
+export const BORROWED_ELEVATION =
+  "It acts on the Windows profile of the account that runs it. If an administrator types their password into your prompt, it runs as that administrator and changes their profile, not yours, so that does not help.";
+
+/**
+ * A step that needs admin rights the person does not have is IT's. For a step that acts on the
+ * running account's profile, IT cannot just elevate the person's prompt: it has to run as the
+ * person, so the reason says so and never proposes someone else's elevation.
+ */
 export function adminStatus(step: Step, facts: Facts): { status: "ask-admin"; reason: string } | undefined {
   if (!step.needsAdmin || facts.isAdmin !== false) return undefined;
-  return {
-    status: "ask-admin",
-    reason:
-      "Needs administrator rights, which you don't have: ask IT to do it with you. A step that acts on your Windows profile must run in your own session, so IT should approve the prompt in your session rather than sign in as themselves.",
-  };
+  if (step.actsOnOwnProfile) {
+    return {
+      status: "ask-admin",
+      reason: `For IT: it needs administrator rights, which you don't have. ${BORROWED_ELEVATION} IT has to run it as you, in your own Windows session.`,
+    };
+  }
+  return { status: "ask-admin", reason: "For IT: it needs administrator rights, which you don't have. Ask IT to do it." };
 }
+
+/** What the plan says when it assumes admin rights for a step (isAdmin unknown). */
+export function assumedAdminWords(step: Step): string {
+  if (!step.actsOnOwnProfile) return "it needs administrator rights: assumed you have them (if not, ask IT)";
+  return "it needs administrator rights: assumed you have them. It acts on your own Windows profile, so if Windows asks for someone else's password instead of a Yes, stop and ask IT: their password would make it run as them";
+}
+
+/**
+ * A step that removes, adds or re-registers a work account or the device's registration is not
+ * something the person does alone on a managed or hybrid-joined PC: it can take the PC out of
+ * management, sign every app out, or register the device a second time next to its join (dual
+ * state). Undefined when the rule does not hold it back (unknown answers are assumptions).
+ */
+export function registrationStatus(step: Step, facts: Facts): { status: "ask-admin"; reason: string } | undefined {
+  if (!step.changesRegistration) return undefined;
+  if (facts.managed === true) {
+    return {
+      status: "ask-admin",
+      reason:
+        "For IT: this computer is managed by your organisation, and this step removes or adds a work account or the device's registration, which can take the computer out of management and sign you out of every app. Don't do it alone; note what you see and give it to IT.",
+    };
+  }
+  if (facts.hybridJoined === true) {
+    return {
+      status: "ask-admin",
+      reason:
+        "For IT: this computer is joined to your organisation's domain, and adding or removing a work account here can register it a second time next to its join, which confuses your organisation's access checks. Don't do it alone; give IT what you see.",
+    };
+  }
+  return undefined;
+}
+
+/** What the plan says when a registration step proceeds on unknown answers. */
+export const ASSUMED_NOT_MANAGED_REGISTRATION =
+  "it removes or adds a work account or the device's registration: assumed this computer is not managed or joined to a domain (if it is, leave this step to IT)";
 
 /** An avoided action is never `do`: `never` where the device is or may be managed, otherwise `skip`; both say why. */
 export function avoidStatus(item: Avoid, facts: Facts): { status: "skip" | "never"; reason: string } {

@@ -127,7 +127,10 @@ function summaryOf(state: SessionState, title: string): string {
     case "resolved":
       return `Resolved while following "${title}".`;
     case "escalated":
-      return `Not resolved by the steps in "${title}": handed over to IT.`;
+      // Worded from what happened: a session can go to IT before any step was tried (a stop).
+      return state.report.tried.length === 0
+        ? `Handed over to IT before any step of "${title}" was tried.`
+        : `Not resolved by the steps tried from "${title}": handed over to IT.`;
     case "stopped":
       return state.plan.outcome === "switch-guide" ? `Another code's guide applies (${state.plan.switchTo ?? "see the plan"}).` : "The guide does not fit this situation.";
     default:

@@ -8,8 +8,10 @@ import { runDiagnose, type DiagnoseArgs } from "../../src/cli/diagnose.ts";
 import { EXIT, type CliIo } from "../../src/cli/io.ts";
 import { appsWithScenario } from "../../src/engine/index.ts";
 import { realKb } from "./helpers.ts";
+import { ROOT } from "../helpers/io.ts";
 
-const CWD = "/work/main";
+// The project root this test runs in (not a fixed path: every worktree has its own content).
+const CWD = ROOT;
 const kb = realKb();
 const dir = mkdtempSync(join(tmpdir(), "fixpath-diagnose-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -12,6 +12,7 @@ const ADVANCED = seed.steps.filter((s) => s.tier === "advanced").map((s) => s.id
 const FIRST_LINE = seed.steps.filter((s) => s.tier === "first-line").map((s) => s.id);
 const NEVER_ON_MANAGED = seed.avoid.filter((a) => a.neverOnManaged).map((a) => a.id);
 const STATE_CHANGING = seed.steps.filter((s) => s.changesState).map((s) => s.id);
+const REGISTRATION = seed.steps.filter((s) => s.changesRegistration && s.tier === "first-line").map((s) => s.id);
 
 const statusOf = (p: Plan, id: string): StepStatus | undefined => p.steps.find((s) => s.id === id)?.status;
 const reasonOf = (p: Plan, id: string): string => p.steps.find((s) => s.id === id)?.reason ?? "";
@@ -63,13 +64,15 @@ describe("conditions", () => {
 describe("plan on caa50021/onedrive", () => {
   type Expect = { outcome?: Plan["outcome"]; status?: Record<string, StepStatus>; escalation?: boolean; switchTo?: string };
   it.each<[string, Facts, Expect]>([
-    // --- admin rights
-    ["asks the admin for the broker clean-up when isAdmin is false", makeFacts({ isAdmin: false }), { outcome: "plan", status: { "cleanup-wam-accounts": "ask-admin" } }],
-    ["does the broker clean-up when isAdmin is true", makeFacts({ isAdmin: true }), { status: { "cleanup-wam-accounts": "do" } }],
-    ["does the broker clean-up, assumed, when isAdmin is unknown", makeFacts({ isAdmin: undefined }), { status: { "cleanup-wam-accounts": "do" } }],
-    ["asks the admin on a managed device without rights too", makeFacts({ managed: true, isAdmin: false }), { status: { "cleanup-wam-accounts": "ask-admin" } }],
+    // --- the broker clean-up runs as the person, from an ordinary prompt: no admin rights needed
+    ["does the broker clean-up without admin rights on an unmanaged PC", makeFacts({ isAdmin: false }), { outcome: "plan", status: { "cleanup-wam-accounts": "do" } }],
+    ["does the broker clean-up with admin rights on an unmanaged PC", makeFacts({ isAdmin: true }), { status: { "cleanup-wam-accounts": "do" } }],
+    // --- it removes a registered work account: on a managed PC it is IT's, rights or not
+    ["leaves the broker clean-up to IT on a managed PC without rights", makeFacts({ managed: true, isAdmin: false }), { status: { "cleanup-wam-accounts": "ask-admin", "check-access-work-or-school": "ask-admin" } }],
+    ["leaves the broker clean-up to IT on a managed PC even with rights", makeFacts({ managed: true, isAdmin: true }), { status: { "cleanup-wam-accounts": "ask-admin", "check-access-work-or-school": "ask-admin" } }],
+    ["does the broker clean-up, assumed, when managed is unknown", makeFacts({ managed: undefined }), { status: { "cleanup-wam-accounts": "do" } }],
     // --- managed vs unmanaged
-    ["skips the advanced steps and escalates on a managed device", makeFacts({ managed: true }), { outcome: "plan", escalation: true, status: { ...all(ADVANCED, "skip"), ...all(FIRST_LINE.filter((id) => id !== "unlink-work-account"), "do"), ...all(NEVER_ON_MANAGED, "never") } }],
+    ["skips the advanced steps and escalates on a managed device", makeFacts({ managed: true }), { outcome: "plan", escalation: true, status: { ...all(ADVANCED, "skip"), ...all(FIRST_LINE.filter((id) => !["unlink-work-account", ...REGISTRATION].includes(id)), "do"), ...all(REGISTRATION, "ask-admin"), ...all(NEVER_ON_MANAGED, "never") } }],
     ["offers the advanced steps on an unmanaged device", makeFacts({ managed: false }), { outcome: "plan", escalation: false, status: { ...all(ADVANCED, "do"), ...all(NEVER_ON_MANAGED, "skip") } }],
     ["never offers never-on-managed actions when managed is unknown", makeFacts({ managed: undefined }), { outcome: "plan", status: all(NEVER_ON_MANAGED, "never") }],
     ["never offers reinstalling first, managed or not", makeFacts({ managed: false }), { status: { "reinstall-onedrive": "skip" } }],
@@ -111,10 +114,29 @@ describe("plan on caa50021/onedrive", () => {
     expect(reasonOf(p, "unlink-work-account")).toBe(seed.steps.find((s) => s.id === "unlink-work-account")!.whenNot);
   });
 
-  it("says to ask IT, in the person's own session, when admin rights are missing", () => {
-    const reason = reasonOf(plan(kb, TARGET, makeFacts({ isAdmin: false })), "cleanup-wam-accounts");
-    expect(reason).toMatch(/ask IT/);
-    expect(reason).toMatch(/your own session/);
+  it("says why the broker clean-up is IT's on a managed PC, from the answers", () => {
+    const reason = reasonOf(plan(kb, TARGET, makeFacts({ managed: true })), "cleanup-wam-accounts");
+    expect(reason).toMatch(/managed by your organisation/);
+    expect(reason).toMatch(/work account/);
+    expect(reason).toMatch(/IT/);
+  });
+
+  it("names the assumption when a registration step proceeds with managed unknown", () => {
+    const p = plan(kb, TARGET, makeFacts({ managed: undefined }));
+    expect(reasonOf(p, "cleanup-wam-accounts")).toMatch(/assumed this computer is not managed/);
+    expect(p.assumptions.filter((a) => a.fact === "managed").flatMap((a) => a.affects)).toEqual(expect.arrayContaining(REGISTRATION));
+  });
+
+  it("never says steps were tried in a plan for someone who tried none", () => {
+    for (const facts of [makeFacts({ managed: true }), makeFacts({ managed: true, isAdmin: false }), makeFacts({ windowsServer: true }), {}]) {
+      const p = plan(kb, TARGET, facts);
+      const words = [...p.steps.map((s) => s.reason), ...(p.escalation?.reasons ?? [])].join("\n");
+      expect(words).not.toMatch(/\byou did\b|you (have )?tried|none of the steps/i);
+    }
+    const afterFirstLine = seed.stops.find((s) => s.at === "after-first-line")!;
+    const p = plan(kb, TARGET, makeFacts({ managed: true }));
+    expect(p.escalation?.reasons.join(" ")).toContain(afterFirstLine.reason);
+    expect(p.escalation?.reasons[0]).toMatch(/^If the error is still there after the first-line steps/);
   });
 
   it("links the admin checklist only when the code has one", () => {
@@ -139,8 +161,9 @@ describe("assumptions and the next question", () => {
     expect(where?.affects).toContain("unlink-work-account");
     const server = p.assumptions.find((a) => a.fact === "windowsServer");
     expect(server?.affects.length).toBeGreaterThan(0);
-    const admin = p.assumptions.find((a) => a.fact === "isAdmin");
-    expect(admin?.affects).toEqual(["cleanup-wam-accounts"]);
+    // No step of this scenario needs admin rights any more; the registration steps assume an unmanaged PC.
+    expect(p.assumptions.find((a) => a.fact === "isAdmin")).toBeUndefined();
+    expect(p.assumptions.filter((a) => a.fact === "managed").flatMap((a) => a.affects)).toEqual(expect.arrayContaining(REGISTRATION));
   });
 
   it("assumes nothing when every fact is answered", () => {
@@ -154,7 +177,7 @@ describe("assumptions and the next question", () => {
     ["nothing answered: the first start-stop question", {}, "accountType"],
     ["account type answered: the next start-stop question", { accountType: "work" }, "otherErrorAfterSignIn"],
     // --- then facts that change a first-line step, earliest step first
-    ["stops answered: admin rights change a first-line step", omit(makeFacts(), "isAdmin", "managed"), "isAdmin"],
+    ["stops answered: managed changes a first-line step (the broker clean-up)", omit(makeFacts(), "isAdmin", "managed"), "managed"],
     ["admin answered: managed changes the advanced steps", omit(makeFacts(), "managed"), "managed"],
     // --- facts that matter only together come last, in question order
     ["where and pairing both unknown", makeFacts(), "where"],

@@ -3,6 +3,12 @@ import { parseCode, resolveCode, type Facts, type KnowledgeBase, type Scenario }
 import type { Plan } from "../../src/engine/index.ts";
 import { oracle } from "./helpers.ts";
 
+/** Words that hand the step to someone else's elevation in the person's session (issue 11, item 1). */
+const BORROWED = /approve (the|an|their) (elevation )?prompt|approve it in your session|type (their|an administrator's) password (in|into) your prompt and (go on|continue)|let (them|IT|an administrator) (approve|elevate)/i;
+
+/** Words that say steps were already tried or failed: a plan is made before any step (issue 11). */
+const TRIED = /\byou (did|tried|have tried|already tried|have done)\b|none of the steps|the steps (did not|didn't) (help|fix)/i;
+
 /** The design's stop rules, by fact: each applies to every scenario whose questions ask that fact. */
 const ESCALATE_FACTS = ["windowsServer", "multipleUsersAffected", "filesNotSyncedZeroFiles"] as const;
 
@@ -96,6 +102,36 @@ export function violations(kb: KnowledgeBase, sc: Scenario, facts: Facts, plan: 
       if (st === "ask-admin" && !/IT/.test(reason)) fail(`${s.id}: ask-admin says to ask IT`);
     }
   }
+  // -- issue 11, written from the facts, not from the engine: (1) borrowed elevation, (2) account
+  // and registration changes on managed or joined PCs, (6) no reason claims a step was tried.
+  const joined = facts.managed === true || facts.hybridJoined === true;
+  for (const [i, s] of sc.steps.entries()) {
+    const st = statusOf(s.id);
+    const reason = status.get(s.id)?.reason ?? "";
+    // Someone else's elevation is never proposed for a step that acts on the running account's profile.
+    if (s.actsOnOwnProfile && BORROWED.test(reason)) fail(`${s.id} acts on the running profile: its reason proposes someone else's elevation: ${reason}`);
+    if (s.actsOnOwnProfile && s.needsAdmin && facts.isAdmin === false && st === "ask-admin") {
+      if (!/runs? (it )?as (that administrator|you)/i.test(reason) || !/as you/i.test(reason)) fail(`${s.id}: ask-admin for a profile step says an administrator's password makes it run as them, and that IT runs it as you: ${reason}`);
+    }
+    if (s.actsOnOwnProfile && s.needsAdmin && facts.isAdmin === undefined && st === "do" && !/someone else's password/i.test(reason)) {
+      fail(`${s.id}: a profile step done on assumed admin rights warns to stop at someone else's password: ${reason}`);
+    }
+    // A step that removes or adds a work account or registration is never done alone on a managed or joined PC.
+    if (s.changesRegistration && joined && st === "do") fail(`${s.id} changes a work account or registration and the PC is managed or joined: never do`);
+    const cutHere = Boolean(atStart[0]) || (beforeChange[0] && firstChange !== -1 && i >= firstChange) || ((afterFirstLine[0] || facts.managed === true) && s.tier === "advanced");
+    const neverHere = s.neverOnManaged && facts.managed !== false;
+    const whenFalse = s.when !== undefined && oracle(s.when, effective) === 0;
+    if (s.changesRegistration && joined && !cutHere && !neverHere && !whenFalse) {
+      if (st !== "ask-admin") fail(`${s.id} changes a work account or registration on a managed or joined PC: ask-admin, got ${st}`);
+      else if (!/IT/.test(reason) || !/(managed|joined)/.test(reason)) fail(`${s.id}: the reason says the PC is managed or joined and that it is IT's: ${reason}`);
+    }
+    if (s.changesRegistration && !joined && st === "do" && (facts.managed === undefined) && !plan.assumptions.some((a) => a.fact === "managed" && a.affects.includes(s.id))) {
+      fail(`${s.id}: a registration step done while managed is unknown names the assumption`);
+    }
+  }
+  for (const s of plan.steps) if (TRIED.test(s.reason)) fail(`${s.id}: a plan is made before any step is tried, yet the reason says steps were tried: ${s.reason}`);
+  for (const r of plan.escalation?.reasons ?? []) if (TRIED.test(r)) fail(`escalation: a plan is made before any step is tried, yet a reason says steps were tried: ${r}`);
+
   if (facts.managed === true && plan.outcome === "plan" && !plan.escalation) fail("managed: the plan escalates after the first-line steps");
   if (!fired.length && facts.managed !== true && plan.escalation) fail("no stop fired and not managed: no escalation");
 

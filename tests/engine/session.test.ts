@@ -50,7 +50,7 @@ describe("session transitions", () => {
     // --- outcomes
     ["an outcome for an unknown step", () => recordOutcome(kb, start(), { stepId: "clean-reboot", outcome: "fixed", at: AT }), "session/unknown-step"],
     ["an outcome for an avoided action", () => recordOutcome(kb, start(), { stepId: seed.avoid[0]!.id, outcome: "fixed", at: AT }), "session/unknown-step"],
-    ["an outcome for a step not offered", () => recordOutcome(kb, ok(answer(start(), "isAdmin", false)), { stepId: "cleanup-wam-accounts", outcome: "no-change", at: AT }), "session/step-not-offered"],
+    ["an outcome for a step not offered", () => recordOutcome(kb, ok(answer(start(), "managed", true)), { stepId: "cleanup-wam-accounts", outcome: "no-change", at: AT }), "session/step-not-offered"],
     ["an outcome that does not exist", () => recordOutcome(kb, start(), { stepId: "clean-restart", outcome: "worked" as StepOutcome, at: AT }), "session/bad-outcome"],
     ["a time that is not ISO", () => recordOutcome(kb, start(), { stepId: "clean-restart", outcome: "fixed", at: "yesterday" }), "session/bad-time"],
     ["an outcome after the fix", () => recordOutcome(kb, ok(recordOutcome(kb, start(), { stepId: "clean-restart", outcome: "fixed", at: AT })), { stepId: "repair-onedrive", outcome: "fixed", at: AT }), "session/finished"],

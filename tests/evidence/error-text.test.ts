@@ -22,6 +22,7 @@ function smallKb(): KbView {
       "meaningStatus: unconfirmed",
       'quickAnswer: "A short answer."',
       'meaning: "A meaning."',
+      "meaningSources: [src]",
       ...(message ? ["messages:", `  - text: "${message}"`, "    apps: [teams]", "    kind: community", "    sources: [src]"] : []),
     ].join("\n"),
   });

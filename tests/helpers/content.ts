@@ -25,6 +25,7 @@ owner: client
 meaningStatus: unconfirmed
 quickAnswer: Clear the broker and sign in again.
 meaning: A broker error.
+meaningSources: [ms-doc]
 scenarios:
   - app: onedrive
 checklist: "no"
@@ -39,6 +40,7 @@ reviewed: 2026-11-26
 quickAnswer: Restart, then clear the broker.
 beforeYouStart: [Your files are safe.]
 meaning: The broker failed.
+meaningSources: [ms-doc]
 whereItAppears:
   - title: While adding the account
     text: The dialog shows the code.

@@ -165,6 +165,60 @@ describe("loadKnowledgeBase", () => {
     expect(issues.filter((i) => i.code === "kb/missing-sources-file")).toHaveLength(1);
   });
 
+  it("refuses two steps that run the same command under different ids with different safety flags", () => {
+    const files = validFiles();
+    // A second step in the same scenario runs the reset command of reset-onedrive, but needs admin.
+    files["caa50021/onedrive.yaml"] = files["caa50021/onedrive.yaml"]!.replace(
+      "avoid:\n",
+      `  - id: reset-sync-client
+    title: Reset the sync client
+    tier: advanced
+    needsAdmin: true
+    changesState: true
+    dataSafety: Files stay.
+    summary: Reset it.
+    instructions:
+      - run: '%LOCALAPPDATA%\\Microsoft\\OneDrive\\onedrive.exe  /reset'
+        shell: run
+    sources: [ms-doc]
+avoid:\n`,
+    );
+    const result = loadKnowledgeBase(toContentFiles(files));
+    const issue = result.issues.find((i) => i.code === "kb/command-flag-conflict");
+    expect(issue, result.issues.map(renderIssue).join("\n")).toMatchObject({ file: "content/caa50021/onedrive.yaml", path: "steps[3].instructions[0].run" });
+    expect(issue!.message).toContain('"reset-onedrive"');
+    expect(issue!.expected).toBe("needsAdmin: false");
+    expect(issue!.received).toBe("needsAdmin: true");
+    expect({ line: issue!.line, col: issue!.col }).toEqual(positionOf(files["caa50021/onedrive.yaml"]!, "'%LOCALAPPDATA%"));
+    expect(result.kb).toBeUndefined();
+  });
+
+  it("refuses the same command with other profile or registration flags in another scenario", () => {
+    const files = validFiles();
+    files["caa50021/code.yaml"] = files["caa50021/code.yaml"]!.replace("  - app: onedrive\n", "  - app: onedrive\n  - app: teams\n");
+    files["caa50021/onedrive.yaml"] = files["caa50021/onedrive.yaml"]!.replace("    tier: advanced\n    changesState: true\n", "    tier: advanced\n    changesState: true\n    actsOnOwnProfile: true\n");
+    files["caa50021/teams.yaml"] = validFiles()["caa50021/onedrive.yaml"]!.replace("app: onedrive", "app: teams").replace("id: reset-onedrive", "id: reset-client");
+    const issues = loadKnowledgeBase(toContentFiles(files)).issues;
+    const conflict = issues.find((i) => i.code === "kb/command-flag-conflict");
+    expect(conflict, issues.map(renderIssue).join("\n")).toMatchObject({ path: "steps[2].instructions[0].run" });
+    expect(conflict!.expected).toMatch(/actsOnOwnProfile/);
+  });
+
+  it("accepts the same command under two ids when the flags agree, and read-only commands whatever the flags", () => {
+    const files = validFiles();
+    files["caa50021/code.yaml"] = files["caa50021/code.yaml"]!.replace("  - app: onedrive\n", "  - app: onedrive\n  - app: teams\n");
+    files["caa50021/teams.yaml"] = files["caa50021/onedrive.yaml"]!.replace("app: onedrive", "app: teams").replace("id: reset-onedrive", "id: reset-client");
+    expect(loadKnowledgeBase(toContentFiles(files)).issues).toEqual([]);
+  });
+
+  it("refuses one step id with different profile or registration flags", () => {
+    const files = validFiles();
+    files["caa50021/code.yaml"] = files["caa50021/code.yaml"]!.replace("  - app: onedrive\n", "  - app: onedrive\n  - app: teams\n");
+    files["caa50021/teams.yaml"] = files["caa50021/onedrive.yaml"]!.replace("app: onedrive", "app: teams").replace("    tier: advanced\n    changesState: true\n", "    tier: advanced\n    changesState: true\n    changesRegistration: true\n");
+    const issues = loadKnowledgeBase(toContentFiles(files)).issues;
+    expect(issues.find((i) => i.code === "kb/step-conflict" && /"changesRegistration":false/.test(i.expected ?? "") && /"changesRegistration":true/.test(i.received ?? "")), issues.map(renderIssue).join("\n")).toBeDefined();
+  });
+
   it("reports an empty content folder", () => {
     expect(loadKnowledgeBase([]).issues.map((i) => i.code)).toEqual(["kb/no-content"]);
   });
@@ -174,7 +228,7 @@ describe("loadKnowledgeBase", () => {
     files["caa50021/onedrive.yaml"] = files["caa50021/onedrive.yaml"]!.replace("sources: [forum]", "sources: [forun]");
     const issue = loadKnowledgeBase(toContentFiles(files)).issues[0]!;
     expect(renderIssue(issue)).toMatchInlineSnapshot(`
-      "content/caa50021/onedrive.yaml:39:15  kb/unknown-source  steps[0].sources[0]
+      "content/caa50021/onedrive.yaml:40:15  kb/unknown-source  steps[0].sources[0]
         unknown source "forun"
         Fix: did you mean "forum"?; or add it to content/sources.yaml"
     `);

@@ -37,14 +37,25 @@ const checks: Record<string, () => boolean> = {
   B1: () => has(sc.beforeYouStart, "work or school", "@outlook.com", "@hotmail.com") && stop("personal-account")?.outcome === "not-this-error",
   B2: () => has(sc.beforeYouStart, "deletes the files", "reset") && has(sc.beforeYouStart, "stay on disk"),
   B3: () => has(sc.beforeYouStart, "both", "personal", "unlink step"),
-  B4: () => has(sc.beforeYouStart, "administrator rights", "managed", "stop") && step("cleanup-wam-accounts").needsAdmin,
+  // B4, M2, M3 and S3 state the seed's claims; domain-facts §7.2, §9.6 and §8.x(c) correct them
+  // (issue 11). The checks assert the corrected treatment of each item.
+  // B4: no source says the clean-up needs elevation; it acts on the running profile and removes a
+  // registered work account, so on a managed PC it is IT's and the person does the OneDrive side.
+  B4: () =>
+    has(sc.beforeYouStart, "own session", "ordinary prompt", "organisation manages", "onedrive-side steps") &&
+    !step("cleanup-wam-accounts").needsAdmin &&
+    step("cleanup-wam-accounts").actsOnOwnProfile &&
+    step("cleanup-wam-accounts").changesRegistration &&
+    step("cleanup-wam-accounts").caveats.some((c) => has(c, "no source says it needs elevation")),
   // What it means
   M1: () =>
     sc.whereItAppears.length === 2 &&
     has(sc.whereItAppears[0], "mfa", "caa50021") &&
     has(sc.whereItAppears[1], "grey", "red x", "There's a problem with your account. Please sign in again."),
-  M2: () => has(sc.meaning, "several times", "catch-all"),
-  M3: () => has(sc.meaning, "mail profiles", "cache", "relies almost entirely on wam"),
+  // M2: the retry theory is a third-party reading, labelled so, and the meaning is unconfirmed.
+  M2: () => has(sc.meaning, "several silent attempts", "third-party", "unconfirmed"),
+  // M3: OneDrive does keep credentials of its own (Credential Manager), which a step removes.
+  M3: () => has(sc.meaning, "credential manager", "OneDrive Cached Credential", "broker") && !has(sc.meaning, "no credential store"),
   // Triggers
   T1: () => has(sc.triggers[0], "personal onedrive is already set up"),
   T2: () => sc.triggers.some((t) => has(t, "password")),
@@ -67,8 +78,9 @@ const checks: Record<string, () => boolean> = {
   S3: () =>
     firstLine[2] === "cleanup-wam-accounts" &&
     commands(step("cleanup-wam-accounts")).some((c) => c.run === "dsregcmd /cleanupaccounts" && c.shell === "cmd") &&
-    has(step("cleanup-wam-accounts"), "run as administrator", "restart", "Call CleanupAccounts to remove WAM accounts from the current user profile.") &&
-    step("cleanup-wam-accounts").needsAdmin,
+    has(step("cleanup-wam-accounts"), "as yourself (not **run as", "restart", "Call CleanupAccounts to remove WAM accounts from the current user profile.") &&
+    commands(step("cleanup-wam-accounts")).every((c) => !c.elevated) &&
+    !step("cleanup-wam-accounts").needsAdmin,
   S4: () =>
     firstLine[3] === "check-access-work-or-school" &&
     has(step("check-access-work-or-school"), "Settings > Accounts > Access work or school", "connect", "mfa", "disconnect", "connected to …"),

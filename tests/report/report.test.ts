@@ -46,8 +46,11 @@ describe("the escalation report", () => {
   it("ends escalated, with the steps tried and what IT should check next", () => {
     const data = buildReport(input)!;
     expect(data.status).toBe("escalated");
-    expect(data.tried.map((t) => t.stepId)).toEqual(["clean-restart", "unlink-work-account", "check-access-work-or-school", "repair-onedrive"]);
+    // On a managed PC the steps that remove or add a work account (the broker clean-up, Access work
+    // or school) are IT's, so the person tries the other first-line steps only.
+    expect(data.tried.map((t) => t.stepId)).toEqual(["clean-restart", "unlink-work-account", "repair-onedrive"]);
     expect(data.notTried.find((s) => s.stepId === "cleanup-wam-accounts")?.status).toBe("ask-admin");
+    expect(data.notTried.find((s) => s.stepId === "check-access-work-or-school")?.status).toBe("ask-admin");
     expect(data.neverDo.map((n) => n.id)).toEqual(expect.arrayContaining(["dsregcmd-leave", "unenroll-intune"]));
     expect(data.startedAt).toBe("Monday morning, after the password change");
     expect(data.evidence?.joinType).toBeDefined();
@@ -59,6 +62,18 @@ describe("the escalation report", () => {
 
   it.each(REPORT_FORMATS)("renders %s, not redacted (golden)", async (format) => {
     await expect(renderReport(buildReport(input, { redact: false })!, format)).toMatchFileSnapshot(`./__golden__/escalated.plain.${format}`);
+  });
+
+  it("never says steps were tried when the person tried none (a stop sent them to IT first)", () => {
+    let s = ok(startSession(kb, { code: "CAA50021", app: "onedrive" }));
+    for (const [fact, value] of [["accountType", "work"], ["otherErrorAfterSignIn", "none"], ["windowsServer", true], ["managed", true]] as const) s = ok(answer(s, fact, value));
+    for (let state = sessionState(kb, s)!; state.status === "asking"; state = sessionState(kb, s)!) s = ok(answer(s, state.question!.fact, "unknown"));
+    const data = buildReport({ kb, session: s, generatedAt: "2026-11-26T10:00:00Z" })!;
+    expect(data.status).toBe("escalated");
+    expect(data.tried).toEqual([]);
+    const words = [data.summary, ...data.escalation.reasons, ...data.notTried.map((n) => n.reason)].join("\n");
+    expect(words).not.toMatch(/not resolved by the steps|\byou did\b|you (have )?tried|none of the steps/i);
+    expect(data.summary).toMatch(/before any step/);
   });
 
   it("keeps identifiers only when asked to", () => {

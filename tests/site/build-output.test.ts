@@ -87,6 +87,24 @@ describe("the built site", () => {
     }
   });
 
+  it("shows every meaning's sources under it, like a step's (hubs and scenarios)", () => {
+    const pages: [string, string, readonly string[]][] = [
+      ...[...kb.codes.values()].map((h): [string, string, readonly string[]] => [`/codes/${h.id}/`, "meaning", h.meaningSources]),
+      ...[...kb.scenarios.values()].map((sc): [string, string, readonly string[]] => [`/codes/${sc.code}/${sc.app}/`, "meaning", sc.meaningSources]),
+    ];
+    for (const [url, id, sources] of pages) {
+      const html = readFileSync(fileOf(url), "utf8");
+      const start = html.indexOf(`id="${id}"`);
+      const next = html.indexOf("<h2", start + 1);
+      const section = html.slice(start, next === -1 ? undefined : next);
+      for (const ref of sources) {
+        const source = kb.sources.get(ref)!;
+        const hrefs = [...section.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!.replace(/&#38;|&amp;/g, "&"));
+        expect(hrefs, `${url}: ${ref}`).toContain(source.url);
+      }
+    }
+  });
+
   it("keeps the scenario sections in the seed's order", () => {
     const html = readFileSync(fileOf("/codes/caa50021/onedrive/"), "utf8");
     const order = ["quick", "before", "meaning", "where", "triggers", "causes", "fixes", "advanced", "managed", "stop", "related", "references", "top"];

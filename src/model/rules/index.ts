@@ -18,6 +18,7 @@ import type { Draft, Rule } from "./rule.ts";
 
 import appMismatch from "./app-mismatch.ts";
 import codeMismatch from "./code-mismatch.ts";
+import commandFlagConflict from "./command-flag-conflict.ts";
 import danglingLink from "./dangling-link.ts";
 import duplicateCode from "./duplicate-code.ts";
 import duplicateHub from "./duplicate-hub.ts";
@@ -88,6 +89,7 @@ export const RULES = {
   "duplicate-step-id": duplicateStepId,
   "step-order": stepOrder,
   "step-conflict": stepConflict,
+  "command-flag-conflict": commandFlagConflict,
   "no-first-line": noFirstLine,
   "duplicate-question": duplicateQuestion,
   "duplicate-stop-id": duplicateStopId,

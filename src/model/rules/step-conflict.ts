@@ -5,7 +5,7 @@ import type { Rule } from "./rule.ts";
  * The safety properties of a step: a step id used in two scenarios must carry the same ones. A
  * new safety property of steps (src/model/schema/step.ts) is added here too.
  */
-export const STEP_SAFETY_PROPERTIES = ["tier", "needsAdmin", "needsRestart", "changesState", "neverOnManaged"] as const satisfies readonly (keyof Step)[];
+export const STEP_SAFETY_PROPERTIES = ["tier", "needsAdmin", "needsRestart", "changesState", "neverOnManaged", "actsOnOwnProfile", "changesRegistration"] as const satisfies readonly (keyof Step)[];
 /** The same for avoided actions. */
 export const AVOID_SAFETY_PROPERTIES = ["neverOnManaged"] as const satisfies readonly (keyof Avoid)[];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppSchema, d, Id, Markdown } from "./common.ts";
+import { AppSchema, d, Id, Markdown, SourceRefs } from "./common.ts";
 import { MessageSchema } from "./message.ts";
 import { PageBase } from "./page.ts";
 
@@ -25,6 +25,7 @@ export const CodeHubSchema = z
       .meta(d("Whether Microsoft documents the code's meaning (`official`), only others do, or nobody does.")),
     quickAnswer: Markdown.meta(d("The short answer, at most 60 words.")),
     meaning: Markdown.meta(d("What the code is.")),
+    meaningSources: SourceRefs.meta(d("The sources that back the meaning, shown under it on the page like a step's.")),
     messages: z.array(MessageSchema).default([]).meta(d("Messages people see with it. Default none.")),
     rootCause: Markdown.optional().meta(d("The cause shared by every app.")),
     safety: Markdown.optional().meta(d("What is safe to try and what is not.")),

@@ -25,6 +25,7 @@ export const ScenarioSchema = z
       ),
     beforeYouStart: z.array(Markdown).min(1).meta(d("What to know before the first step.")),
     meaning: Markdown.meta(d("What the code means in this app.")),
+    meaningSources: SourceRefs.meta(d("The sources that back the meaning, shown under it on the page like a step's.")),
     whereItAppears: z
       .array(z.strictObject({ title: z.string().min(1), text: Markdown }))
       .min(1)

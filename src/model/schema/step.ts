@@ -35,6 +35,15 @@ export const StepSchema = z
       .boolean()
       .default(false)
       .meta(d("Must never be offered on a managed device (the engine marks it `never` there). Default false.")),
+    // -- what the step acts on, read by the safety rules (src/engine/safety.ts)
+    actsOnOwnProfile: z
+      .boolean()
+      .default(false)
+      .meta(d("Acts on the Windows profile of the account that runs it (`%localappdata%`, HKCU, the broker's accounts, `Add-AppxPackage -Register`). Elevating with another account's password runs it as that account, on that account's profile, so the engine never proposes it. Default false.")),
+    changesRegistration: z
+      .boolean()
+      .default(false)
+      .meta(d("Removes, adds or re-registers a work account or the device's registration (Access work or school Disconnect/Connect, `dsregcmd /cleanupaccounts`). On a managed or hybrid-joined PC the engine leaves it to IT. Default false.")),
     dataSafety: Markdown.meta(d("What happens to the person's files and settings: say plainly whether data is at risk.")),
     summary: Markdown.meta(d("One or two sentences: what the step does and why it helps.")),
     when: ConditionSchema.optional().meta(d("The step applies only when this holds. Default: always.")),
