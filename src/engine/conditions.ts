@@ -90,13 +90,20 @@ export type FactLabeller = (fact: FactName, value: FactValue) => string;
 
 const defaultLabel: FactLabeller = (fact, value) => `${fact} is ${String(value)}`;
 
-/** Labels facts with the scenario's own answer labels, so reasons read as the person answered. */
-export function answerLabeller(questions: readonly { fact: string; prompt: string; choices?: { value: FactValue; label: string }[] }[]): FactLabeller {
+/**
+ * Labels facts with the scenario's own answer labels, so reasons read as the person answered;
+ * facts in `fromOrganisation` read as the organisation's answer ("your organisation says …").
+ */
+export function answerLabeller(
+  questions: readonly { fact: string; prompt: string; choices?: { value: FactValue; label: string }[] }[],
+  fromOrganisation: ReadonlySet<string> = new Set(),
+): FactLabeller {
   return (fact, value) => {
+    const who = fromOrganisation.has(fact) ? "your organisation says" : "you answered";
     const q = questions.find((x) => x.fact === fact);
     const choice = q?.choices?.find((c) => c.value === value);
-    if (choice) return `you answered "${choice.label}"`;
-    if (q && typeof value === "boolean") return `you answered ${value ? "Yes" : "No"} to "${q.prompt}"`;
+    if (choice) return `${who} "${choice.label}"`;
+    if (q && typeof value === "boolean") return `${who} ${value ? "Yes" : "No"} to "${q.prompt}"`;
     return defaultLabel(fact, value);
   };
 }

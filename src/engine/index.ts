@@ -1,6 +1,7 @@
 export * from "./answers.ts";
 export * from "./conditions.ts";
 export * from "./plan.ts";
+export * from "./presets.ts";
 export * from "./safety.ts";
 export * from "./session.ts";
 export * from "./space.ts";

@@ -3,9 +3,10 @@
  * step through the safety rules (`safety.ts`), then the avoided actions. Unknown facts stay
  * unknown: what the plan assumed is listed, with the question whose answer would change it.
  */
-import { parseCode, resolveCode, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
+import { parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
 import { answerLabeller, because, evaluate, missingFacts } from "./conditions.ts";
 import { ASSUMED_NOT_MANAGED_REGISTRATION, MANAGED_REASON, adminStatus, assumedAdminWords, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
+import { applyPresets } from "./presets.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Assumption, Escalation, Plan, PlanOutcome, PlanStep } from "./types.ts";
@@ -20,19 +21,34 @@ export function plan(kb: KnowledgeBase, target: Target, facts: Facts): Plan {
   return planScenario(kb, found.target.scenario, facts);
 }
 
+/** What else a plan takes into account besides the person's answers. */
+export interface PlanOptions {
+  /** Facts the organisation presets for all its users (`fixpath.config.yaml`); see `presets.ts`. */
+  organisation?: Facts;
+}
+
 /** Plans one scenario of `kb`, with the next question. */
-export function planScenario(kb: KnowledgeBase, scenario: Scenario, facts: Facts): Plan {
-  const core = planCore(kb, scenario, facts);
+export function planScenario(kb: KnowledgeBase, scenario: Scenario, answers: Facts, options: PlanOptions = {}): Plan {
+  const { facts, used } = applyPresets(answers, options.organisation ?? {});
+  const core = planCore(kb, scenario, facts, new Set(used.map((u) => u.fact)));
   const next = rankQuestions(kb, scenario, facts, core)[0];
-  return next ? { ...core, nextQuestion: next } : core;
+  const result: Plan = next ? { ...core, nextQuestion: next } : core;
+  if (used.length > 0) result.organisation = used.map((u) => ({ ...u, says: organisationSays(scenario, u.fact, u.value) }));
+  return result;
+}
+
+/** "Your organisation says Yes to "Is this computer managed …?"", in the scenario's own words. */
+function organisationSays(scenario: Scenario, fact: FactName, value: FactValue): string {
+  const words = answerLabeller(scenario.questions, new Set([fact]))(fact, value);
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The plan without the next question (what `rankQuestions` compares). */
-export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts): Plan {
+export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, fromOrganisation: ReadonlySet<FactName> = new Set()): Plan {
   const facts: Facts = { ...answers, app: scenario.app };
   const code = resolveCode(kb, scenario.code) ?? scenario.code.toLowerCase();
   const assumptions = new Assumptions();
-  const label = answerLabeller(scenario.questions);
+  const label = answerLabeller(scenario.questions, fromOrganisation);
 
   // ---- stops, in content order
   const fired: Stop[] = [];

@@ -2,7 +2,7 @@
  * The plan contract of `shared/design.md` ("The diagnostic contract"), plus what the plan
  * assumed and the question that would change it. Plain data: it round-trips through JSON.
  */
-import type { App, FactName, Question } from "../model/index.ts";
+import type { App, FactName, FactValue, Question } from "../model/index.ts";
 
 /** What the person does with a step: do it, skip it, ask IT to do it, or never do it. */
 export type StepStatus = "do" | "skip" | "ask-admin" | "never";
@@ -47,4 +47,6 @@ export interface Plan {
   assumptions: Assumption[];
   /** The scenario's question for the unknown fact whose answer would change the plan most. */
   nextQuestion?: Question;
+  /** The organisation's preset facts the plan relied on, each with its words (`fixpath.config.yaml`). */
+  organisation?: { fact: FactName; value: FactValue; overrode?: FactValue; says: string }[];
 }

@@ -17,7 +17,15 @@ export type FactRole = "page" | "engine";
 
 /** What a fact may hold. `code` facts hold a product error code in any of its forms. */
 export type FactSpec =
-  | { readonly type: "boolean"; readonly description: string }
+  | {
+      readonly type: "boolean";
+      readonly description: string;
+      /**
+       * The value that holds more back than not knowing does (managed: true, isAdmin: false). An
+       * organisation may preset only this value, and its preset wins over a person's answer.
+       */
+      readonly cautious?: boolean;
+    }
   | { readonly type: "choice"; readonly values: readonly string[]; readonly description: string }
   | { readonly type: "code"; readonly description: string };
 
@@ -39,20 +47,23 @@ export const FACTS = {
     type: "boolean",
     description: "A personal and a work OneDrive are both set up on this device.",
   },
-  isAdmin: { type: "boolean", description: "The person has local administrator rights on this Windows device." },
+  isAdmin: { type: "boolean", cautious: false, description: "The person has local administrator rights on this Windows device." },
   managed: {
     type: "boolean",
+    cautious: true,
     description:
       "The device is managed by an organisation (Intune-enrolled, BitLocker on, hybrid-joined, Company Portal installed).",
   },
   hybridJoined: { type: "boolean", description: "The device is Microsoft Entra hybrid joined." },
-  windowsServer: { type: "boolean", description: "The device runs a Windows Server edition (for example a VM)." },
+  windowsServer: { type: "boolean", cautious: true, description: "The device runs a Windows Server edition (for example a VM)." },
   multipleUsersAffected: {
     type: "boolean",
+    cautious: true,
     description: "Several users of the same organisation see the error at the same time.",
   },
   filesNotSyncedZeroFiles: {
     type: "boolean",
+    cautious: true,
     description: 'OneDrive shows "files are not yet synced" and the local folder shows zero files.',
   },
   otherErrorAfterSignIn: {
@@ -112,4 +123,10 @@ export function isCodeFact(name: string): boolean {
 /** Facts with a role: `page` (given by the page) or `engine` (read by the engine's safety rules). */
 export function factsWithRole(role: FactRole): FactName[] {
   return FACT_NAMES.filter((name) => FACT_ROLES[name] === role);
+}
+
+/** The cautious value of a fact, when it has one (see `FactSpec`). */
+export function cautiousValue(name: FactName): boolean | undefined {
+  const spec: FactSpec = FACTS[name];
+  return spec.type === "boolean" ? spec.cautious : undefined;
 }

@@ -181,7 +181,7 @@ export function locateDraft(draft: Draft, docs: Locator): Issue {
 }
 
 /** The deepest node along `path` (the key node itself when `key` is set). */
-function nodeAt(doc: Document, path: readonly PathSegment[], key: boolean): Node | undefined {
+export function nodeAt(doc: Document, path: readonly PathSegment[], key: boolean): Node | undefined {
   let node: unknown = doc.contents;
   let best = node as Node | undefined;
   for (let i = 0; i < path.length; i++) {

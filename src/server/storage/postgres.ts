@@ -9,6 +9,10 @@ import { LATEST_VERSION, MIGRATIONS, groupCounts, tooNewMessage } from "./migrat
 import {
   StorageError,
   type FeedbackRecord,
+  type FeedbackReason,
+  type OperatorCounts,
+  type Outcome,
+  type OutcomeReason,
   type OutcomeRecord,
   type QueryCount,
   type Repository,
@@ -155,6 +159,17 @@ class PostgresRepository implements Repository {
       [options.minCount, options.limit],
     );
     return rows.map((r) => ({ query: r.query, count: Number(r.count), lastDay: r.last_day }));
+  }
+
+  async operatorCounts(): Promise<OperatorCounts> {
+    const o = await this.#pool.query<{ code: string; app: string; step_id: string; outcome: Outcome; reason: OutcomeReason | null; n: string }>(
+      "select code, app, step_id, outcome, reason, count(*) as n from outcomes group by code, app, step_id, outcome, reason order by code, app, step_id",
+    );
+    const f = await this.#pool.query<{ page: string; helpful: boolean; reason: FeedbackReason | null; n: string }>("select page, helpful, reason, count(*) as n from feedback group by page, helpful, reason order by page");
+    return {
+      outcomes: o.rows.map((r) => ({ code: r.code, app: r.app, stepId: r.step_id, outcome: r.outcome, reason: r.reason, n: Number(r.n) })),
+      feedback: f.rows.map((r) => ({ page: r.page, helpful: r.helpful, reason: r.reason, n: Number(r.n) })),
+    };
   }
 
   async countRows(): Promise<RowCounts> {

@@ -67,6 +67,14 @@ export interface RowCounts {
   searchMisses: number;
 }
 
+/** What the operator page draws: counts only, grouped (see `Repository.operatorCounts`). */
+export interface OperatorCounts {
+  /** Outcomes per code, app, step, outcome and reason. */
+  outcomes: { code: string; app: string; stepId: string; outcome: Outcome; reason: OutcomeReason | null; n: number }[];
+  /** Page feedback per page, yes/no and reason (comments are never read). */
+  feedback: { page: string; helpful: boolean; reason: FeedbackReason | null; n: number }[];
+}
+
 export type RepositoryKind = "sqlite" | "postgres";
 
 /**
@@ -87,6 +95,8 @@ export interface Repository {
   tallyOutcomes(code: string, app: App): Promise<StepTally[]>;
   /** The most frequent search misses seen at least `minCount` times, most frequent first. */
   topSearchMisses(options: { limit: number; minCount: number }): Promise<QueryCount[]>;
+  /** Every outcome and feedback count, grouped, for the operator page (a few rows per step and page). */
+  operatorCounts(): Promise<OperatorCounts>;
   /** How many rows each table holds (for tests, the crash test and operators). */
   countRows(): Promise<RowCounts>;
   close(): Promise<void>;

@@ -16,6 +16,7 @@ import { LATEST_VERSION, MIGRATIONS, groupCounts, tooNewMessage } from "./migrat
 import {
   StorageError,
   type FeedbackRecord,
+  type OperatorCounts,
   type OutcomeRecord,
   type QueryCount,
   type Repository,
@@ -138,6 +139,14 @@ class SqliteRepository implements Repository {
 
   async topSearchMisses(options: { limit: number; minCount: number }): Promise<QueryCount[]> {
     return this.#top.all(options.minCount, options.limit) as QueryCount[];
+  }
+
+  async operatorCounts(): Promise<OperatorCounts> {
+    const outcomes = this.#db
+      .prepare("select code, app, step_id as stepId, outcome, reason, count(*) as n from outcomes group by code, app, step_id, outcome, reason order by code, app, step_id")
+      .all() as OperatorCounts["outcomes"];
+    const feedback = (this.#db.prepare("select page, helpful, reason, count(*) as n from feedback group by page, helpful, reason order by page").all() as { page: string; helpful: number; reason: string | null; n: number }[]).map((r) => ({ ...r, helpful: r.helpful === 1 })) as OperatorCounts["feedback"];
+    return { outcomes, feedback };
   }
 
   async countRows(): Promise<RowCounts> {

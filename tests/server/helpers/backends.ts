@@ -20,6 +20,8 @@ export interface FreshDb {
   rows(table: string): Promise<Record<string, unknown>[]>;
   /** Runs SQL directly (test setup only). */
   exec(sql: string): Promise<void>;
+  /** PostgreSQL only: a FIXPATH_DB URL that reaches this same database (its schema on the search path), for server processes. */
+  url?: string;
   /** Opens the same database again (a restart), running migrations. */
   reopen(): Promise<Repository>;
   dispose(): Promise<void>;
@@ -87,8 +89,11 @@ export function backend(name: BackendName): Backend {
       const opened: Repository[] = [repo];
       const client = new pg.Client({ connectionString: url() });
       await client.connect();
+      const withSchema = new URL(url());
+      withSchema.searchParams.set("options", `-c search_path=${schema}`);
       return {
         repo,
+        url: withSchema.toString(),
         rows: async (table) => (await client.query(`select * from ${schema}.${table} order by 1`)).rows as Record<string, unknown>[],
         exec: async (sql) => {
           await client.query(`set search_path = ${schema}; ${sql}`);
