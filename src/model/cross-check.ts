@@ -10,6 +10,7 @@ import type { KnowledgeBase } from "./kb.ts";
 import type { Parsed } from "./load.ts";
 import type { Checklist, CodeHub, Condition, PageLink, Scenario, Source } from "./schema.ts";
 import { sameCommandFlags } from "./rules-pending/same-command-flags.ts";
+import { meaningSourceRefs } from "./rules-pending/meaning-sources.ts";
 
 export interface Draft {
   code: string;
@@ -220,6 +221,7 @@ export function checkKnowledgeBase(
     checkScenario(file, sc, { add, checkSources, checkLinks, checkMarkdown, resolve, stepProps });
   }
   sameCommandFlags(scenarios, scenarioFile).forEach(add);
+  [...meaningSourceRefs(codes, hubFile, sources), ...meaningSourceRefs(scenarios, scenarioFile, sources)].forEach(add);
 
   for (const [code, cl] of checklists) {
     const file = checklistFile.get(code)!;

@@ -44,6 +44,8 @@ const cases: BreakCase[] = [
   { name: "alias of another hub's code", file: "caa50021/code.yaml", from: 'aliases: ["0xCAA50021", 3399811105]', to: 'aliases: ["0xCAA50021", 3399811105, "0x8004DE40"]', code: "kb/duplicate-code", path: "aliases[2]", at: '"0x8004DE40"', extra: { "0x8004de40/code.yaml": "" } },
   { name: "code folder and id disagree", file: "caa50021/code.yaml", from: "id: caa50021", to: "id: caa70007", code: "kb/id-mismatch", path: "id", at: "caa70007" },
   { name: "scenario for an unknown code", file: "caa50021/onedrive.yaml", from: "code: caa50021", to: "code: caa99999", code: "kb/unknown-code", path: "code", at: "caa99999" },
+  { name: "meaning without its sources", file: "caa50021/onedrive.yaml", from: "meaningSources: [ms-doc]\n", to: "", code: "kb/missing-field", path: "meaningSources", at: "kind: scenario" },
+  { name: "unknown source behind a meaning", file: "caa50021/code.yaml", from: "meaningSources: [ms-doc]", to: "meaningSources: [ms-docs]", code: "kb/unknown-source", path: "meaningSources[0]", at: "ms-docs", hint: /did you mean "ms-doc"/ },
   // --- content rules
   { name: "quick answer over 60 words", file: "caa50021/onedrive.yaml", from: "quickAnswer: Restart, then clear the broker.", to: `quickAnswer: ${"word ".repeat(61).trim()}`, code: "kb/quick-answer-too-long", path: "quickAnswer", at: "word" },
   { name: "raw HTML in Markdown", file: "caa50021/onedrive.yaml", from: "summary: Restart Windows.", to: "summary: Restart <b>Windows</b>.", code: "kb/raw-html", path: "steps[0].summary", at: "Restart <b>" },
