@@ -134,8 +134,9 @@ describe("fixpath diagnose in a terminal", () => {
     const second = await waitFor(/Step 2: Unlink the work account/);
     expect(second).toContain("Unlink this PC");
     await choose(/Did this fix it/, /still there/);
-    // the third first-line step needs admin rights this user lacks: the next step offered is the fourth
-    await waitFor(/Step 4: Check the work account under Access work or school/);
+    // on a managed PC the third and fourth first-line steps remove or add a work account, which is
+    // IT's: the next step offered is the fifth
+    await waitFor(/Step 5: Pair OneDrive/);
     await choose(/Did this fix it/, /Pause here/);
     const paused = await waitFor(/EXIT=0/);
     expect(paused).toContain("Continue with: fixpath diagnose --resume --session s.json");
@@ -143,13 +144,13 @@ describe("fixpath diagnose in a terminal", () => {
     const saved = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
     expect(saved.startedAt).toBe("Monday, after the password change");
     expect(saved.session.outcomes.map((o: { stepId: string }) => o.stepId)).toEqual(["clean-restart", "unlink-work-account"]);
-    expect(saved.session.facts).toMatchObject({ managed: true, isAdmin: false, accountType: "work" });
+    // No step of this page needs admin rights any more, so the question is never asked.
+    expect(saved.session.facts).toMatchObject({ managed: true, accountType: "work" });
+    expect(saved.session.facts.isAdmin).toBeUndefined();
 
     // after the restart
     start("diagnose --resume --session s.json");
     await waitFor(/Continuing your CAA50021 session/);
-    await waitFor(/Step 4: Check the work account/);
-    await choose(/Did this fix it/, /still there/);
     await waitFor(/Step 5: Pair OneDrive/);
     await choose(/Did this fix it/, /still there/);
     const end = await waitFor(/EXIT=0/);
@@ -161,6 +162,7 @@ describe("fixpath diagnose in a terminal", () => {
     expect(report).toMatch(/Restart Windows \(Restart, not Shut down\) \(clean-restart\): no change/);
     expect(report).toMatch(/Pair OneDrive with the work account again \(repair-onedrive\): no change/);
     expect(report).toContain("cleanup-wam-accounts — ask-admin");
+    expect(report).toContain("check-access-work-or-school — ask-admin");
     expect(report).toContain("Identifiers (ids, names, e-mail addresses) are redacted.");
   }, 120_000);
 

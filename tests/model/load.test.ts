@@ -82,6 +82,8 @@ const cases: BreakCase[] = [
   { name: "no first-line step", file: "caa50021/onedrive.yaml", from: "tier: first-line", to: "tier: advanced", all: true, code: "kb/no-first-line", path: "steps", at: "- id: clean-restart" },
   { name: "work-only scenario without a stop for personal accounts", file: "caa50021/onedrive.yaml", from: "app: onedrive\n", to: "app: onedrive\naccountTypes: [work]\n", code: "kb/missing-stop", path: "accountTypes", at: "[work]" },
   { name: "question nothing reads (a warning)", file: "caa50021/onedrive.yaml", from: "questions:\n", to: "questions:\n  - fact: hybridJoined\n    prompt: Hybrid joined?\n    why: Nothing reads it.\n", code: "kb/unused-question", path: "questions[0].fact", at: "hybridJoined", warning: true },
+  { name: "meaning without its sources", file: "caa50021/onedrive.yaml", from: "meaningSources: [ms-doc]\n", to: "", code: "kb/missing-field", path: "meaningSources", at: "kind: scenario" },
+  { name: "unknown source behind a meaning", file: "caa50021/code.yaml", from: "meaningSources: [ms-doc]", to: "meaningSources: [ms-docs]", code: "kb/unknown-source", path: "meaningSources[0]", at: "ms-docs", hint: /did you mean "ms-doc"/ },
   // --- content rules
   { name: "quick answer over 60 words", file: "caa50021/onedrive.yaml", from: "quickAnswer: Restart, then clear the broker.", to: `quickAnswer: ${"word ".repeat(61).trim()}`, code: "kb/quick-answer-too-long", path: "quickAnswer", at: "word" },
   { name: "raw HTML in Markdown", file: "caa50021/onedrive.yaml", from: "summary: Restart Windows.", to: "summary: Restart <b>Windows</b>.", code: "kb/raw-html", path: "steps[0].summary", at: "Restart <b>" },

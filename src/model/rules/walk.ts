@@ -8,11 +8,13 @@ import type { RuleContext } from "./context.ts";
 export function* sourceLists(ctx: RuleContext): Generator<{ file: string; refs: readonly string[]; path: PathSegment[] }> {
   for (const { file, data: hub } of ctx.hubs) {
     yield { file, refs: hub.references, path: ["references"] };
+    yield { file, refs: hub.meaningSources, path: ["meaningSources"] };
     for (const [i, m] of hub.messages.entries()) yield { file, refs: m.sources, path: ["messages", i, "sources"] };
     for (const [i, c] of hub.caveats.entries()) yield { file, refs: c.sources, path: ["caveats", i, "sources"] };
   }
   for (const { file, data: sc } of ctx.scenarios) {
     yield { file, refs: sc.references, path: ["references"] };
+    yield { file, refs: sc.meaningSources, path: ["meaningSources"] };
     for (const [i, c] of sc.caveats.entries()) yield { file, refs: c.sources, path: ["caveats", i, "sources"] };
     for (const [i, c] of sc.causes.entries()) yield { file, refs: c.sources, path: ["causes", i, "sources"] };
     for (const [i, t] of sc.triggers.entries()) if (t.sources) yield { file, refs: t.sources, path: ["triggers", i, "sources"] };
