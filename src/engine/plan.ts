@@ -5,6 +5,7 @@
  */
 import { parseCode, resolveCode, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
 import { answerLabeller, because, evaluate, missingFacts } from "./conditions.ts";
+import { ownCodeAsNone } from "./other-code.ts";
 import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, stopWords, type Cuts } from "./safety.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
@@ -29,8 +30,8 @@ export function planScenario(kb: KnowledgeBase, scenario: Scenario, facts: Facts
 
 /** The plan without the next question (what `rankQuestions` compares). */
 export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts): Plan {
-  const facts: Facts = { ...answers, app: scenario.app };
   const code = resolveCode(kb, scenario.code) ?? scenario.code.toLowerCase();
+  const facts: Facts = { ...ownCodeAsNone(kb, code, answers), app: scenario.app };
   const assumptions = new Assumptions();
   const label = answerLabeller(scenario.questions);
 

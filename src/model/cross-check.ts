@@ -278,6 +278,7 @@ function checkScenario(file: string, sc: Scenario, ctx: ScenarioContext): void {
     checkSources(file, a.sources, ["avoid", i, "sources"]);
     sharedStep(file, a.id, ["avoid", i, "id"], { avoid: true, neverOnManaged: a.neverOnManaged }, ctx);
   });
+  checkCompletions(file, sc, add);
   if (!sc.steps.some((s) => s.tier === "first-line")) {
     add({ code: "kb/no-first-line", file, path: ["steps"], message: "a scenario needs at least one first-line step", hint: "mark the first safe steps `tier: first-line`" });
   }
@@ -323,6 +324,27 @@ function checkScenario(file: string, sc: Scenario, ctx: ScenarioContext): void {
   sc.questions.forEach((q, i) => {
     if (!read.has(q.fact) && q.fact !== "managed" && q.fact !== "isAdmin") {
       add({ code: "kb/unused-question", severity: "warning", file, path: ["questions", i, "fact"], message: `nothing in this scenario reads "${q.fact}"`, hint: "remove the question, or use the fact in a condition" });
+    }
+  });
+}
+
+/** A step's `completedBy` names a later step of the same scenario (issue 13: unlink, then pair again). */
+function checkCompletions(file: string, sc: Scenario, add: (d: Draft) => void): void {
+  const index = new Map(sc.steps.map((s, i) => [s.id, i]));
+  sc.steps.forEach((step, i) => {
+    if (!step.completedBy) return;
+    const target = index.get(step.completedBy.step);
+    const later = sc.steps.slice(i + 1).map((s) => s.id);
+    if (target === undefined || target <= i) {
+      add({
+        code: "kb/unknown-step-ref",
+        file,
+        path: ["steps", i, "completedBy", "step"],
+        message: target === undefined ? `no step "${step.completedBy.step}" in this scenario` : `"${step.completedBy.step}" comes before "${step.id}"; the step that completes it must come later`,
+        expected: later.join(" | ") || "(no later step)",
+        received: JSON.stringify(step.completedBy.step),
+        hint: later.length ? suggest(step.completedBy.step, later) : "move the step that completes it below this one",
+      });
     }
   });
 }

@@ -131,6 +131,15 @@ const StepBase = {
   caveats: z.array(CaveatSchema).default([]).meta(d("Where sources disagree about this step. Default none.")),
 };
 
+// ---- what completes a step (issue 13): a step that leaves the app half-done names the step that finishes it.
+export const CompletedBySchema = z
+  .strictObject({
+    step: Id.meta(d("A later step of the same scenario that completes this one (for an unlink: pairing again).")),
+    until: Markdown.meta(d("What stays half-done until that step is done, in plain words (\"OneDrive stays unlinked until …\").")),
+  })
+  .meta(d("The step that completes this one. Marking this step fixed then leads to that step before the session ends fixed."));
+const StepCompletion = { completedBy: CompletedBySchema.optional().meta(d("The step that completes this one, when this one leaves the app half-done. Default none.")) };
+
 export const TIERS = ["first-line", "advanced"] as const;
 
 export const StepSchema = z
@@ -154,6 +163,7 @@ export const StepSchema = z
     whenNot: Markdown.optional().meta(d("Why the step is skipped when `when` is false, shown in the plan.")),
     instructions: z.array(InstructionSchema).min(1).meta(d("What to do, in order.")),
     expect: Markdown.optional().meta(d("What the person sees when the step worked.")),
+    ...StepCompletion,
   })
   .superRefine((s, ctx) => {
     if (s.when && !s.whenNot) {
@@ -413,6 +423,7 @@ export type Caveat = z.output<typeof CaveatSchema>;
 export type Command = z.output<typeof CommandSchema>;
 export type Instruction = z.output<typeof InstructionSchema>;
 export type Step = z.output<typeof StepSchema>;
+export type CompletedBy = z.output<typeof CompletedBySchema>;
 export type Avoid = z.output<typeof AvoidSchema>;
 export type Question = z.output<typeof QuestionSchema>;
 export type Stop = z.output<typeof StopSchema>;
