@@ -24,11 +24,26 @@ interface OutcomeLike {
 export function handOverReasons(scenario: Scenario, plan: Plan, outcomes: readonly OutcomeLike[]): string[] {
   const firstLine = new Set(scenario.steps.filter((s) => s.tier === "first-line").map((s) => s.id));
   const triedFirstLine = outcomes.some((o) => firstLine.has(o.stepId));
-  const afterFirstLine = new Set([MANAGED_REASON, ...scenario.stops.filter((s) => cutPointOf(s) === "after-first-line").map(stopWords)]);
+  const afterFirstLine = afterFirstLineWords(scenario);
   const planReasons = (plan.escalation?.reasons ?? []).filter((r) => !afterFirstLine.has(r) || (plan.outcome === "plan" && triedFirstLine));
   const lead = plan.outcome === "plan" ? [outOfSteps(outcomes)] : [];
   return [...new Set([...lead, ...planReasons])];
 }
+
+/** The words of every reason that ends the plan after the first-line steps (they speak of fixes done). */
+export function afterFirstLineWords(scenario: Scenario): Set<string> {
+  return new Set([MANAGED_REASON, ...scenario.stops.filter((s) => cutPointOf(s) === "after-first-line").map(stopWords)]);
+}
+
+/** Whether a step's reason rests on a cut after the first-line steps while no first-line step was tried: it would speak of fixes not done. */
+export function speaksOfFixesNotDone(scenario: Scenario, reason: string, outcomes: readonly OutcomeLike[]): boolean {
+  const firstLine = new Set(scenario.steps.filter((s) => s.tier === "first-line").map((s) => s.id));
+  if (outcomes.some((o) => firstLine.has(o.stepId))) return false;
+  return [...afterFirstLineWords(scenario)].some((w) => reason.includes(w));
+}
+
+/** What the report says instead for a step held back until the first-line steps are done. */
+export const AFTER_FIRST_LINE_PENDING = "Held back: here the plan ends after the first-line steps, and what remains after them is for IT.";
 
 /** The first reason when the plan ran out of steps: what was tried, in words. */
 export function outOfSteps(outcomes: readonly OutcomeLike[]): string {

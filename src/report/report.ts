@@ -14,7 +14,7 @@
  *   address.
  */
 import type { DsregcmdAnalysis, DsregcmdState, FindingStatus } from "../evidence/index.ts";
-import { appName, displayCode, pendingCompletion, sessionState, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import { AFTER_FIRST_LINE_PENDING, appName, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
 
@@ -152,7 +152,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   for (const s of state.plan.steps) {
     if (!stepIds.has(s.id) || triedIds.has(s.id) || s.status === "never") continue;
     // A step still to do needs no reason; the others are grouped by the reason the plan gives.
-    const reason = s.status === "do" ? undefined : plainText(s.reason);
+    const reason = s.status === "do" ? undefined : speaksOfFixesNotDone(scenario, s.reason, session.outcomes) ? AFTER_FIRST_LINE_PENDING : plainText(s.reason);
     let group = notTaken.find((g) => g.status === s.status && g.reason === reason);
     if (!group) notTaken.push((group = { status: s.status, heading: STATUS_HEADINGS[s.status] ?? "Not taken", ...(reason ? { reason } : {}), steps: [] }));
     group.steps.push({ stepId: s.id, title: titles.get(s.id) ?? s.id });
@@ -175,7 +175,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     page: link(plainText(scenario.title), `/codes/${session.code}/${session.app}/`),
     ...(input.startedAt?.trim() ? { startedAt: input.startedAt.trim() } : {}),
     status: state.status,
-    summary: summaryOf(kb, state, tried, titles),
+    summary: summaryOf(kb, scenario, state, tried, titles),
     answers,
     notKnown: session.dontKnow.map((fact) => ({ fact, question: questionWords(kb, scenario, fact) })),
     tried,
@@ -293,7 +293,14 @@ const FINDING_WORDS: Record<ReportFindingStatus, string> = { pass: "Looks right"
 
 // ---------------------------------------------------------------- words
 
-function summaryOf(kb: KnowledgeBase, state: SessionState, tried: ReportData["tried"], titles: Map<string, string>): string {
+/** The not-this-error stop that fired, in words. */
+function notThisErrorWords(scenario: Scenario, state: SessionState): string | undefined {
+  const facts = { ...state.report.answers, app: scenario.app };
+  const stop = scenario.stops.find((s) => s.outcome === "not-this-error" && evaluate(s.when, facts) === true);
+  return stop ? `${stop.title} ${stop.reason}` : undefined;
+}
+
+function summaryOf(kb: KnowledgeBase, scenario: Scenario, state: SessionState, tried: ReportData["tried"], titles: Map<string, string>): string {
   const n = new Set(tried.map((t) => t.stepId)).size;
   const steps = n === 1 ? "one step" : `${n} steps`;
   switch (state.status) {
@@ -310,7 +317,7 @@ function summaryOf(kb: KnowledgeBase, state: SessionState, tried: ReportData["tr
         const hub = kb.codes.get(to);
         return `Another code's guide applies: ${displayCode(to)}${hub ? ` (${plainText(hub.title)})` : ""}.`;
       }
-      return `This guide does not fit the situation: ${plainText(state.plan.steps[0]?.reason ?? "see the answers below")}`;
+      return `This guide does not fit the situation. ${plainText(notThisErrorWords(scenario, state) ?? "See the answers below.")}`;
     default: {
       const next = state.status === "step" && state.step ? `; next step: ${titles.get(state.step.id) ?? state.step.id}` : state.status === "asking" ? "; a question is still open" : "";
       return `In progress: ${n === 0 ? "no step tried yet" : `${steps} tried so far`}${next}.`;

@@ -136,6 +136,9 @@ function check(where: string, text: string, backticks: boolean): void {
   }
 }
 
+/** What only a person who tried steps may read. */
+const TRIED_WORDS = /You did the first-line|None of the steps|none of them fixed|You tried|Not resolved by the steps|Not fixed after/;
+
 // ---------------------------------------------------------------- a spread of situations
 
 function ok(r: SessionResult): Session {
@@ -187,6 +190,8 @@ describe("no internal words reach a person", () => {
         for (const format of ["md", "txt"] as const) {
           const text = renderReport(buildReport({ kb, session, evidence, startedAt: "Monday" })!, format);
           check(`${id} report (${format}) ${JSON.stringify(session.facts)}`, text, true);
+          // Worded from what happened: with no step tried, nothing says steps were tried (issue 11, last point).
+          if (session.outcomes.length === 0) expect(text, `${id} ${JSON.stringify(session.facts)}`).not.toMatch(TRIED_WORDS);
         }
       }
     }
