@@ -62,6 +62,22 @@ export const HistoryEntrySchema = z.discriminatedUnion("type", [
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 
+/** What one analyzer found, in words (the report's findings groups): a source, facts at a glance, findings. */
+export const FindingGroupSchema = z.strictObject({
+  source: NonEmpty,
+  summary: z.optional(z.array(z.strictObject({ label: NonEmpty, value: z.string() }))),
+  findings: z.array(
+    z.strictObject({
+      id: z.optional(NonEmpty),
+      status: z.enum(["pass", "warn", "fail", "info"]),
+      message: NonEmpty,
+      lines: z.optional(z.array(z.number())),
+      link: z.optional(z.strictObject({ href: NonEmpty, title: NonEmpty })),
+    }),
+  ),
+});
+export type FindingGroup = z.output<typeof FindingGroupSchema>;
+
 /**
  * A Fixpath diagnostic session: `version` (1), `code` (the hub's id), `app`, `facts` (answers by
  * fact name; an absent fact is unknown), `dontKnow` (facts answered "I don't know", not asked
@@ -75,6 +91,7 @@ export const SessionSchema = z.strictObject({
   dontKnow: z._default(z.array(FactNameSchema), []),
   outcomes: z.array(StepOutcomeRecordSchema),
   history: z.array(HistoryEntrySchema),
+  findings: z.optional(z.array(FindingGroupSchema)),
 });
 
 /** A session: plain JSON, validated by `parseSession`. */
@@ -86,6 +103,8 @@ export interface Session {
   dontKnow: FactName[];
   outcomes: StepOutcomeRecord[];
   history: HistoryEntry[];
+  /** What an analyzer found on this device (a paste analysed in the same session), for the report; not part of the history. */
+  findings?: FindingGroup[];
 }
 
 /** A transition's result: the new session, or why the event was refused. */
@@ -190,6 +209,20 @@ function checkReason(outcome: StepOutcome, event: { reason?: unknown; note?: unk
   return { ok: true, fields: { reason: reason.data, note } };
 }
 
+/**
+ * Keeps what an analyzer found with the session, for the report: a group replaces the one of the
+ * same source. Not an event: undo does not take it back (a new paste replaces it).
+ */
+export function attachFindings(session: Session, groups: readonly FindingGroup[]): SessionResult {
+  const parsed = z.array(FindingGroupSchema).safeParse(groups);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((iss) => ({ code: "session/bad-findings", severity: "error" as const, path: `findings${iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message: describeIssue(iss) })) };
+  }
+  const sources = new Set(parsed.data.map((g) => g.source));
+  const findings = [...(session.findings ?? []).filter((g) => !sources.has(g.source)), ...parsed.data];
+  return { ok: true, session: { ...session, findings } };
+}
+
 /** Takes back the last answer or outcome; `session/nothing-to-undo` at the start. */
 export function undo(session: Session): SessionResult {
   const last = session.history[session.history.length - 1];
@@ -244,7 +277,7 @@ export function parseSession(input: unknown): SessionResult {
     issues.push({ code: "session/inconsistent", severity: "error", path: "outcomes", message: "the outcomes do not match the outcome events in the history", hint: "start a new session" });
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history } };
+  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history, ...(s.findings ? { findings: s.findings } : {}) } };
 }
 
 function sameRecord(a: StepOutcomeRecord, b: StepOutcomeRecord): boolean {

@@ -13,40 +13,26 @@
  *   typed codes, the analyzer's findings), never to content text such as a question's example
  *   address.
  */
-import type { DsregcmdAnalysis, DsregcmdState, FindingStatus } from "../evidence/index.ts";
-import { AFTER_FIRST_LINE_PENDING, appName, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
+import { AFTER_FIRST_LINE_PENDING, appName, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** How sure a finding is: passed, a warning, a problem, or a plain note. */
-export type ReportFindingStatus = FindingStatus | "info";
+/** How sure a finding is: passed, a warning, a problem, or a plain note (`info`). */
+export type ReportFindingStatus = FindingGroup["findings"][number]["status"];
 
 /**
- * One thing an analyzer found, from any source: `dsregcmd /status`, a section of the evidence
- * bundle, an event log. `message` is in words and may quote the paste (it is redacted); `id` is for
- * the JSON format only.
+ * What one source showed (the engine's `FindingGroup`, which a session can carry too): the source
+ * in words ("dsregcmd /status", "Evidence bundle: whoami /groups"), facts at a glance in words
+ * (`{ label: "Join type", value: "Microsoft Entra hybrid joined" }`), then the findings. A
+ * finding's `message` is in words and may quote the paste (it is redacted); its `id` shows in the
+ * JSON format only; `link.href` is a site path such as `/codes/caa50021/admin/#prt-health`.
  */
-export interface ReportFinding {
-  id?: string;
-  status: ReportFindingStatus;
-  message: string;
-  /** Lines of the paste it rests on. */
-  lines?: number[];
-  /** The page or checklist item that deals with it (a site path such as `/codes/caa50021/admin/#prt-health`). */
-  link?: { href: string; title: string };
-}
-
-/** What one source showed: a name in words, a few facts at a glance, then the findings. */
-export interface ReportFindingGroup {
-  /** The source in words: "dsregcmd /status", "Evidence bundle: whoami /groups". */
-  source: string;
-  /** Facts at a glance, in words: `{ label: "Join type", value: "Microsoft Entra hybrid joined" }`. */
-  summary?: { label: string; value: string }[];
-  findings: ReportFinding[];
-}
+export type ReportFindingGroup = FindingGroup;
+export type ReportFinding = FindingGroup["findings"][number];
 
 export interface ReportInput {
   kb: KnowledgeBase;
@@ -183,7 +169,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     notTaken,
     neverDo: state.plan.steps.filter((s) => s.status === "never").map((s) => ({ id: s.id, title: titles.get(s.id) ?? s.id, reason: plainText(s.reason) })),
     ...(esc ? { escalation: { reasons: [...new Set(esc.reasons.map(plainText))], ...(esc.checklist && checklist ? { checklist: link(plainText(checklist.title), esc.checklist) } : {}) } } : {}),
-    findings: [...(input.evidence ? [dsregcmdFindings(input.evidence)] : []), ...(input.findings ?? [])].map((g) => ({
+    findings: [...(input.evidence ? [dsregcmdFindings(input.evidence)] : []), ...(session.findings ?? []), ...(input.findings ?? [])].map((g) => ({
       ...g,
       findings: g.findings.map((f) => (f.link ? { ...f, link: { title: f.link.title, href: link(f.link.title, f.link.href).url ?? f.link.href } } : f)),
     })),

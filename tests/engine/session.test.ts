@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FACTS, FACT_NAMES, type FactName, type FactValue } from "../../src/model/index.ts";
 import {
   answer,
+  attachFindings,
   candidateValues,
   explainOutcome,
   plan,
@@ -290,6 +291,23 @@ describe("why a step did not fix it", () => {
     const result = run();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.code)).toContain(code);
+  });
+});
+
+describe("findings kept with the session", () => {
+  const group = { source: "dsregcmd /status", summary: [{ label: "Join type", value: "Microsoft Entra joined" }], findings: [{ id: "prt", status: "fail" as const, message: "No primary refresh token (AzureAdPrt NO).", lines: [40] }] };
+
+  it("are kept through JSON, and a new group of the same source replaces the old", () => {
+    const s = ok(attachFindings(start(), [group]));
+    expect(ok(parseSession(JSON.stringify(s)))).toEqual(s);
+    const again = ok(attachFindings(s, [{ ...group, findings: [] }, { source: "Evidence bundle", findings: [] }]));
+    expect(again.findings!.map((g) => [g.source, g.findings.length])).toEqual([["dsregcmd /status", 0], ["Evidence bundle", 0]]);
+  });
+
+  it("are refused when malformed, with the path", () => {
+    const result = attachFindings(start(), [{ source: "x", findings: [{ status: "bad" as never, message: "m" }] }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: "session/bad-findings", path: "findings[0].findings[0].status" });
   });
 });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answer, explainOutcome, recordOutcome, sessionState, startSession, type Session } from "../../src/engine/index.ts";
+import { answer, attachFindings, explainOutcome, recordOutcome, sessionState, startSession, type Session } from "../../src/engine/index.ts";
 import { analyzeDsregcmd } from "../../src/evidence/index.ts";
 import { buildReport, collectIdentifiers, createRedactor, renderReport, REPORT_FORMATS } from "../../src/report/index.ts";
 import { ROOT } from "../helpers/io.ts";
@@ -164,6 +164,11 @@ describe("what the report says, from what happened", () => {
     expect(md).not.toContain("not-admin");
     const json = JSON.parse(renderReport({ kb, session: serverSession(), findings }, { format: "json", redact: false })) as { findings: { findings: { id: string; message: string }[] }[] };
     expect(json.findings[0]!.findings[0]).toMatchObject({ id: "not-admin", message: "CONTOSO\\ana is not in the local Administrators group." });
+  });
+
+  it("shows the findings the session carries", () => {
+    const s = ok(attachFindings(serverSession(), [{ source: "Evidence bundle: Windows edition", findings: [{ status: "warn", message: "This is Windows Server 2022 (InstallationType Server)." }] }]));
+    expect(renderReport({ kb, session: s }, { format: "txt" })).toContain("* Worth a look: This is Windows Server 2022 (InstallationType Server).");
   });
 
   it("redacts identifier values an analyzer passes in", () => {
