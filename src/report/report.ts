@@ -104,6 +104,8 @@ export const OUTCOME_REASON_WORDS: Readonly<Record<StepOutcomeReason, string>> =
 
 const OWNER_WORDS: Record<string, string> = { device: "On the device", tenant: "In the tenant (Microsoft Entra ID, Intune, Conditional Access)", network: "On the network" };
 
+const SEE_WHY = 'See "Why this goes to IT".';
+
 const STATUS_HEADINGS: Record<string, string> = {
   "ask-admin": "For IT to do with the person",
   skip: "Not offered",
@@ -152,6 +154,10 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   }
 
   const esc = state.status === "escalated" ? state.report.escalation : undefined;
+  // A reason already said under "Why this goes to IT" is not said again for each step.
+  for (const g of notTaken) {
+    for (const r of esc?.reasons.map(plainText) ?? []) if (g.reason && g.reason !== r && g.reason.includes(r)) g.reason = g.reason.replace(r, SEE_WHY);
+  }
   const data: ReportData = {
     version: 2,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),

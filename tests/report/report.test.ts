@@ -28,7 +28,11 @@ function escalatedSession(): Session {
   let minute = 0;
   for (let state = sessionState(kb, s)!; state.status === "step" || state.status === "asking"; state = sessionState(kb, s)!) {
     if (state.status === "asking") s = ok(answer(s, state.question!.fact, "unknown"));
-    else s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: `2026-11-26T09:${String(10 + minute++).padStart(2, "0")}:00Z` }));
+    else if (state.step!.id === "check-access-work-or-school") {
+      // one step the person could not do, with why and a note that names someone (redacted in the report)
+      s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "could-not", at: `2026-11-26T09:${String(10 + minute++).padStart(2, "0")}:00Z` }));
+      s = ok(explainOutcome(s, { stepId: state.step!.id, reason: "no-rights", note: "Windows asked for helpdesk@contoso.com's password" }));
+    } else s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: `2026-11-26T09:${String(10 + minute++).padStart(2, "0")}:00Z` }));
   }
   return s;
 }
