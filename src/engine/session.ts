@@ -6,9 +6,13 @@
  * ```json
  * { "version": 1, "code": "caa50021", "app": "onedrive",
  *   "facts": { "managed": true }, "dontKnow": ["isAdmin"],
- *   "outcomes": [{ "stepId": "clean-restart", "outcome": "no-change", "at": "2026-01-02T10:00:00Z" }],
- *   "history": [{ "type": "answer", "fact": "managed", "value": true, "previous": null }, …] }
+ *   "outcomes": [{ "stepId": "clean-restart", "outcome": "could-not", "at": "2026-01-02T10:00:00Z", "reason": "no-rights" }],
+ *   "history": [{ "type": "answer", "fact": "managed", "value": true, "previous": null }, …],
+ *   "findings": [{ "source": "dsregcmd /status", "findings": [{ "status": "fail", "message": "…" }] }] }
  * ```
+ *
+ * `reason`/`note` (why a step did not fix it) and `findings` (what an analyzer found) are optional,
+ * so sessions saved before them still read.
  */
 // zod/mini: the same validation as zod with a fraction of the bundle, since this runs in the
 // browser's diagnostic island too (budget 25 KB gzip).
