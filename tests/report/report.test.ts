@@ -88,6 +88,15 @@ describe("the escalation report", () => {
     expect(md).not.toContain("ana@contoso.com");
   });
 
+  it.each([...kb.scenarios.keys()])("leaves content text alone when redacting (%s)", (id) => {
+    const sc = kb.scenarios.get(id)!;
+    let s = ok(startSession(kb, { code: sc.code, app: sc.app }));
+    for (const q of sc.questions) if (q.choices) s = ok(answer(s, q.fact, q.choices[0]!.value));
+    const cut = (text: string) => text.split("\n").slice(0, -2).join("\n");
+    const redacted = renderReport({ kb, session: s, evidence }, { format: "md" });
+    expect(cut(redacted)).toBe(cut(renderReport({ kb, session: s, evidence }, { format: "md", redact: false })));
+  });
+
   it("says why a step could not be done, with the person's note redacted", () => {
     let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false } }));
     s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "could-not", at: "2026-11-26T09:00:00Z" }));
