@@ -19,6 +19,7 @@ import {
   type SessionResult,
   type StepOutcome,
 } from "../../src/engine/index.ts";
+import { OUTCOMES as API_OUTCOMES, OUTCOME_REASONS as API_OUTCOME_REASONS } from "../../src/server/storage/repository.ts";
 import { makeFacts, realKb, seedScenario } from "./helpers.ts";
 
 const kb = realKb();
@@ -272,6 +273,11 @@ describe("the order of questions", () => {
 });
 
 describe("why a step did not fix it", () => {
+  it("uses the reasons and outcomes the outcomes API keeps, so a shell can send what it saved", () => {
+    expect([...STEP_OUTCOME_REASONS]).toEqual([...API_OUTCOME_REASONS]);
+    expect([...STEP_OUTCOMES]).toEqual([...API_OUTCOMES]);
+  });
+
   const tried = () => ok(recordOutcome(kb, start(makeFacts()), { stepId: "clean-restart", outcome: "could-not", at: AT }));
 
   it("is added to the outcome just saved, kept through JSON, and undone with it", () => {
