@@ -88,7 +88,7 @@ export interface ReportData {
   escalation?: { reasons: string[]; checklist?: ReportLink };
   findings: ReportFindingGroup[];
   /** What IT should check next, grouped by owner; only the checks that fit the app. */
-  checkNext: { owner: string; heading: string; items: (ReportLink & { id: string })[] }[];
+  checkNext: { owner: string; heading: string; items: (ReportLink & { id: string; pointedAt?: true })[] }[];
   redaction: { applied: boolean; replaced?: Partial<Record<RedactionKind, number>> };
 }
 
@@ -146,11 +146,18 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     group.steps.push({ stepId: s.id, title: titles.get(s.id) ?? s.id });
   }
 
+  const groups = [...(input.evidence ? [dsregcmdFindings(input.evidence)] : []), ...(session.findings ?? []), ...(input.findings ?? [])];
+  // Checks a finding that is not a pass points at come first in their group.
+  const pointed = new Set(groups.flatMap((g) => g.findings.filter((f) => f.status !== "pass" && f.link).map((f) => f.link!.href)));
   const checklist = kb.checklists.get(session.code);
   const checkNext: ReportData["checkNext"] = [];
   for (const owner of ["device", "tenant", "network"]) {
-    const items = (checklist?.items ?? []).filter((i) => i.owner === owner && fitsApp(i.title, session.app));
-    if (items.length) checkNext.push({ owner, heading: OWNER_WORDS[owner]!, items: items.map((i) => ({ id: i.id, ...link(plainText(i.title), `/codes/${session.code}/admin/#${i.id}`) })) });
+    const items = (checklist?.items ?? [])
+      .filter((i) => i.owner === owner && fitsApp(i.title, session.app))
+      .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), `/codes/${session.code}/admin/#${i.id}`) }))
+      .map((i) => (pointed.has(i.path) ? { ...i, pointedAt: true as const } : i));
+    items.sort((a, b) => Number("pointedAt" in b) - Number("pointedAt" in a));
+    if (items.length) checkNext.push({ owner, heading: OWNER_WORDS[owner]!, items });
   }
 
   const esc = state.status === "escalated" ? state.report.escalation : undefined;
@@ -175,7 +182,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     notTaken,
     neverDo: state.plan.steps.filter((s) => s.status === "never").map((s) => ({ id: s.id, title: titles.get(s.id) ?? s.id, reason: plainText(s.reason) })),
     ...(esc ? { escalation: { reasons: [...new Set(esc.reasons.map(plainText))], ...(esc.checklist && checklist ? { checklist: link(plainText(checklist.title), esc.checklist) } : {}) } } : {}),
-    findings: [...(input.evidence ? [dsregcmdFindings(input.evidence)] : []), ...(session.findings ?? []), ...(input.findings ?? [])].map((g) => ({
+    findings: groups.map((g) => ({
       ...g,
       findings: g.findings.map((f) => (f.link ? { ...f, link: { title: f.link.title, href: link(f.link.title, f.link.href).url ?? f.link.href } } : f)),
     })),
@@ -274,7 +281,7 @@ function renderData(data: ReportData, format: ReportFormat): string {
     if (data.escalation?.checklist) lines.push(`The admin checklist: ${ref(data.escalation.checklist)}`);
     for (const g of data.checkNext) {
       sub(g.heading);
-      for (const c of g.items) item(ref(c));
+      for (const c of g.items) item(c.pointedAt ? `${ref(c)}: the analyzer's findings point here.` : ref(c));
     }
   }
   lines.push("", data.redaction.applied ? "What the person typed or pasted is redacted (ids, names, e-mail addresses)." : "Not redacted: this report may contain identifiers.");

@@ -184,6 +184,13 @@ describe("what the report says, from what happened", () => {
     expect(renderReport({ kb, session: s }, { format: "txt" })).toContain("* Worth a look: This is Windows Server 2022 (InstallationType Server).");
   });
 
+  it("puts first the checks a finding that is not a pass points at", () => {
+    const findings = [{ source: "dsregcmd /status", findings: [{ status: "fail" as const, message: "No primary refresh token (AzureAdPrt NO).", link: { href: "/codes/caa50021/admin/#prt-health", title: "Admin: primary refresh token health" } }] }];
+    const data = buildReport({ kb, session: serverSession(), findings })!;
+    expect(data.checkNext.find((g) => g.owner === "device")!.items[0]).toMatchObject({ id: "prt-health", pointedAt: true });
+    expect(renderReport(data, "txt")).toContain("* Check the user's primary refresh token (PRT) (Fixpath page /codes/caa50021/admin/#prt-health): the analyzer's findings point here.");
+  });
+
   it("redacts identifier values an analyzer passes in", () => {
     const findings = [{ source: "Evidence bundle", findings: [{ status: "warn" as const, message: "OneDrive is signed in to the tenant Fabrikam Research." }] }];
     const md = renderReport({ kb, session: serverSession(), findings, identifiers: ["Fabrikam Research"] }, { format: "md" });
