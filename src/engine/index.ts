@@ -7,3 +7,8 @@ export * from "./session.ts";
 export * from "./space.ts";
 export * from "./target.ts";
 export * from "./types.ts";
+export * from "./asking.ts";
+export * from "./completion.ts";
+export * from "./hand-over.ts";
+export * from "./other-code.ts";
+export * from "./words.ts";

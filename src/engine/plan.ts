@@ -7,6 +7,7 @@ import { parseCode, resolveCode, type FactName, type Facts, type FactValue, type
 import { answerLabeller, because, evaluate, missingFacts } from "./conditions.ts";
 import { ASSUMED_NOT_MANAGED_REGISTRATION, MANAGED_REASON, adminStatus, assumedAdminWords, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
 import { applyPresets } from "./presets.ts";
+import { ownCodeAsNone } from "./other-code.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Assumption, Escalation, Plan, PlanOutcome, PlanStep } from "./types.ts";
@@ -45,8 +46,8 @@ function organisationSays(scenario: Scenario, fact: FactName, value: FactValue):
 
 /** The plan without the next question (what `rankQuestions` compares). */
 export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, fromOrganisation: ReadonlySet<FactName> = new Set()): Plan {
-  const facts: Facts = { ...answers, app: scenario.app };
   const code = resolveCode(kb, scenario.code) ?? scenario.code.toLowerCase();
+  const facts: Facts = { ...ownCodeAsNone(kb, code, answers), app: scenario.app };
   const assumptions = new Assumptions();
   const label = answerLabeller(scenario.questions, fromOrganisation);
 

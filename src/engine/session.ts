@@ -6,16 +6,24 @@
  * ```json
  * { "version": 1, "code": "caa50021", "app": "onedrive",
  *   "facts": { "managed": true }, "dontKnow": ["isAdmin"],
- *   "outcomes": [{ "stepId": "clean-restart", "outcome": "no-change", "at": "2026-01-02T10:00:00Z" }],
- *   "history": [{ "type": "answer", "fact": "managed", "value": true, "previous": null }, …] }
+ *   "outcomes": [{ "stepId": "clean-restart", "outcome": "could-not", "at": "2026-01-02T10:00:00Z", "reason": "no-rights" }],
+ *   "history": [{ "type": "answer", "fact": "managed", "value": true, "previous": null }, …],
+ *   "findings": [{ "source": "dsregcmd /status", "findings": [{ "status": "fail", "message": "…" }] }] }
  * ```
+ *
+ * `reason`/`note` (why a step did not fix it) and `findings` (what an analyzer found) are optional,
+ * so sessions saved before them still read.
  */
 // zod/mini: the same validation as zod with a fraction of the bundle, since this runs in the
 // browser's diagnostic island too (budget 25 KB gzip).
 import * as z from "zod/mini";
 import { APPS, FACT_NAMES, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
+import { questionsForNow } from "./asking.ts";
+import { pendingCompletion, resolvingOutcome, type PendingCompletion } from "./completion.ts";
 import { UNKNOWN } from "./conditions.ts";
+import { handOverReasons, unknownGuideReason } from "./hand-over.ts";
+import { otherCodeNotice } from "./other-code.ts";
 import { planCore, rankQuestions } from "./plan.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Escalation, Plan, PlanStep } from "./types.ts";
@@ -26,6 +34,15 @@ export const SESSION_VERSION = 1;
 export const STEP_OUTCOMES = ["fixed", "no-change", "could-not"] as const;
 export type StepOutcome = (typeof STEP_OUTCOMES)[number];
 
+/**
+ * Why a step did not fix it, from a fixed list (the outcomes API keeps the same ids): it did not
+ * match what the person saw, no rights to do it, unclear instructions, something else.
+ */
+export const STEP_OUTCOME_REASONS = ["did-not-match", "no-rights", "unclear", "other"] as const;
+export type StepOutcomeReason = (typeof STEP_OUTCOME_REASONS)[number];
+/** Longest note a person may add to a reason, in characters. */
+export const OUTCOME_NOTE_MAX = 500;
+
 const NonEmpty = z.string().check(z.minLength(1));
 /** A fact value: true/false, a choice, a code; `unknown` for "I don't know". */
 const FactValueSchema = z.union([z.boolean(), NonEmpty]);
@@ -34,18 +51,36 @@ const PreviousSchema = z.union([FactValueSchema, z.null()]);
 /** An ISO 8601 time passed in by the shell, e.g. 2026-01-02T10:00:00Z. */
 const IsoTime = z.iso.datetime({ offset: true });
 const OutcomeSchema = z.enum(STEP_OUTCOMES);
+const ReasonSchema = z.enum(STEP_OUTCOME_REASONS);
+const NoteSchema = z.string().check(z.minLength(1), z.maxLength(OUTCOME_NOTE_MAX));
 const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]);
 
-/** A step tried, with what happened and when. */
-export const StepOutcomeRecordSchema = z.strictObject({ stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime });
+/** A step tried, with what happened and when; for a step that did not fix it, optionally why (and the person's own note). */
+export const StepOutcomeRecordSchema = z.strictObject({ stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) });
 export type StepOutcomeRecord = z.output<typeof StepOutcomeRecordSchema>;
 
 /** One event of the session, oldest first; undo removes the last. */
 export const HistoryEntrySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("answer"), fact: FactNameSchema, value: FactValueSchema, previous: PreviousSchema }),
-  z.strictObject({ type: z.literal("outcome"), stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime }),
+  z.strictObject({ type: z.literal("outcome"), stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) }),
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+
+/** What one analyzer found, in words (the report's findings groups): a source, facts at a glance, findings. */
+export const FindingGroupSchema = z.strictObject({
+  source: NonEmpty,
+  summary: z.optional(z.array(z.strictObject({ label: NonEmpty, value: z.string() }))),
+  findings: z.array(
+    z.strictObject({
+      id: z.optional(NonEmpty),
+      status: z.enum(["pass", "warn", "fail", "info"]),
+      message: NonEmpty,
+      lines: z.optional(z.array(z.number())),
+      link: z.optional(z.strictObject({ href: NonEmpty, title: NonEmpty })),
+    }),
+  ),
+});
+export type FindingGroup = z.output<typeof FindingGroupSchema>;
 
 /**
  * A Fixpath diagnostic session: `version` (1), `code` (the hub's id), `app`, `facts` (answers by
@@ -60,6 +95,7 @@ export const SessionSchema = z.strictObject({
   dontKnow: z._default(z.array(FactNameSchema), []),
   outcomes: z.array(StepOutcomeRecordSchema),
   history: z.array(HistoryEntrySchema),
+  findings: z.optional(z.array(FindingGroupSchema)),
 });
 
 /** A session: plain JSON, validated by `parseSession`. */
@@ -71,6 +107,8 @@ export interface Session {
   dontKnow: FactName[];
   outcomes: StepOutcomeRecord[];
   history: HistoryEntry[];
+  /** What an analyzer found on this device (a paste analysed in the same session), for the report; not part of the history. */
+  findings?: FindingGroup[];
 }
 
 /** A transition's result: the new session, or why the event was refused. */
@@ -92,7 +130,9 @@ export function startSession(kb: KnowledgeBase, target: Target & { facts?: Facts
 
 /**
  * Records an answer. `"unknown"` (or null) means "I don't know": the fact becomes unknown and is
- * not asked again. A value of the wrong type is refused with `facts/*` issues.
+ * not asked again. A value of the wrong type is refused with `facts/*` issues. A code answer that
+ * needs words (the guide's own code, a code Fixpath does not know) gets them in `sessionState`'s
+ * `notice`.
  */
 export function answer(session: Session, fact: string, value: FactValue | null): SessionResult {
   const checked = checkFactValue(fact, value, `facts.${fact}`);
@@ -121,7 +161,7 @@ function applyAnswer(session: Session, fact: FactName, value: FactValue | null):
  * Records what happened when the person tried a step, at `at` (an ISO time from the shell). Only a
  * step the current plan marks `do` can be recorded (`session/unknown-step`, `session/step-not-offered`).
  */
-export function recordOutcome(kb: KnowledgeBase, session: Session, event: { stepId: string; outcome: StepOutcome; at: string }): SessionResult {
+export function recordOutcome(kb: KnowledgeBase, session: Session, event: { stepId: string; outcome: StepOutcome; at: string; reason?: StepOutcomeReason; note?: string }): SessionResult {
   const scenario = scenarioOf(kb, session);
   if (!scenario) return refuse("session/unknown-scenario", "code", `no scenario ${session.code}/${session.app} in the knowledge base`);
   const outcome = OutcomeSchema.safeParse(event.outcome);
@@ -131,13 +171,60 @@ export function recordOutcome(kb: KnowledgeBase, session: Session, event: { step
   if (!scenario.steps.some((s) => s.id === event.stepId)) {
     return refuse("session/unknown-step", "stepId", `"${event.stepId}" is not a step of ${session.code}/${session.app}`, { hint: suggest(event.stepId, ids) });
   }
-  if (isFinished(kb, session)) return refuse("session/finished", "stepId", "the session has ended: a step already fixed it", { hint: "undo the last event to go on" });
+  if (isFinished(scenario, session)) return refuse("session/finished", "stepId", "the session has ended: a step already fixed it", { hint: "undo the last event to go on" });
   const current = planCore(kb, scenario, session.facts).steps.find((s) => s.id === event.stepId)!;
   if (current.status !== "do") {
     return refuse("session/step-not-offered", "stepId", `"${event.stepId}" is not offered in this plan (${current.status}): ${current.reason}`);
   }
-  const record: StepOutcomeRecord = { stepId: event.stepId, outcome: outcome.data, at: event.at };
+  const why = checkReason(outcome.data, event);
+  if (!why.ok) return why;
+  const record: StepOutcomeRecord = { stepId: event.stepId, outcome: outcome.data, at: event.at, ...why.fields };
   return { ok: true, session: { ...session, outcomes: [...session.outcomes, record], history: [...session.history, { type: "outcome", ...record }] } };
+}
+
+/**
+ * Adds why a step did not fix it to the outcome just recorded, so a shell can save the outcome
+ * first and ask "What got in the way?" after (a reload in between keeps the step). Refused when
+ * the last event is not that step's outcome (`session/no-outcome-to-explain`) or it was fixed.
+ */
+export function explainOutcome(session: Session, event: { stepId: string; reason: StepOutcomeReason; note?: string }): SessionResult {
+  const last = session.history[session.history.length - 1];
+  if (!last || last.type !== "outcome" || last.stepId !== event.stepId) {
+    return refuse("session/no-outcome-to-explain", "stepId", `the last event is not the outcome of "${event.stepId}"`, { hint: "record the step's outcome first, then say why" });
+  }
+  const why = checkReason(last.outcome, event);
+  if (!why.ok) return why;
+  const record: StepOutcomeRecord = { stepId: last.stepId, outcome: last.outcome, at: last.at, ...why.fields };
+  return { ok: true, session: { ...session, outcomes: [...session.outcomes.slice(0, -1), record], history: [...session.history.slice(0, -1), { type: "outcome", ...record }] } };
+}
+
+function checkReason(outcome: StepOutcome, event: { reason?: unknown; note?: unknown }): { ok: true; fields: Pick<StepOutcomeRecord, "reason" | "note"> } | { ok: false; issues: Issue[] } {
+  if (event.reason === undefined && event.note === undefined) return { ok: true, fields: {} };
+  if (outcome === "fixed") return refuse("session/reason-not-allowed", "reason", "a reason is given only for a step that did not fix it", { hint: "leave the reason out for a fixed step" }) as { ok: false; issues: Issue[] };
+  const reason = ReasonSchema.safeParse(event.reason);
+  if (!reason.success) {
+    return refuse("session/bad-reason", "reason", `"${String(event.reason)}" is not a reason Fixpath knows`, { expected: STEP_OUTCOME_REASONS.join(" | "), received: JSON.stringify(event.reason), hint: suggest(String(event.reason), STEP_OUTCOME_REASONS) }) as { ok: false; issues: Issue[] };
+  }
+  if (event.note === undefined) return { ok: true, fields: { reason: reason.data } };
+  const note = typeof event.note === "string" ? event.note.trim() : "";
+  if (!NoteSchema.safeParse(note).success) {
+    return refuse("session/bad-note", "note", `a note is text of 1 to ${OUTCOME_NOTE_MAX} characters`, { received: typeof event.note === "string" ? `${event.note.length} characters` : JSON.stringify(event.note), hint: "shorten the note, or leave it out" }) as { ok: false; issues: Issue[] };
+  }
+  return { ok: true, fields: { reason: reason.data, note } };
+}
+
+/**
+ * Keeps what an analyzer found with the session, for the report: a group replaces the one of the
+ * same source. Not an event: undo does not take it back (a new paste replaces it).
+ */
+export function attachFindings(session: Session, groups: readonly FindingGroup[]): SessionResult {
+  const parsed = z.array(FindingGroupSchema).safeParse(groups);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((iss) => ({ code: "session/bad-findings", severity: "error" as const, path: `findings${iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message: describeIssue(iss) })) };
+  }
+  const sources = new Set(parsed.data.map((g) => g.source));
+  const findings = [...(session.findings ?? []).filter((g) => !sources.has(g.source)), ...parsed.data];
+  return { ok: true, session: { ...session, findings } };
 }
 
 /** Takes back the last answer or outcome; `session/nothing-to-undo` at the start. */
@@ -190,11 +277,15 @@ export function parseSession(input: unknown): SessionResult {
     }
   }
   const outcomeEvents = s.history.filter((h) => h.type === "outcome");
-  if (JSON.stringify(outcomeEvents.map(({ stepId, outcome, at }) => ({ stepId, outcome, at }))) !== JSON.stringify(s.outcomes)) {
+  if (outcomeEvents.length !== s.outcomes.length || outcomeEvents.some((h, i) => !sameRecord(h, s.outcomes[i]!))) {
     issues.push({ code: "session/inconsistent", severity: "error", path: "outcomes", message: "the outcomes do not match the outcome events in the history", hint: "start a new session" });
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history } };
+  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history, ...(s.findings ? { findings: s.findings } : {}) } };
+}
+
+function sameRecord(a: StepOutcomeRecord, b: StepOutcomeRecord): boolean {
+  return a.stepId === b.stepId && a.outcome === b.outcome && a.at === b.at && a.reason === b.reason && a.note === b.note;
 }
 
 /** zod/mini carries no message locale: say what was expected from the issue's own data. */
@@ -219,12 +310,14 @@ function describeIssue(iss: z.core.$ZodIssue): string {
 
 // ---------------------------------------------------------------- where the session stands
 
-/** A step tried, for the report. */
+/** A step tried, for the report; `reason` and `note` say why it did not fix it, when given. */
 export interface TriedStep {
   stepId: string;
   title: string;
   outcome: StepOutcome;
   at: string;
+  reason?: StepOutcomeReason;
+  note?: string;
 }
 
 /** Everything a report for IT needs. */
@@ -240,53 +333,76 @@ export interface SessionReport {
 
 /** Where a session stands, and what to show next. */
 export interface SessionState {
-  /** `asking`: a question would change the plan; `step`: a step to try; `resolved`: a step fixed it; `escalated`: hand over to IT; `stopped`: another guide, or not this error. */
+  /** `asking`: a question the next step needs; `step`: a step to try; `resolved`: a step fixed it and left nothing half-done; `escalated`: hand over to IT; `stopped`: another guide, or not this error. */
   status: "asking" | "step" | "resolved" | "escalated" | "stopped";
   plan: Plan;
   question?: Question;
   step?: PlanStep;
+  /** A step was marked fixed but left the app half-done: `step` is the one that completes it. */
+  completing?: PendingCompletion;
+  /** A sentence about the answer just given (the guide's own code, a code Fixpath does not know). */
+  notice?: string;
   report: SessionReport;
 }
 
-const OUT_OF_STEPS = "None of the steps in the plan fixed it: hand over to IT with this report.";
-
 /**
- * Where the session stands. A `fixed` outcome ends it resolved; a stop that is not an escalation
- * ends it stopped; otherwise it asks the most useful question not declined, then offers the
- * first `do` step not tried yet; out of steps (or stopped to escalate), it is escalated.
- * Returns undefined when the knowledge base has no scenario for the session.
+ * Where the session stands. A fixed outcome of a step that leaves nothing half-done ends it
+ * resolved; a fixed step that declares `completedBy` leads to the step that completes it first.
+ * A stop that is not an escalation ends it stopped (a switch to a code without a guide goes to
+ * IT). Otherwise it asks the questions the next step needs (`asking.ts`), then offers the first
+ * `do` step not tried yet; out of steps (or stopped to escalate), it is escalated, with reasons
+ * worded from what happened (`hand-over.ts`). Undefined when the knowledge base has no scenario
+ * for the session.
  */
 export function sessionState(kb: KnowledgeBase, session: Session): SessionState | undefined {
   const scenario = scenarioOf(kb, session);
   if (!scenario) return undefined;
   const core = planCore(kb, scenario, session.facts);
-  const questions = rankQuestions(kb, scenario, session.facts, core).filter((q) => !session.dontKnow.includes(q.fact as FactName));
-  const plan: Plan = questions[0] ? { ...core, nextQuestion: questions[0] } : core;
   const title = new Map(scenario.steps.map((s) => [s.id, s.title]));
   const report: SessionReport = {
     code: session.code,
     app: session.app,
     answers: { ...session.facts },
     dontKnow: [...session.dontKnow],
-    tried: session.outcomes.map((o) => ({ stepId: o.stepId, title: title.get(o.stepId) ?? o.stepId, outcome: o.outcome, at: o.at })),
+    tried: session.outcomes.map((o) => ({ stepId: o.stepId, title: title.get(o.stepId) ?? o.stepId, outcome: o.outcome, at: o.at, ...(o.reason ? { reason: o.reason } : {}), ...(o.note ? { note: o.note } : {}) })),
   };
-  if (session.outcomes.some((o) => o.outcome === "fixed")) return { status: "resolved", plan, report };
-  if (plan.outcome === "not-this-error" || plan.outcome === "switch-guide") return { status: "stopped", plan, report };
-  if (questions[0]) return { status: "asking", plan, question: questions[0], report };
+  const notice = lastAnswerNotice(kb, session);
+  const base = notice ? { report, notice } : { report };
+  if (resolvingOutcome(scenario, session.outcomes)) return { status: "resolved", plan: core, ...base };
+  if (core.outcome === "not-this-error") return { status: "stopped", plan: core, ...base };
+  if (core.outcome === "switch-guide") {
+    if (core.switchTo === undefined || kb.codes.has(core.switchTo)) return { status: "stopped", plan: core, ...base };
+    return escalated(kb, session, core, [unknownGuideReason(core.switchTo)], base);
+  }
   const tried = new Set(session.outcomes.map((o) => o.stepId));
-  const step = plan.steps.find((s) => s.status === "do" && !tried.has(s.id));
-  if (step) return { status: "step", plan, step, report };
-  const reasons = [...(plan.escalation?.reasons ?? [])];
-  if (plan.outcome === "plan" && !reasons.includes(OUT_OF_STEPS)) reasons.unshift(OUT_OF_STEPS);
+  const completing = pendingCompletion(scenario, session.outcomes);
+  const owed = completing && core.steps.find((s) => s.id === completing.step && s.status === "do");
+  const next = owed ?? core.steps.find((s) => s.status === "do" && !tried.has(s.id));
+  const ranked = rankQuestions(kb, scenario, session.facts, core).filter((q) => !session.dontKnow.includes(q.fact as FactName));
+  const questions = questionsForNow({ kb, scenario, facts: session.facts, plan: core, outcomes: session.outcomes, nextStep: next?.id }, ranked);
+  const plan: Plan = questions[0] ? { ...core, nextQuestion: questions[0] } : core;
+  const withCompletion = owed && completing ? { ...base, completing } : base;
+  if (questions[0]) return { status: "asking", plan, question: questions[0], ...withCompletion };
+  if (next) return { status: "step", plan, step: next, ...withCompletion };
+  return escalated(kb, session, plan, handOverReasons(scenario, plan, session.outcomes), base);
+}
+
+function escalated(kb: KnowledgeBase, session: Session, plan: Plan, reasons: string[], base: { report: SessionReport; notice?: string }): SessionState {
   const escalation: Escalation = { reasons };
   if (plan.escalation?.checklist ?? kb.checklists.has(session.code)) escalation.checklist = `/codes/${session.code}/admin/`;
-  return { status: "escalated", plan, report: { ...report, escalation } };
+  return { status: "escalated", plan, ...base, report: { ...base.report, escalation } };
+}
+
+/** The notice for the last event, when it was a code answer that needs words. */
+function lastAnswerNotice(kb: KnowledgeBase, session: Session): string | undefined {
+  const last = session.history[session.history.length - 1];
+  return last?.type === "answer" ? otherCodeNotice(kb, session.code, last.fact, last.value) : undefined;
 }
 
 function scenarioOf(kb: KnowledgeBase, session: Session): Scenario | undefined {
   return kb.scenarios.get(`${session.code}/${session.app}`);
 }
 
-function isFinished(_kb: KnowledgeBase, session: Session): boolean {
-  return session.outcomes.some((o) => o.outcome === "fixed");
+function isFinished(scenario: Scenario, session: Session): boolean {
+  return resolvingOutcome(scenario, session.outcomes) !== undefined;
 }

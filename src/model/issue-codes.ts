@@ -63,6 +63,7 @@ export const KB_CODES = {
   "kb/duplicate-step-id": { stage: "rule", description: "A step or avoided action's id is used twice in one scenario." },
   "kb/step-order": { stage: "rule", description: "A first-line step comes after an advanced step." },
   "kb/step-conflict": { stage: "rule", description: "One step id has different safety properties in two scenarios." },
+  "kb/unknown-step-ref": { stage: "rule", description: "A step's completedBy names no later step of its scenario." },
   "kb/command-flag-conflict": { stage: "rule", description: "Two steps run the same state-changing command with different safety flags." },
   "kb/no-first-line": { stage: "rule", description: "A scenario has no first-line step." },
   "kb/duplicate-question": { stage: "rule", description: "A scenario asks the same fact twice." },

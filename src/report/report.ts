@@ -1,207 +1,425 @@
 /**
- * The escalation report: what a person hands to IT when the fixes did not help. Built from a
- * diagnostic session and any pasted evidence; rendered as Markdown, plain text or JSON; redacted
- * by default.
+ * The escalation report: what a person hands to IT. Built from a diagnostic session, what the
+ * analyzer found (a `dsregcmd /status` paste, the evidence bundle, any other source as
+ * `findings`), and the person's own words; rendered as Markdown, plain text or JSON.
+ *
+ * - Every line is worded from what happened: a session with no step tried never says steps were
+ *   tried, a reason shared by several steps is said once (issue 13, items 2–4).
+ * - Markdown and text carry words only: step titles, app names, status words as sentences, no
+ *   backticks. Ids (fact names, step ids, statuses, enum values) are in the JSON format only.
+ * - Links are absolute when a base URL is given (the site passes its own origin, the CLI
+ *   `--base-url` or `FIXPATH_BASE_URL`); without one, each page is named by its title and path.
+ * - Redaction (on by default) applies to what the person typed or pasted (when it started, notes,
+ *   typed codes, the analyzer's findings), never to content text such as a question's example
+ *   address.
  */
-import type { DsregcmdAnalysis, FindingStatus } from "../evidence/index.ts";
-import { sessionState, type Session, type SessionState } from "../engine/index.ts";
-import { FACTS, type FactName, type KnowledgeBase } from "../model/index.ts";
+import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
+import { AFTER_FIRST_LINE_PENDING, appName, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import { FACTS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** How sure a finding is: passed, a warning, a problem, or a plain note (`info`). */
+export type ReportFindingStatus = FindingGroup["findings"][number]["status"];
+
+/**
+ * What one source showed (the engine's `FindingGroup`, which a session can carry too): the source
+ * in words ("dsregcmd /status", "Evidence bundle: whoami /groups"), facts at a glance in words
+ * (`{ label: "Join type", value: "Microsoft Entra hybrid joined" }`), then the findings. A
+ * finding's `message` is in words and may quote the paste (it is redacted); its `id` shows in the
+ * JSON format only; `link.href` is a site path such as `/codes/caa50021/admin/#prt-health`.
+ */
+export type ReportFindingGroup = FindingGroup;
+export type ReportFinding = FindingGroup["findings"][number];
 
 export interface ReportInput {
   kb: KnowledgeBase;
   session: Session;
   /** When the problem started, in the person's words ("Monday morning", "2026-11-20"). */
   startedAt?: string;
-  /** A pasted `dsregcmd /status`, analysed. */
+  /** A pasted `dsregcmd /status`, analysed: becomes a findings group, and its identifiers are redacted. */
   evidence?: DsregcmdAnalysis;
+  /** What other analyzers found (the evidence bundle, …), in the order to show. */
+  findings?: readonly ReportFindingGroup[];
+  /** Identifier values the analyzers know (tenant names, user names, SIDs…), redacted wherever they appear. */
+  identifiers?: Iterable<string>;
   /** When the report was made (ISO time), passed in by the shell. */
   generatedAt?: string;
 }
 
 export interface ReportOptions {
-  /** Replace identifiers with `[kind-N]` tokens. Default true. */
+  /** Replace identifiers in what the person typed or pasted with `[kind-N]` tokens. Default true. */
   redact?: boolean;
+  /** The site's origin (`https://fixpath.example.org`): links become absolute. Without it, pages are named by title and path. */
+  baseUrl?: string;
 }
 
-export interface ChecklistRef {
-  id: string;
+/** A page or checklist item the report points at. */
+export interface ReportLink {
   title: string;
-  url: string;
+  /** The site path (`/codes/caa50021/admin/#prt-health`). */
+  path: string;
+  /** The absolute URL, when a base URL was given. */
+  url?: string;
 }
 
-/** The report as data: the JSON format is exactly this. */
+/** The report as data: the JSON format is exactly this (ids live here, next to their words). */
 export interface ReportData {
-  version: 1;
+  version: 2;
   generatedAt?: string;
   code: string;
   app: string;
-  page: { title: string; url: string };
+  /** The code and app in words: "CAA50021 in OneDrive". */
+  subject: string;
+  page: ReportLink;
   startedAt?: string;
   status: SessionState["status"];
   summary: string;
-  answers: { fact: string; question: string; answer: string }[];
-  notKnown: string[];
-  tried: { stepId: string; title: string; outcome: string; at: string }[];
-  notTried: { stepId: string; status: string; reason: string }[];
-  neverDo: { id: string; reason: string }[];
-  escalation: { reasons: string[]; checklist?: string };
-  evidence?: {
-    joinType: string;
-    prt: string;
-    deviceAuth: string;
-    findings: { status: FindingStatus; message: string; lines: number[]; link: string }[];
-  };
-  /** What IT should check next, grouped by owner. */
-  checkNext: Partial<Record<"device" | "tenant" | "network", ChecklistRef[]>>;
+  answers: { fact: string; value: FactValue; question: string; answer: string }[];
+  notKnown: { fact: string; question: string }[];
+  tried: { stepId: string; title: string; outcome: StepOutcome; result: string; at: string; reason?: StepOutcomeReason; note?: string }[];
+  /** A step marked fixed that left the app half-done, and the step that completes it. */
+  halfDone?: { stepId: string; title: string; until: string; next: { stepId: string; title: string } };
+  /** Steps not taken, grouped by why: each reason once, with every step it applies to. */
+  notTaken: { status: string; heading: string; reason?: string; steps: { stepId: string; title: string }[] }[];
+  neverDo: { id: string; title: string; reason: string }[];
+  escalation?: { reasons: string[]; checklist?: ReportLink };
+  findings: ReportFindingGroup[];
+  /** What IT should check next, grouped by owner; only the checks that fit the app. */
+  checkNext: { owner: string; heading: string; items: (ReportLink & { id: string; pointedAt?: true })[] }[];
   redaction: { applied: boolean; replaced?: Partial<Record<RedactionKind, number>> };
 }
 
-const OUTCOME_WORDS: Record<string, string> = { fixed: "fixed it", "no-change": "no change", "could-not": "could not do it" };
+const RESULT_WORDS: Record<StepOutcome, string> = { fixed: "fixed it", "no-change": "no change", "could-not": "could not do it" };
 
-/** Builds the report data from a session (and evidence); pure. */
+/** Why a step did not fix it, as IT reads it. */
+export const OUTCOME_REASON_WORDS: Readonly<Record<StepOutcomeReason, string>> = {
+  "did-not-match": "the step did not match what they saw",
+  "no-rights": "they had no rights to do it",
+  unclear: "the instructions were unclear to them",
+  other: "another reason",
+};
+
+const OWNER_WORDS: Record<string, string> = { device: "On the device", tenant: "In the tenant (Microsoft Entra ID, Intune, Conditional Access)", network: "On the network" };
+
+const SEE_WHY = 'See "Why this goes to IT".';
+
+const STATUS_HEADINGS: Record<string, string> = {
+  "ask-admin": "For IT to do with the person",
+  skip: "Not offered",
+  do: "Not tried yet",
+};
+
+/** Builds the report data from a session, what the analyzers found and the person's words; pure. */
 export function buildReport(input: ReportInput, options: ReportOptions = {}): ReportData | undefined {
   const { kb, session } = input;
   const state = sessionState(kb, session);
   const scenario = kb.scenarios.get(`${session.code}/${session.app}`);
   if (!state || !scenario) return undefined;
-  const questions = new Map(scenario.questions.map((q) => [q.fact, q]));
-  const answers = Object.entries(session.facts).map(([fact, value]) => {
-    const q = questions.get(fact);
-    const choice = q?.choices?.find((c) => c.value === value);
-    return {
-      fact,
-      question: q?.prompt ?? FACTS[fact as FactName]?.description ?? fact,
-      answer: choice?.label ?? (value === true ? "Yes" : value === false ? "No" : String(value)),
-    };
-  });
-  const tried = new Set(session.outcomes.map((o) => o.stepId));
+  const link = linker(options.baseUrl);
+  const titles = new Map<string, string>([...scenario.steps, ...scenario.avoid].map((s) => [s.id, plainText(s.title)]));
+  const subject = `${displayCode(session.code)} in ${appName(session.app)}`;
+
+  const answers = Object.entries(session.facts).map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: answerWords(kb, scenario, fact, value as FactValue) }));
+  const tried = session.outcomes.map((o) => ({
+    stepId: o.stepId,
+    title: titles.get(o.stepId) ?? o.stepId,
+    outcome: o.outcome,
+    result: RESULT_WORDS[o.outcome],
+    at: o.at,
+    ...(o.reason ? { reason: o.reason } : {}),
+    ...(o.note ? { note: o.note } : {}),
+  }));
+  const pending = pendingCompletion(scenario, session.outcomes);
+  const triedIds = new Set(session.outcomes.map((o) => o.stepId));
   const stepIds = new Set(scenario.steps.map((s) => s.id));
-  const checklist = kb.checklists.get(session.code);
-  const checkNext: ReportData["checkNext"] = {};
-  for (const item of checklist?.items ?? []) {
-    (checkNext[item.owner] ??= []).push({ id: item.id, title: item.title, url: `/codes/${session.code}/admin/#${item.id}` });
+
+  const notTaken: ReportData["notTaken"] = [];
+  for (const s of state.plan.steps) {
+    if (!stepIds.has(s.id) || triedIds.has(s.id) || s.status === "never") continue;
+    // A step still to do needs no reason; the others are grouped by the reason the plan gives.
+    const reason = s.status === "do" ? undefined : speaksOfFixesNotDone(scenario, s.reason, session.outcomes) ? AFTER_FIRST_LINE_PENDING : plainText(s.reason);
+    let group = notTaken.find((g) => g.status === s.status && g.reason === reason);
+    if (!group) notTaken.push((group = { status: s.status, heading: STATUS_HEADINGS[s.status] ?? "Not taken", ...(reason ? { reason } : {}), steps: [] }));
+    group.steps.push({ stepId: s.id, title: titles.get(s.id) ?? s.id });
   }
-  const escalation = state.report.escalation ?? state.plan.escalation ?? { reasons: [] };
+
+  const groups = [...(input.evidence ? [dsregcmdFindings(input.evidence)] : []), ...(session.findings ?? []), ...(input.findings ?? [])];
+  // Checks a finding that is not a pass points at come first in their group.
+  const pointed = new Set(groups.flatMap((g) => g.findings.filter((f) => f.status !== "pass" && f.link).map((f) => f.link!.href)));
+  const checklist = kb.checklists.get(session.code);
+  const checkNext: ReportData["checkNext"] = [];
+  for (const owner of ["device", "tenant", "network"]) {
+    const items = (checklist?.items ?? [])
+      .filter((i) => i.owner === owner && fitsApp(i.title, session.app))
+      .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), `/codes/${session.code}/admin/#${i.id}`) }))
+      .map((i) => (pointed.has(i.path) ? { ...i, pointedAt: true as const } : i));
+    items.sort((a, b) => Number("pointedAt" in b) - Number("pointedAt" in a));
+    if (items.length) checkNext.push({ owner, heading: OWNER_WORDS[owner]!, items });
+  }
+
+  const esc = state.status === "escalated" ? state.report.escalation : undefined;
+  // A reason already said under "Why this goes to IT" is not said again for each step.
+  for (const g of notTaken) {
+    for (const r of esc?.reasons.map(plainText) ?? []) if (g.reason && g.reason !== r && g.reason.includes(r)) g.reason = g.reason.replace(r, SEE_WHY);
+  }
   const data: ReportData = {
-    version: 1,
-    generatedAt: input.generatedAt,
+    version: 2,
+    ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
     code: session.code,
     app: session.app,
-    page: { title: scenario.title, url: `/codes/${session.code}/${session.app}/` },
-    startedAt: input.startedAt?.trim() || undefined,
+    subject,
+    page: link(plainText(scenario.title), `/codes/${session.code}/${session.app}/`),
+    ...(input.startedAt?.trim() ? { startedAt: input.startedAt.trim() } : {}),
     status: state.status,
-    summary: summaryOf(state, scenario.title),
+    summary: summaryOf(kb, scenario, state, tried, titles),
     answers,
-    notKnown: session.dontKnow.map((f) => questions.get(f)?.prompt ?? f),
-    tried: state.report.tried.map((t) => ({ ...t, outcome: OUTCOME_WORDS[t.outcome] ?? t.outcome })),
-    notTried: state.plan.steps
-      .filter((s) => stepIds.has(s.id) && !tried.has(s.id) && s.status !== "never")
-      .map((s) => ({ stepId: s.id, status: s.status, reason: s.reason })),
-    neverDo: state.plan.steps.filter((s) => s.status === "never").map((s) => ({ id: s.id, reason: s.reason })),
-    escalation: { reasons: escalation.reasons, checklist: escalation.checklist },
+    notKnown: session.dontKnow.map((fact) => ({ fact, question: questionWords(kb, scenario, fact) })),
+    tried,
+    ...(pending ? { halfDone: { stepId: pending.after, title: titles.get(pending.after) ?? pending.after, until: plainText(pending.until), next: { stepId: pending.step, title: titles.get(pending.step) ?? pending.step } } } : {}),
+    notTaken,
+    neverDo: state.plan.steps.filter((s) => s.status === "never").map((s) => ({ id: s.id, title: titles.get(s.id) ?? s.id, reason: plainText(s.reason) })),
+    ...(esc ? { escalation: { reasons: [...new Set(esc.reasons.map(plainText))], ...(esc.checklist && checklist ? { checklist: link(plainText(checklist.title), esc.checklist) } : {}) } } : {}),
+    findings: groups.map((g) => ({
+      ...g,
+      findings: g.findings.map((f) => (f.link ? { ...f, link: { title: f.link.title, href: link(f.link.title, f.link.href).url ?? f.link.href } } : f)),
+    })),
     checkNext,
     redaction: { applied: false },
   };
-  if (input.evidence) {
-    const { state: ev, findings } = input.evidence;
-    data.evidence = {
-      joinType: String(ev.joinType.value),
-      prt: String(ev.prt.value),
-      deviceAuth: String(ev.deviceAuth.value),
-      findings: findings.map((f) => ({ status: f.status, message: f.message, lines: f.lines, link: f.link.href })),
-    };
-  }
   if (options.redact === false) return data;
-  const redact = createRedactor(input.evidence ? collectIdentifiers(input.evidence.evidence) : []);
-  const redacted = mapStrings(data, redact);
-  redacted.redaction = { applied: true, replaced: redact.counts };
-  return redacted;
+  const redact = createRedactor([...(input.evidence ? collectIdentifiers(input.evidence.evidence) : []), ...(input.identifiers ?? [])]);
+  // Only what the person typed or pasted: content text (a question's example address) stays as written.
+  const out: ReportData = {
+    ...data,
+    ...(data.startedAt ? { startedAt: redact(data.startedAt) } : {}),
+    answers: data.answers.map((a) => (isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redact(a.value) : a.value, answer: redact(a.answer) } : a)),
+    tried: data.tried.map((t) => (t.note ? { ...t, note: redact(t.note) } : t)),
+    findings: data.findings.map((g) => ({
+      source: g.source,
+      ...(g.summary ? { summary: g.summary.map((s) => ({ label: s.label, value: redact(s.value) })) } : {}),
+      findings: g.findings.map((f) => ({ ...f, message: redact(f.message) })),
+    })),
+  };
+  out.redaction = { applied: true, replaced: redact.counts };
+  return out;
 }
 
-function summaryOf(state: SessionState, title: string): string {
-  switch (state.status) {
-    case "resolved":
-      return `Resolved while following "${title}".`;
-    case "escalated":
-      // Worded from what happened: a session can go to IT before any step was tried (a stop).
-      return state.report.tried.length === 0
-        ? `Handed over to IT before any step of "${title}" was tried.`
-        : `Not resolved by the steps tried from "${title}": handed over to IT.`;
-    case "stopped":
-      return state.plan.outcome === "switch-guide" ? `Another code's guide applies (${state.plan.switchTo ?? "see the plan"}).` : "The guide does not fit this situation.";
-    default:
-      return `In progress: following "${title}".`;
-  }
+/**
+ * Renders a report. Two forms: `renderReport(data, format)` for data from `buildReport`, or
+ * `renderReport(input, { format, redact, baseUrl })` (input as for `buildReport`: `kb`, `session`,
+ * `findings`, …) in one go; the second returns "" when the knowledge base has no scenario for the session.
+ */
+export function renderReport(data: ReportData, format: ReportFormat): string;
+export function renderReport(input: ReportInput, options: ReportOptions & { format: ReportFormat }): string;
+export function renderReport(arg: ReportData | ReportInput, how: ReportFormat | (ReportOptions & { format: ReportFormat })): string {
+  if (typeof how === "string") return renderData(arg as ReportData, how);
+  const data = buildReport(arg as ReportInput, how);
+  return data ? renderData(data, how.format) : "";
 }
 
-/** Renders report data in one format. */
-export function renderReport(data: ReportData, format: ReportFormat): string {
+function renderData(data: ReportData, format: ReportFormat): string {
   if (format === "json") return JSON.stringify(data, null, 2) + "\n";
   const md = format === "md";
   const lines: string[] = [];
   const h = (text: string) => lines.push("", md ? `## ${text}` : `${text}\n${"-".repeat(text.length)}`);
+  const sub = (text: string) => lines.push("", md ? `**${text}**` : `${text}:`);
   const item = (text: string) => lines.push(`${md ? "-" : "*"} ${text}`);
-  const code = (text: string) => (md ? `\`${text}\`` : text);
+  const ref = (l: ReportLink) => (l.url ? (md ? `[${l.title}](${l.url})` : `${l.title}: ${l.url}`) : `${l.title} (Fixpath page ${l.path})`);
 
-  lines.push(md ? `# Fixpath report: ${data.code.toUpperCase()} in ${data.app}` : `Fixpath report: ${data.code.toUpperCase()} in ${data.app}\n${"=".repeat(40)}`);
-  lines.push("", data.summary);
+  const title = `Fixpath report: ${data.subject}`;
+  lines.push(md ? `# ${title}` : `${title}\n${"=".repeat(title.length)}`);
+  lines.push("", data.summary, "");
   if (data.generatedAt) lines.push(`Made: ${data.generatedAt}`);
   lines.push(`Started: ${data.startedAt ?? "not given"}`);
-  lines.push(`Guide: ${data.page.title} (${data.page.url})`);
-
-  h("Answers");
-  if (data.answers.length === 0) item("No questions answered.");
-  for (const a of data.answers) item(`${a.question} — ${a.answer}`);
-  for (const q of data.notKnown) item(`${q} — not known`);
-
-  h("Steps tried");
-  if (data.tried.length === 0) item("None yet.");
-  for (const t of data.tried) item(`${t.title} (${code(t.stepId)}): ${t.outcome}, at ${t.at}`);
-
-  if (data.notTried.length) {
-    h("Steps not taken");
-    for (const s of data.notTried) item(`${code(s.stepId)} — ${s.status}: ${s.reason}`);
-  }
-  if (data.neverDo.length) {
-    h("Not done on purpose");
-    for (const s of data.neverDo) item(`${code(s.id)}: ${s.reason}`);
-  }
-  if (data.escalation.reasons.length) {
+  lines.push(`Guide: ${ref(data.page)}`);
+  if (data.escalation?.reasons.length) {
     h("Why this goes to IT");
     for (const r of data.escalation.reasons) item(r);
   }
-  if (data.evidence) {
-    h("Device evidence (dsregcmd /status)");
-    item(`Join type: ${data.evidence.joinType}; primary refresh token: ${data.evidence.prt}; device authentication: ${data.evidence.deviceAuth}`);
-    for (const f of data.evidence.findings) item(`[${f.status}] ${f.message} (lines ${f.lines.join(", ") || "—"}; ${f.link})`);
+
+  h("Answers");
+  if (data.answers.length === 0 && data.notKnown.length === 0) item("No questions answered.");
+  for (const a of data.answers) item(`${a.question} ${a.answer}`);
+  for (const q of data.notKnown) item(`${q.question} Not known.`);
+
+  h("Steps tried");
+  if (data.tried.length === 0) item("No step was tried.");
+  for (const t of data.tried) {
+    const why = t.reason ? ` Why: ${OUTCOME_REASON_WORDS[t.reason]}${t.note ? ` ("${t.note}")` : ""}.` : t.note ? ` Their note: "${t.note}".` : "";
+    item(`${t.title}: ${t.result} (${t.at}).${why}`);
   }
-  const owners = (["device", "tenant", "network"] as const).filter((o) => data.checkNext[o]?.length);
-  if (owners.length) {
-    h("What IT should check next");
-    if (data.escalation.checklist) lines.push(`Checklist: ${data.escalation.checklist}`);
-    for (const owner of owners) {
-      lines.push(md ? `\n**${capital(owner)}**` : `\n${capital(owner)}:`);
-      for (const c of data.checkNext[owner]!) item(`${c.title} (${c.url})`);
+  if (data.halfDone) item(`${data.halfDone.title} was marked fixed, but it is not finished: ${data.halfDone.until} Next step: ${data.halfDone.next.title}.`);
+
+  if (data.notTaken.length) {
+    h("Steps not taken");
+    for (const g of data.notTaken) {
+      const names = listWords(g.steps.map((s) => s.title));
+      item(g.reason ? `${g.heading}: ${names}. ${g.reason}` : `${g.heading}: ${names}.`);
     }
   }
-  lines.push("", data.redaction.applied ? "Identifiers (ids, names, e-mail addresses) are redacted." : "Not redacted: this report contains identifiers.");
+  if (data.neverDo.length) {
+    h("Not done on purpose");
+    for (const s of data.neverDo) item(`${s.title}. ${s.reason}`);
+  }
+  if (data.findings.length) {
+    h("What the analyzer found");
+    for (const g of data.findings) {
+      sub(g.source);
+      for (const s of g.summary ?? []) item(`${s.label}: ${s.value}.`);
+      for (const f of g.findings) {
+        const where = f.lines?.length ? ` (${f.lines.length === 1 ? "line" : "lines"} ${f.lines.join(", ")})` : "";
+        const see = f.link ? ` See: ${ref(f.link.href.startsWith("/") ? { title: f.link.title, path: f.link.href } : { title: f.link.title, path: f.link.href, url: f.link.href })}.` : "";
+        item(`${FINDING_WORDS[f.status]}: ${f.message}${where}${see}`);
+      }
+    }
+  }
+  if (data.checkNext.length) {
+    h("What IT should check next");
+    if (data.escalation?.checklist) lines.push(`The admin checklist: ${ref(data.escalation.checklist)}`);
+    for (const g of data.checkNext) {
+      sub(g.heading);
+      for (const c of g.items) item(c.pointedAt ? `${ref(c)}: the analyzer's findings point here.` : ref(c));
+    }
+  }
+  lines.push("", data.redaction.applied ? "What the person typed or pasted is redacted (ids, names, e-mail addresses)." : "Not redacted: this report may contain identifiers.");
   return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
 }
 
-function capital(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1);
+const FINDING_WORDS: Record<ReportFindingStatus, string> = { pass: "Looks right", warn: "Worth a look", fail: "Problem", info: "Note" };
+
+// ---------------------------------------------------------------- words
+
+/** The not-this-error stop that fired, in words. */
+function notThisErrorWords(scenario: Scenario, state: SessionState): string | undefined {
+  const facts = { ...state.report.answers, app: scenario.app };
+  const stop = scenario.stops.find((s) => s.outcome === "not-this-error" && evaluate(s.when, facts) === true);
+  return stop ? `${stop.title} ${stop.reason}` : undefined;
 }
 
-/** A deep copy with every string passed through `fn`. */
-function mapStrings<T>(value: T, fn: (s: string) => string): T {
-  if (typeof value === "string") return fn(value) as T;
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn)) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn)])) as T;
+function summaryOf(kb: KnowledgeBase, scenario: Scenario, state: SessionState, tried: ReportData["tried"], titles: Map<string, string>): string {
+  const n = new Set(tried.map((t) => t.stepId)).size;
+  const steps = n === 1 ? "one step" : `${n} steps`;
+  switch (state.status) {
+    case "resolved": {
+      const fix = tried.find((t) => t.outcome === "fixed" && t.stepId === lastFixed(tried));
+      return `Fixed: ${fix ? `"${fix.title}" fixed it` : "a step fixed it"}${n > 1 ? `, after ${steps} in all` : ""}.`;
+    }
+    case "escalated":
+      if (state.plan.outcome === "switch-guide") return `Handed over to IT: another code follows sign-in, and Fixpath has no guide for it yet.`;
+      return n === 0 ? "Handed over to IT before any step was tried." : `Not fixed after ${steps}: handed over to IT.`;
+    case "stopped":
+      if (state.plan.outcome === "switch-guide") {
+        const to = state.plan.switchTo ?? "";
+        const hub = kb.codes.get(to);
+        return `Another code's guide applies: ${displayCode(to)}${hub ? ` (${plainText(hub.title)})` : ""}.`;
+      }
+      return `This guide does not fit the situation. ${plainText(notThisErrorWords(scenario, state) ?? "See the answers below.")}`;
+    default: {
+      const next = state.status === "step" && state.step ? `; next step: ${titles.get(state.step.id) ?? state.step.id}` : state.status === "asking" ? "; a question is still open" : "";
+      return `In progress: ${n === 0 ? "no step tried yet" : `${steps} tried so far`}${next}.`;
+    }
   }
-  return value;
+}
+
+function lastFixed(tried: ReportData["tried"]): string | undefined {
+  return [...tried].reverse().find((t) => t.outcome === "fixed")?.stepId;
+}
+
+/** The question for a fact, as the scenario asks it (or as any scenario does, or the fact table says). */
+function questionWords(kb: KnowledgeBase, scenario: Scenario, fact: string): string {
+  const q = scenario.questions.find((x) => x.fact === fact) ?? [...kb.scenarios.values()].flatMap((s) => s.questions).find((x) => x.fact === fact);
+  if (q) return plainText(q.prompt);
+  return isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : "Another answer:";
+}
+
+/** An answer in words: the choice's label, Yes/No, a code as written, "No other code". */
+function answerWords(kb: KnowledgeBase, scenario: Scenario, fact: string, value: FactValue): string {
+  if (typeof value === "boolean") return value ? "Yes." : "No.";
+  const choices = [scenario, ...kb.scenarios.values()].flatMap((s) => s.questions.filter((q) => q.fact === fact).flatMap((q) => q.choices ?? []));
+  const label = choices.find((c) => c.value === value)?.label;
+  if (label) return `${plainText(label)}.`;
+  if (isFactName(fact) && FACTS[fact].type === "code") return value.trim().toLowerCase() === "none" ? "No other code." : `${value.trim()}.`;
+  return `${value.replace(/-/g, " ")}.`;
+}
+
+/** Facts whose value the person typed (codes), as opposed to picked from content's choices. */
+function isTyped(fact: string): boolean {
+  return isFactName(fact) && FACTS[fact as FactName].type === "code";
+}
+
+/** Step titles in one line: "a; b; c" (titles may hold commas). */
+function listWords(items: readonly string[]): string {
+  return items.join("; ");
+}
+
+/**
+ * Markdown → plain words: code spans and emphasis lose their marks, links keep their text. Reports
+ * are pasted into tickets and mails, where Markdown marks show as they are.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
+    .replace(/`([^`]*)`/g, "$1")
+    .replace(/\*\*([^*]+)\*\*/g, "$1")
+    .replace(/(^|[\s(])\*([^*\s][^*]*)\*(?=[\s).,;:!?]|$)/g, "$1$2")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Whether a checklist item fits the app: an item whose title names one or more apps fits only
+ * those (the Teams sign-in diagnostic is not a OneDrive check); an item naming none fits all.
+ * TODO: replace by a declared `apps` list on checklist items once the schema split has landed.
+ */
+export function fitsApp(title: string, app: string): boolean {
+  const named = Object.entries(APP_TITLE_WORDS).filter(([, re]) => re.test(title)).map(([a]) => a);
+  return named.length === 0 || named.includes(app);
+}
+
+const APP_TITLE_WORDS: Record<string, RegExp> = {
+  onedrive: /\bOneDrive\b/,
+  outlook: /\bOutlook\b/,
+  teams: /\bTeams\b/,
+  office: /\bOffice activation\b|\bMicrosoft 365 Apps\b/,
+};
+
+function linker(baseUrl: string | undefined): (title: string, path: string) => ReportLink {
+  const base = baseUrl?.trim() ? baseUrl.trim().replace(/\/+$/, "") : undefined;
+  return (title, path) => (base ? { title, path, url: `${base}${path.startsWith("/") ? path : `/${path}`}` } : { title, path });
+}
+
+// ---------------------------------------------------------------- dsregcmd /status as findings
+
+const JOIN_WORDS: Record<DsregcmdState["joinType"]["value"], string> = {
+  "entra-joined": "Microsoft Entra joined",
+  "hybrid-joined": "Microsoft Entra hybrid joined",
+  registered: "Microsoft Entra registered (a work account added to Windows)",
+  "domain-joined-only": "joined to the on-premises domain only",
+  "on-premises-drs-joined": "joined through an on-premises device registration service",
+  "not-joined": "not joined or registered",
+  unknown: "not known from the paste",
+};
+const PRT_WORDS: Record<DsregcmdState["prt"]["value"], string> = { present: "present", missing: "missing", failed: "the last attempt to get one failed", unknown: "not known from the paste" };
+const DEVICE_AUTH_WORDS: Record<DsregcmdState["deviceAuth"]["value"], string> = {
+  enabled: "the device authenticates",
+  "disabled-or-deleted": "the device is disabled or deleted in Microsoft Entra ID",
+  "test-failed": "the test could not run",
+  unknown: "not known from the paste",
+};
+
+/** A `dsregcmd /status` analysis as a findings group: the state at a glance, then the findings. */
+export function dsregcmdFindings(analysis: DsregcmdAnalysis): ReportFindingGroup {
+  const { state, findings } = analysis;
+  return {
+    source: "dsregcmd /status",
+    summary: [
+      { label: "Join type", value: JOIN_WORDS[state.joinType.value] },
+      { label: "Primary refresh token", value: PRT_WORDS[state.prt.value] },
+      { label: "Device authentication", value: DEVICE_AUTH_WORDS[state.deviceAuth.value] },
+    ],
+    findings: findings.map((f) => ({ id: f.id, status: f.status, message: f.message, lines: f.lines, link: { href: f.link.href, title: f.link.title } })),
+  };
 }

@@ -1,9 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FACT_NAMES, type FactValue } from "../../src/model/index.ts";
+import { FACTS, FACT_NAMES, type FactName, type FactValue } from "../../src/model/index.ts";
 import {
   answer,
+  attachFindings,
   candidateValues,
+  explainOutcome,
+  plan,
+  STEP_OUTCOME_REASONS,
   parseSession,
   planCore,
   recordOutcome,
@@ -15,6 +19,7 @@ import {
   type SessionResult,
   type StepOutcome,
 } from "../../src/engine/index.ts";
+import { OUTCOMES as API_OUTCOMES, OUTCOME_REASONS as API_OUTCOME_REASONS } from "../../src/server/storage/repository.ts";
 import { makeFacts, realKb, seedScenario } from "./helpers.ts";
 
 const kb = realKb();
@@ -163,11 +168,166 @@ describe("sessionState", () => {
   });
 });
 
+describe("a step that leaves the app half-done", () => {
+  const unlinked = () => {
+    let s = start(makeFacts({ where: "banner", personalAndWorkPaired: false }));
+    s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "no-change", at: AT }));
+    s = ok(answer(s, "otherErrorAfterSignIn", "none"));
+    return ok(recordOutcome(kb, s, { stepId: "unlink-work-account", outcome: "fixed", at: AT }));
+  };
+
+  it("does not end fixed: it leads to the step that completes it, and says what is half-done", () => {
+    const st = sessionState(kb, unlinked())!;
+    expect(st.status).toBe("step");
+    expect(st.step?.id).toBe("repair-onedrive");
+    expect(st.completing).toMatchObject({ after: "unlink-work-account", step: "repair-onedrive" });
+    expect(st.completing!.until).toMatch(/unlinked/);
+  });
+
+  it("ends fixed once the completing step fixed it", () => {
+    const s = ok(recordOutcome(kb, unlinked(), { stepId: "repair-onedrive", outcome: "fixed", at: AT }));
+    expect(sessionState(kb, s)!.status).toBe("resolved");
+    expect(recordOutcome(kb, s, { stepId: "reset-onedrive", outcome: "fixed", at: AT })).toMatchObject({ ok: false });
+  });
+
+  it("goes on with the plan when the completing step did not fix it", () => {
+    const s = ok(recordOutcome(kb, unlinked(), { stepId: "repair-onedrive", outcome: "no-change", at: AT }));
+    const st = sessionState(kb, s)!;
+    expect(st.status === "step" || st.status === "asking").toBe(true);
+    expect(st.completing).toBeUndefined();
+    if (st.step) expect(["clean-restart", "unlink-work-account", "repair-onedrive"]).not.toContain(st.step.id);
+  });
+});
+
+describe("the code seen after sign-in", () => {
+  const afterRestart = () => {
+    const { otherErrorAfterSignIn: _none, ...facts } = makeFacts();
+    return ok(recordOutcome(kb, start(facts), { stepId: "clean-restart", outcome: "no-change", at: AT }));
+  };
+
+  it.each(["CAA50021", "0xCAA50021", "3399811105"])("the guide's own code (%s) says so and goes on", (written) => {
+    const s = ok(answer(afterRestart(), "otherErrorAfterSignIn", written));
+    const st = sessionState(kb, s)!;
+    expect(st.status).not.toBe("stopped");
+    expect(st.plan.outcome).toBe("plan");
+    expect(st.notice).toMatch(/^CAA50021 is the code this guide is about/);
+    expect(s.facts.otherErrorAfterSignIn).toBe(written);
+  });
+
+  it("reads the guide's own code as no other code in the plan contract too", () => {
+    expect(plan(kb, { code: "caa50021", app: "onedrive" }, makeFacts({ otherErrorAfterSignIn: "caa50021" })).outcome).toBe("plan");
+  });
+
+  it("keeps a code Fixpath does not know, says so, and hands over to IT", () => {
+    const s = ok(answer(afterRestart(), "otherErrorAfterSignIn", "0x8004dead"));
+    const st = sessionState(kb, s)!;
+    expect(s.facts.otherErrorAfterSignIn).toBe("0x8004dead");
+    expect(st.notice).toMatch(/does not know the code 0x8004DEAD/);
+    expect(st.status).toBe("escalated");
+    expect(st.report.escalation!.reasons[0]).toMatch(/0x8004DEAD follows, and Fixpath has no guide/);
+  });
+
+  it("still switches to a known code's guide", () => {
+    const st = sessionState(kb, ok(answer(afterRestart(), "otherErrorAfterSignIn", "0x8004DE40")))!;
+    expect(st.status).toBe("stopped");
+    expect(st.notice).toBeUndefined();
+  });
+});
+
+describe("the order of questions", () => {
+  const walk = (facts = {}) => {
+    let s = start(facts);
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const st = sessionState(kb, s)!;
+      if (st.status === "asking") {
+        seen.push(`?${st.question!.fact}`);
+        const fact = st.question!.fact as FactName;
+        const value = fact === "accountType" ? "work" : FACTS[fact].type === "code" ? "none" : fact === "where" ? "banner" : fact === "isAdmin" ? true : false;
+        s = ok(answer(s, fact, value));
+      } else if (st.status === "step") {
+        seen.push(st.step!.id);
+        s = ok(recordOutcome(kb, s, { stepId: st.step!.id, outcome: "no-change", at: AT }));
+      } else break;
+    }
+    return seen;
+  };
+
+  it("asks about another code only after a step was tried", () => {
+    const seen = walk();
+    expect(seen.indexOf("?otherErrorAfterSignIn")).toBeGreaterThan(seen.indexOf("clean-restart"));
+  });
+
+  it("asks only what the next step needs", () => {
+    const seen = walk();
+    expect(seen.slice(0, seen.indexOf("clean-restart"))).toEqual(["?accountType", "?windowsServer", "?multipleUsersAffected", "?filesNotSyncedZeroFiles"]);
+    // Admin rights are asked just before the first step that needs them (from the content), not before.
+    const firstAdmin = seedScenario(kb).steps.find((st) => st.needsAdmin && seen.includes(st.id))?.id;
+    if (firstAdmin) expect(seen.indexOf("?isAdmin"), seen.join(" ")).toBe(seen.indexOf(firstAdmin) - 1);
+    else expect(seen, seen.join(" ")).not.toContain("?isAdmin");
+    expect(seen.indexOf("?managed")).toBeLessThan(seen.indexOf("reset-onedrive"));
+    // …and no earlier than the first step it changes: one that adds or removes a work account is IT's on a managed PC.
+    const firstRegistration = seedScenario(kb).steps.find((st) => st.changesRegistration && seen.includes(st.id))!.id;
+    expect(seen.indexOf("?managed"), seen.join(" ")).toBe(seen.indexOf(firstRegistration) - 1);
+  });
+
+  it("asks nothing more once the plan hands over to IT before any step", () => {
+    const st = sessionState(kb, start({ accountType: "work", windowsServer: true }))!;
+    expect(st.status).toBe("escalated");
+  });
+});
+
+describe("why a step did not fix it", () => {
+  it("uses the reasons and outcomes the outcomes API keeps, so a shell can send what it saved", () => {
+    expect([...STEP_OUTCOME_REASONS]).toEqual([...API_OUTCOME_REASONS]);
+    expect([...STEP_OUTCOMES]).toEqual([...API_OUTCOMES]);
+  });
+
+  const tried = () => ok(recordOutcome(kb, start(makeFacts()), { stepId: "clean-restart", outcome: "could-not", at: AT }));
+
+  it("is added to the outcome just saved, kept through JSON, and undone with it", () => {
+    const s = ok(explainOutcome(tried(), { stepId: "clean-restart", reason: "no-rights", note: "  needs a password I don't have " }));
+    expect(s.outcomes[0]).toEqual({ stepId: "clean-restart", outcome: "could-not", at: AT, reason: "no-rights", note: "needs a password I don't have" });
+    expect(ok(parseSession(JSON.stringify(s)))).toEqual(s);
+    expect(sessionState(kb, s)!.report.tried[0]).toMatchObject({ reason: "no-rights" });
+    expect(ok(undo(s)).outcomes).toEqual([]);
+  });
+
+  it.each([
+    ["for a step that is not the last outcome", () => explainOutcome(tried(), { stepId: "repair-onedrive", reason: "unclear" }), "session/no-outcome-to-explain"],
+    ["for a fixed step", () => explainOutcome(ok(recordOutcome(kb, start(makeFacts()), { stepId: "clean-restart", outcome: "fixed", at: AT })), { stepId: "clean-restart", reason: "unclear" }), "session/reason-not-allowed"],
+    ["that is not in the list", () => explainOutcome(tried(), { stepId: "clean-restart", reason: "lazy" as never }), "session/bad-reason"],
+    ["with a note too long", () => explainOutcome(tried(), { stepId: "clean-restart", reason: "other", note: "x".repeat(501) }), "session/bad-note"],
+  ])("is refused %s", (_name, run, code) => {
+    const result = run();
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((i) => i.code)).toContain(code);
+  });
+});
+
+describe("findings kept with the session", () => {
+  const group = { source: "dsregcmd /status", summary: [{ label: "Join type", value: "Microsoft Entra joined" }], findings: [{ id: "prt", status: "fail" as const, message: "No primary refresh token (AzureAdPrt NO).", lines: [40] }] };
+
+  it("are kept through JSON, and a new group of the same source replaces the old", () => {
+    const s = ok(attachFindings(start(), [group]));
+    expect(ok(parseSession(JSON.stringify(s)))).toEqual(s);
+    const again = ok(attachFindings(s, [{ ...group, findings: [] }, { source: "Evidence bundle", findings: [] }]));
+    expect(again.findings!.map((g) => [g.source, g.findings.length])).toEqual([["dsregcmd /status", 0], ["Evidence bundle", 0]]);
+  });
+
+  it("are refused when malformed, with the path", () => {
+    const result = attachFindings(start(), [{ source: "x", findings: [{ status: "bad" as never, message: "m" }] }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: "session/bad-findings", path: "findings[0].findings[0].status" });
+  });
+});
+
 // ---------------------------------------------------------------- properties
 
 type Event =
   | { type: "answer"; fact: string; value: FactValue | null }
   | { type: "outcome"; stepId: string; outcome: StepOutcome; at: string }
+  | { type: "explain"; stepId: string; reason: (typeof STEP_OUTCOME_REASONS)[number] }
   | { type: "undo" };
 
 /** Events that are sometimes invalid on purpose: unknown facts and steps, wrong value types. */
@@ -180,6 +340,7 @@ function eventArb(stepIds: string[]): fc.Arbitrary<Event> {
   return fc.oneof(
     { weight: 4, arbitrary: fc.record({ type: fc.constant("answer" as const), fact: fc.constantFrom(...FACT_NAMES, "manged", "nope"), value }) },
     { weight: 4, arbitrary: fc.record({ type: fc.constant("outcome" as const), stepId: fc.constantFrom(...stepIds, "no-such-step"), outcome: fc.constantFrom(...STEP_OUTCOMES), at }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("explain" as const), stepId: fc.constantFrom(...stepIds), reason: fc.constantFrom(...STEP_OUTCOME_REASONS) }) },
     { weight: 2, arbitrary: fc.constant({ type: "undo" as const }) },
   );
 }
@@ -204,13 +365,16 @@ describe("session properties", () => {
         const before: Session[] = [];
         for (const event of events) {
           const result =
-            event.type === "answer" ? answer(session, event.fact, event.value) : event.type === "outcome" ? recordOutcome(kb, session, event) : undo(session);
+            event.type === "answer" ? answer(session, event.fact, event.value) : event.type === "outcome" ? recordOutcome(kb, session, event) : event.type === "explain" ? explainOutcome(session, event) : undo(session);
           if (!result.ok) {
             expect(result.issues.length).toBeGreaterThan(0);
             continue;
           }
           if (event.type === "undo") expect(result.session).toEqual(before.pop());
-          else {
+          else if (event.type === "explain") {
+            // explaining rewrites the last outcome: undo takes back the outcome with its reason
+            expect(undo(result.session)).toEqual(undo(session));
+          } else {
             before.push(session);
             expect(undo(result.session)).toEqual({ ok: true, session });
           }
@@ -223,6 +387,10 @@ describe("session properties", () => {
             expect(state.plan.steps.find((s) => s.id === state.step!.id)?.status).toBe("do");
           }
           if (state.status === "escalated") expect(state.report.escalation?.reasons.length).toBeGreaterThan(0);
+          // nothing asks about a code seen after sign-in before a step came back "no change"
+          if (state.question && FACTS[state.question.fact as FactName].type === "code") expect(session.outcomes.some((o) => o.outcome === "no-change")).toBe(true);
+          // a session never ends fixed on a step that leaves the app half-done
+          if (state.status === "resolved") expect(session.outcomes.some((o) => o.outcome === "fixed" && !sc.steps.find((x) => x.id === o.stepId)?.completedBy)).toBe(true);
         }
       }),
       { numRuns: 300 },

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answer, recordOutcome, sessionState, startSession, type Session } from "../../src/engine/index.ts";
+import { answer, attachFindings, explainOutcome, recordOutcome, sessionState, startSession, type Session } from "../../src/engine/index.ts";
 import { analyzeDsregcmd } from "../../src/evidence/index.ts";
 import { buildReport, collectIdentifiers, createRedactor, renderReport, REPORT_FORMATS } from "../../src/report/index.ts";
 import { ROOT } from "../helpers/io.ts";
@@ -28,7 +28,11 @@ function escalatedSession(): Session {
   let minute = 0;
   for (let state = sessionState(kb, s)!; state.status === "step" || state.status === "asking"; state = sessionState(kb, s)!) {
     if (state.status === "asking") s = ok(answer(s, state.question!.fact, "unknown"));
-    else s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: `2026-11-26T09:${String(10 + minute++).padStart(2, "0")}:00Z` }));
+    else if (state.step!.id === "check-access-work-or-school") {
+      // one step the person could not do, with why and a note that names someone (redacted in the report)
+      s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "could-not", at: `2026-11-26T09:${String(10 + minute++).padStart(2, "0")}:00Z` }));
+      s = ok(explainOutcome(s, { stepId: state.step!.id, reason: "no-rights", note: "Windows asked for helpdesk@contoso.com's password" }));
+    } else s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: `2026-11-26T09:${String(10 + minute++).padStart(2, "0")}:00Z` }));
   }
   return s;
 }
@@ -49,11 +53,11 @@ describe("the escalation report", () => {
     // On a managed PC the steps that remove or add a work account (the broker clean-up, Access work
     // or school) are IT's, so the person tries the other first-line steps only.
     expect(data.tried.map((t) => t.stepId)).toEqual(["clean-restart", "unlink-work-account", "repair-onedrive"]);
-    expect(data.notTried.find((s) => s.stepId === "cleanup-wam-accounts")?.status).toBe("ask-admin");
-    expect(data.notTried.find((s) => s.stepId === "check-access-work-or-school")?.status).toBe("ask-admin");
+    expect(data.notTaken.find((g) => g.steps.some((s) => s.stepId === "cleanup-wam-accounts"))?.status).toBe("ask-admin");
+    expect(data.notTaken.find((g) => g.steps.some((s) => s.stepId === "check-access-work-or-school"))?.status).toBe("ask-admin");
     expect(data.neverDo.map((n) => n.id)).toEqual(expect.arrayContaining(["dsregcmd-leave", "unenroll-intune"]));
     expect(data.startedAt).toBe("Monday morning, after the password change");
-    expect(data.evidence?.joinType).toBeDefined();
+    expect(data.findings[0]?.summary?.find((s) => s.label === "Join type")?.value).toBe("Microsoft Entra hybrid joined");
   });
 
   it.each(REPORT_FORMATS)("renders %s, redacted (golden)", async (format) => {
@@ -64,16 +68,10 @@ describe("the escalation report", () => {
     await expect(renderReport(buildReport(input, { redact: false })!, format)).toMatchFileSnapshot(`./__golden__/escalated.plain.${format}`);
   });
 
-  it("never says steps were tried when the person tried none (a stop sent them to IT first)", () => {
-    let s = ok(startSession(kb, { code: "CAA50021", app: "onedrive" }));
-    for (const [fact, value] of [["accountType", "work"], ["otherErrorAfterSignIn", "none"], ["windowsServer", true], ["managed", true]] as const) s = ok(answer(s, fact, value));
-    for (let state = sessionState(kb, s)!; state.status === "asking"; state = sessionState(kb, s)!) s = ok(answer(s, state.question!.fact, "unknown"));
-    const data = buildReport({ kb, session: s, generatedAt: "2026-11-26T10:00:00Z" })!;
-    expect(data.status).toBe("escalated");
-    expect(data.tried).toEqual([]);
-    const words = [data.summary, ...data.escalation.reasons, ...data.notTried.map((n) => n.reason)].join("\n");
-    expect(words).not.toMatch(/not resolved by the steps|\byou did\b|you (have )?tried|none of the steps/i);
-    expect(data.summary).toMatch(/before any step/);
+  it("renders in one go from the session, the same as building then rendering", () => {
+    for (const format of REPORT_FORMATS) {
+      expect(renderReport(input, { format, baseUrl: "https://fixpath.example.org" })).toBe(renderReport(buildReport(input, { baseUrl: "https://fixpath.example.org" })!, format));
+    }
   });
 
   it("keeps identifiers only when asked to", () => {
@@ -84,6 +82,122 @@ describe("the escalation report", () => {
     expect(plain).toContain("ana@contoso.com");
     expect(redacted).not.toContain("ana@contoso.com");
     expect(redacted).toContain("[email-1]");
+  });
+
+  it("redacts what the person typed, never the example address in a question's answer", () => {
+    const md = renderReport({ ...input, startedAt: "since ana@contoso.com reset MFA" }, { format: "md" });
+    expect(md).toContain("A work or school account (you@yourcompany.com)");
+    expect(md).toContain("since [email-1] reset MFA");
+    expect(md).not.toContain("ana@contoso.com");
+  });
+
+  it.each([...kb.scenarios.keys()])("leaves content text alone when redacting (%s)", (id) => {
+    const sc = kb.scenarios.get(id)!;
+    let s = ok(startSession(kb, { code: sc.code, app: sc.app }));
+    for (const q of sc.questions) if (q.choices) s = ok(answer(s, q.fact, q.choices[0]!.value));
+    const cut = (text: string) => text.split("\n").slice(0, -2).join("\n");
+    const redacted = renderReport({ kb, session: s, evidence }, { format: "md" });
+    expect(cut(redacted)).toBe(cut(renderReport({ kb, session: s, evidence }, { format: "md", redact: false })));
+  });
+
+  it("says why a step could not be done, with the person's note redacted", () => {
+    let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false } }));
+    s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "could-not", at: "2026-11-26T09:00:00Z" }));
+    s = ok(explainOutcome(s, { stepId: "clean-restart", reason: "no-rights", note: "the PC belongs to ana@contoso.com" }));
+    const txt = renderReport({ kb, session: s }, { format: "txt" });
+    expect(txt).toContain("Restart Windows (Restart, not Shut down): could not do it (2026-11-26T09:00:00Z). Why: they had no rights to do it (\"the PC belongs to [email-1]\").");
+  });
+
+  it("shows a step marked fixed that left the app half-done, and the step that completes it", () => {
+    let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, where: "banner", managed: false, isAdmin: true } }));
+    s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "no-change", at: "2026-11-26T09:00:00Z" }));
+    s = ok(answer(s, "otherErrorAfterSignIn", "none"));
+    s = ok(recordOutcome(kb, s, { stepId: "unlink-work-account", outcome: "fixed", at: "2026-11-26T09:05:00Z" }));
+    const data = buildReport({ kb, session: s })!;
+    expect(data.status).toBe("step");
+    expect(data.halfDone).toMatchObject({ stepId: "unlink-work-account", next: { stepId: "repair-onedrive" } });
+    expect(renderReport(data, "md")).toContain("Unlink the work account in OneDrive was marked fixed, but it is not finished: OneDrive stays unlinked");
+  });
+});
+
+describe("what the report says, from what happened", () => {
+  const base = { accountType: "work", windowsServer: true, managed: true } as const;
+  const serverSession = () => {
+    const s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: base }));
+    expect(sessionState(kb, s)!.status).toBe("escalated");
+    return s;
+  };
+
+  it.each(["md", "txt"] as const)("a Windows Server session with no step tried says none was tried, and nothing of first-line fixes (%s)", (format) => {
+    const text = renderReport({ kb, session: serverSession() }, { format });
+    expect(text).toContain("Handed over to IT before any step was tried.");
+    expect(text).toMatch(/Windows Server/);
+    expect(text).not.toMatch(/You did the first-line fixes|Not resolved by the steps|None of the steps|You tried/);
+  });
+
+  it("says each reason once, with every step it applies to", () => {
+    const text = renderReport({ kb, session: serverSession() }, { format: "md" });
+    const reason = "Not proposed: the plan stops before any step.";
+    expect(text.split(reason).length - 1).toBe(1);
+    expect(text).toContain("Restart Windows (Restart, not Shut down); Unlink the work account in OneDrive;");
+  });
+
+  it.each(["md", "txt"] as const)("speaks in titles and words, not ids or backticks (%s)", (format) => {
+    const text = renderReport({ ...{ kb, session: escalatedSession(), evidence } }, { format });
+    const prose = text.replace(/\(Fixpath page [^)]*\)/g, "");
+    for (const id of ["cleanup-wam-accounts", "clean-restart", "dsregcmd-leave", "ask-admin:", "entra-joined", "Join type: hybrid-joined", "accountType", " in onedrive", "`"]) expect(prose, id).not.toContain(id);
+    expect(text).toContain("CAA50021 in OneDrive");
+  });
+
+  it("links absolutely with a base URL, and names each page by title and path without one", () => {
+    const withBase = renderReport({ kb, session: escalatedSession() }, { format: "md", baseUrl: "https://help.example.org/" });
+    expect(withBase).toContain("[Read the user's Entra sign-in logs](https://help.example.org/codes/caa50021/admin/#sign-in-logs)");
+    expect(withBase).not.toMatch(/\]\(\//);
+    const txt = renderReport({ kb, session: escalatedSession() }, { format: "txt", baseUrl: "https://help.example.org" });
+    expect(txt).toContain("Read the user's Entra sign-in logs: https://help.example.org/codes/caa50021/admin/#sign-in-logs");
+    const none = renderReport({ kb, session: escalatedSession() }, { format: "txt" });
+    expect(none).toContain("Read the user's Entra sign-in logs (Fixpath page /codes/caa50021/admin/#sign-in-logs)");
+  });
+
+  it("lists only the checks that fit the app", () => {
+    const ids = (app: string) => {
+      const s = ok(startSession(kb, { code: "caa50021", app, facts: { accountType: "work", windowsServer: true } }));
+      return buildReport({ kb, session: s })!.checkNext.flatMap((g) => g.items.map((i) => i.id));
+    };
+    expect(ids("onedrive")).not.toContain("teams-sign-in-diagnostic");
+    expect(ids("onedrive")).toContain("onedrive-sync-conditional-access");
+    expect(ids("teams")).toContain("teams-sign-in-diagnostic");
+    expect(ids("teams")).not.toContain("onedrive-sync-conditional-access");
+    expect(ids("teams")).toContain("sign-in-logs");
+  });
+
+  it("shows the findings of any analyzer, redacted, with ids only in JSON", () => {
+    const findings = [{ source: "Evidence bundle: whoami /groups", summary: [{ label: "Admin rights", value: "no (a standard user)" }], findings: [{ id: "not-admin", status: "info" as const, message: "CONTOSO\\ana is not in the local Administrators group.", lines: [3], link: { href: "/codes/caa50021/admin/#broker-plugin-health", title: "Check the broker's health" } }] }];
+    const md = renderReport({ kb, session: serverSession(), findings }, { format: "md" });
+    expect(md).toContain("**Evidence bundle: whoami /groups**");
+    expect(md).toContain("- Admin rights: no (a standard user).");
+    expect(md).toContain("- Note: [account-1] is not in the local Administrators group. (line 3) See: Check the broker's health (Fixpath page /codes/caa50021/admin/#broker-plugin-health).");
+    expect(md).not.toContain("not-admin");
+    const json = JSON.parse(renderReport({ kb, session: serverSession(), findings }, { format: "json", redact: false })) as { findings: { findings: { id: string; message: string }[] }[] };
+    expect(json.findings[0]!.findings[0]).toMatchObject({ id: "not-admin", message: "CONTOSO\\ana is not in the local Administrators group." });
+  });
+
+  it("shows the findings the session carries", () => {
+    const s = ok(attachFindings(serverSession(), [{ source: "Evidence bundle: Windows edition", findings: [{ status: "warn", message: "This is Windows Server 2022 (InstallationType Server)." }] }]));
+    expect(renderReport({ kb, session: s }, { format: "txt" })).toContain("* Worth a look: This is Windows Server 2022 (InstallationType Server).");
+  });
+
+  it("puts first the checks a finding that is not a pass points at", () => {
+    const findings = [{ source: "dsregcmd /status", findings: [{ status: "fail" as const, message: "No primary refresh token (AzureAdPrt NO).", link: { href: "/codes/caa50021/admin/#prt-health", title: "Admin: primary refresh token health" } }] }];
+    const data = buildReport({ kb, session: serverSession(), findings })!;
+    expect(data.checkNext.find((g) => g.owner === "device")!.items[0]).toMatchObject({ id: "prt-health", pointedAt: true });
+    expect(renderReport(data, "txt")).toContain("* Check the user's primary refresh token (PRT) (Fixpath page /codes/caa50021/admin/#prt-health): the analyzer's findings point here.");
+  });
+
+  it("redacts identifier values an analyzer passes in", () => {
+    const findings = [{ source: "Evidence bundle", findings: [{ status: "warn" as const, message: "OneDrive is signed in to the tenant Fabrikam Research." }] }];
+    const md = renderReport({ kb, session: serverSession(), findings, identifiers: ["Fabrikam Research"] }, { format: "md" });
+    expect(md).toContain("the tenant [name-1].");
   });
 });
 

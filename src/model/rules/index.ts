@@ -19,6 +19,7 @@ import type { Draft, Rule } from "./rule.ts";
 import appMismatch from "./app-mismatch.ts";
 import codeMismatch from "./code-mismatch.ts";
 import commandFlagConflict from "./command-flag-conflict.ts";
+import unknownStepRef from "./unknown-step-ref.ts";
 import danglingLink from "./dangling-link.ts";
 import duplicateCode from "./duplicate-code.ts";
 import duplicateHub from "./duplicate-hub.ts";
@@ -90,6 +91,7 @@ export const RULES = {
   "step-order": stepOrder,
   "step-conflict": stepConflict,
   "command-flag-conflict": commandFlagConflict,
+  "unknown-step-ref": unknownStepRef,
   "no-first-line": noFirstLine,
   "duplicate-question": duplicateQuestion,
   "duplicate-stop-id": duplicateStopId,

@@ -18,6 +18,14 @@ export const StepBase = {
   caveats: z.array(CaveatSchema).default([]).meta(d("Where sources disagree about this step. Default none.")),
 };
 
+/** What completes a step that leaves the app half-done (an unlink: pairing again). */
+export const CompletedBySchema = z
+  .strictObject({
+    step: Id.meta(d("A later step of the same scenario that completes this one (for an unlink: pairing again).")),
+    until: Markdown.meta(d("What stays half-done until that step is done, in plain words (\"OneDrive stays unlinked until …\").")),
+  })
+  .meta(d("The step that completes this one. Marking this step fixed then leads to that step before the session ends fixed."));
+
 export const TIERS = ["first-line", "advanced"] as const;
 
 export const StepSchema = z
@@ -50,6 +58,7 @@ export const StepSchema = z
     whenNot: Markdown.optional().meta(d("Why the step is skipped when `when` is false, shown in the plan.")),
     instructions: z.array(InstructionSchema).min(1).meta(d("What to do, in order.")),
     expect: Markdown.optional().meta(d("What the person sees when the step worked.")),
+    completedBy: CompletedBySchema.optional().meta(d("The step that completes this one, when this one leaves the app half-done. Default none.")),
   })
   .superRefine((s, ctx) => {
     if (s.when && !s.whenNot) {
@@ -64,3 +73,4 @@ export const StepSchema = z
   .meta(d("A fix step."));
 
 export type Step = z.output<typeof StepSchema>;
+export type CompletedBy = z.output<typeof CompletedBySchema>;
