@@ -220,7 +220,9 @@ class SqliteRepository implements Repository {
       }).immediate();
     } catch (e) {
       if (e instanceof RolledBack) return;
-      throw openFailure(e, this.location);
+      const failure = openFailure(e, this.location);
+      if (/damaged|cannot be written/.test(failure.message)) throw failure;
+      throw new StorageError(`the SQLite database ${this.location} cannot be written (${(e as Error).message}). Fix: make the file and its folder writable by the user running Fixpath, free some disk space, or set FIXPATH_DB to a file in a writable folder.`, { cause: e });
     }
   }
 
