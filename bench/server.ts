@@ -37,6 +37,8 @@ export interface LoadResult {
   /** Responses with a 2xx status. */
   ok: number;
   errors: number;
+  /** The non-2xx answers by status ("error" for a failed connection). */
+  failures: Record<string, number>;
   seconds: number;
   perSecond: number;
   p50Ms: number;
@@ -53,6 +55,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let sent = 0;
   let ok = 0;
   let errors = 0;
+  const failures: Record<string, number> = {};
+  const fail = (what: string) => {
+    errors++;
+    failures[what] = (failures[what] ?? 0) + 1;
+  };
   const started = performance.now();
   const deadline = started + options.maxMs;
   const one = (body: string | undefined) =>
@@ -66,13 +73,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           res.on("end", () => {
             latencies.push(performance.now() - t);
             if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) ok++;
-            else errors++;
+            else fail(String(res.statusCode));
             resolve();
           });
         },
       );
-      req.on("error", () => {
-        errors++;
+      req.on("error", (e: NodeJS.ErrnoException) => {
+        fail(e.code ?? "error");
         resolve();
       });
       req.end(body);
@@ -89,7 +96,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { requests: sent, ok, errors, seconds, perSecond: sent / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return { requests: sent, ok, errors, failures, seconds, perSecond: sent / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 const STEPS = ["clean-restart", "unlink-work-account", "cleanup-wam-accounts", "check-access-work-or-school", "repair-onedrive"];
@@ -106,7 +113,7 @@ function outcomeBodies(): string[] {
 }
 
 function fmt(name: string, r: LoadResult): string {
-  return `${name}: ${Math.round(r.perSecond).toLocaleString("en")} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (${r.requests.toLocaleString("en")} requests in ${r.seconds.toFixed(1)} s, ${r.errors} non-2xx)`;
+  return `${name}: ${Math.round(r.perSecond).toLocaleString("en")} req/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms (${r.requests.toLocaleString("en")} requests in ${r.seconds.toFixed(1)} s, ${r.errors} non-2xx${r.errors ? `: ${Object.entries(r.failures).map(([k, n]) => `${n} × ${k}`).join(", ")}` : ""})`;
 }
 
 async function benchOne(root: string, label: string, db: string): Promise<string[]> {

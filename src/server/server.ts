@@ -69,7 +69,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionTimeout: limits.idleTimeoutMs,
     http: {
-      headersTimeout: limits.headersTimeoutMs,
+      // Node requires headersTimeout ≤ requestTimeout.
+      headersTimeout: limits.requestTimeoutMs > 0 ? Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) : limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(limits.headersTimeoutMs || 1000, limits.requestTimeoutMs || 1000) / 4))),
     },
