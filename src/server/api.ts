@@ -63,10 +63,12 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
   for (const [id, scenario] of kb.scenarios) stepIds.set(id, scenario.steps.map((s) => s.id));
   const codeIds = [...kb.codes.keys()].sort();
 
-  // A batch refused for one of its rows is retried row by row; PostgreSQL commits a few batches at once.
-  const batching = { retryRowsWhen: isRowRejection, maxInFlight: db.kind === "postgres" ? 4 : 1 };
+  // A batch refused for one of its rows is retried row by row. Outcomes and misses update shared
+  // counters, so their batches would only wait on each other's row locks: one at a time. Feedback
+  // rows share nothing, and PostgreSQL commits a few such batches at once.
+  const batching = { retryRowsWhen: isRowRejection };
   const outcomes: WriteBatcher<OutcomeRecord> = createWriteBatcher((rows) => storage(db.addOutcomes(rows), "store outcomes"), batching);
-  const feedback: WriteBatcher<FeedbackRecord> = createWriteBatcher((rows) => storage(db.addFeedback(rows), "store feedback"), batching);
+  const feedback: WriteBatcher<FeedbackRecord> = createWriteBatcher((rows) => storage(db.addFeedback(rows), "store feedback"), { ...batching, maxInFlight: db.kind === "postgres" ? 4 : 1 });
   const misses: WriteBatcher<SearchMissRecord> = createWriteBatcher((rows) => storage(db.addSearchMisses(rows), "store search misses"), batching);
   const operator = operatorCheck(ctx.operatorToken);
 

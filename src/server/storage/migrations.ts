@@ -146,7 +146,7 @@ export function oldestMissDayKept(day: string): string {
   return Number.isNaN(t) ? day : new Date(t - (SEARCH_MISS_DAYS_KEPT - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Search misses grouped by (code, day). */
+/** Search misses grouped by (code, day), in key order (see `groupCounts`). */
 export function groupMisses(rows: readonly { code: string; day: string }[]): { code: string; day: string; n: number }[] {
   const groups = new Map<string, { code: string; day: string; n: number }>();
   for (const r of rows) {
@@ -155,7 +155,7 @@ export function groupMisses(rows: readonly { code: string; day: string }[]): { c
     if (g) g.n++;
     else groups.set(key, { code: r.code, day: r.day, n: 1 });
   }
-  return [...groups.values()];
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
 /** Outcome rows grouped by (code, app, step, outcome), for counter updates. */
@@ -167,7 +167,8 @@ export function groupCounts(rows: readonly { code: string; app: string; stepId: 
     if (g) g.n++;
     else groups.set(key, { code: r.code, app: r.app, stepId: r.stepId, outcome: r.outcome, n: 1 });
   }
-  return [...groups.values()];
+  // In key order: transactions that update the same counters then lock them in the same order.
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
 /** The version a fully migrated database is at. */
