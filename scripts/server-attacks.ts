@@ -106,7 +106,7 @@ try {
     await new Promise((r) => setTimeout(r, 15_000));
     say(`3 stalled bodies closed by the server within 15 s: ${closedAt.length} of 50${closedAt.length ? ` (the last after ${(Math.max(...closedAt) / 1000).toFixed(1)} s)` : ""}`);
     for (const s of stalled) s.destroy();
-    const idle = await Promise.all(Array.from({ length: 300 }, () => openSocket(port).then((s) => (s.on("error", () => {}), s), () => undefined)));
+    const idle = await Promise.all(Array.from({ length: 300 }, () => openSocket(port).then((s) => (s.on("error", () => {}), s.resume(), s), () => undefined)));
     await new Promise((r) => setTimeout(r, 1_000));
     say(`3 connections from one address kept open of 300: ${idle.filter((s) => s && !s.destroyed && s.readyState === "open").length}`);
     for (const s of idle) s?.destroy();
