@@ -3,9 +3,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
+export interface ServerProcessOptions {
+  /** A built site to serve too (`--dist`). */
+  distDir?: string;
+  /** FIXPATH_* settings for the child (timeouts, connection cap, operator token). */
+  env?: Record<string, string>;
+}
+
 /** Starts scripts/server-child.ts with `db` and resolves with its URL once it listens. */
-export async function startServerProcess(root: string, db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "scripts", "server-child.ts"), "--db", db, "--rate-limit", "off"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+export async function startServerProcess(root: string, db: string, options: ServerProcessOptions = {}): Promise<{ url: string; child: ChildProcess }> {
+  const args = [join(root, "scripts", "server-child.ts"), "--db", db, "--rate-limit", "off", ...(options.distDir ? ["--dist", options.distDir] : [])];
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...options.env } });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => {

@@ -157,7 +157,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   program
     .command("start")
     .description("The main job: build the site when it is out of date and serve it with the outcomes API on http://localhost:4321 (PORT to change).")
-    .addHelpText("after", `${EXIT_HELP}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL)`)
+    .addHelpText("after", `${EXIT_HELP}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL), FIXPATH_OPERATOR_TOKEN (opens the search-miss statistics), FIXPATH_REQUEST_TIMEOUT_MS, FIXPATH_HEADERS_TIMEOUT_MS, FIXPATH_KEEPALIVE_TIMEOUT_MS, FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_TRUST_PROXY (see the README)`)
     .action(async () => {
       const kb = requireKb("content", io, err);
       exitCode = await runStart(kb, io);

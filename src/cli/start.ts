@@ -4,7 +4,7 @@
  */
 import { defaultDistDir, ensureSiteBuilt } from "../../scripts/site-build.ts";
 import type { KnowledgeBase } from "../model/index.ts";
-import { buildCsp, openRepository, portFromEnv, startServer } from "../server/index.ts";
+import { buildCsp, openRepository, portFromEnv, serverSettingsFromEnv, startServer, StorageError, type Repository } from "../server/index.ts";
 import { inlineScriptHashes } from "../server/inline-hashes.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
@@ -12,20 +12,35 @@ import { EXIT, UserError, type CliIo } from "./io.ts";
 export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unknown> = signalled()): Promise<number> {
   const out = (s: string) => io.stdout.write(s + "\n");
   let port: number;
+  let settings;
   try {
     port = portFromEnv(io.env);
+    settings = serverSettingsFromEnv(io.env);
   } catch (e) {
     throw new UserError(`fixpath start: ${(e as Error).message}`, EXIT.usage);
   }
-  const built = await ensureSiteBuilt({ verbose: false });
+  // The database first: a damaged or unreachable one stops the start before the site is built.
+  let db: Repository;
+  try {
+    db = await openRepository({ db: io.env.FIXPATH_DB, cwd: io.cwd });
+  } catch (e) {
+    if (e instanceof StorageError) throw new UserError(`fixpath start: ${e.message}`, EXIT.usage);
+    throw e;
+  }
+  let built;
+  try {
+    built = await ensureSiteBuilt({ verbose: false });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   if (built) out(`Built ${built.pages} pages in ${(built.ms / 1000).toFixed(1)} s.`);
   const distDir = defaultDistDir();
   // The site's pages use style attributes; scripts are allowed only by the hash of each inline one.
   const csp = buildCsp({ scriptHashes: inlineScriptHashes(distDir), inlineStyles: true });
-  const db = await openRepository({ db: io.env.FIXPATH_DB, cwd: io.cwd });
   let server;
   try {
-    server = await startServer({ kb, db, distDir, csp, port });
+    server = await startServer({ kb, db, distDir, csp, port, ...settings });
   } catch (e) {
     await db.close();
     const inUse = (e as { code?: string }).code === "EADDRINUSE";

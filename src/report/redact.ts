@@ -106,3 +106,22 @@ export function collectIdentifiers(evidence: DsregcmdEvidence): string[] {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+// Phone numbers (kept separate from PATTERNS and additive: `createRedactor` is unchanged). A run
+// of 7 to 15 digits counts as a phone number when it starts with + or 00, is grouped by spaces,
+// dashes or brackets, or has 11 or more digits. Left alone: 8 hex digits and 9-10 digit decimal
+// HRESULTs written bare (they are error codes), dates (2026-03-14), versions and builds with dots.
+const PHONE_CANDIDATE = /(?<![\w.+/:-])(?:\+|00)?\(?\d[\d\s()-]{5,22}\d(?![\w.]|-\d)/g;
+
+/** Replaces phone numbers with `[phone]`; everything else is left as it is. */
+export function redactPhoneNumbers(text: string): string {
+  return text.replace(PHONE_CANDIDATE, (m) => {
+    const digits = m.replace(/\D/g, "");
+    if (digits.length < 7 || digits.length > 15) return m;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(m.trim())) return m;
+    const grouped = /\d[\s()-]+\d/.test(m);
+    const international = m.startsWith("+") || (m.startsWith("00") && grouped);
+    if (international || grouped || digits.length >= 11) return "[phone]";
+    return m;
+  });
+}

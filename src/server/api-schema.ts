@@ -9,14 +9,32 @@ import { FEEDBACK_REASONS, OUTCOMES, OUTCOME_REASONS } from "./storage/repositor
 
 /** Longest feedback comment, in characters. */
 export const COMMENT_MAX = 1000;
-/** Longest raw search query accepted (it is normalised and cut to `SEARCH_QUERY_MAX` after). */
-export const RAW_QUERY_MAX = 500;
+/** Longest search-miss value accepted: an error code in any written form fits in 40 characters. */
+export const MISS_CODE_MAX = 40;
+/** Most problems listed in one answer; the rest are summed up in one more (a bounded answer). */
+export const MAX_ISSUES = 10;
+
+// C0 and C1 control characters and DEL. PostgreSQL text cannot hold NUL at all, and nothing a
+// person types in these fields contains control characters; a comment may hold tabs and line breaks.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above, tab, LF and CR allowed
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** A string field that holds no control characters (422 `api/control-character`, the field named). */
+function plainText(schema: z.ZodString, allowLineBreaks = false): z.ZodString {
+  const re = allowLineBreaks ? CONTROL_IN_TEXT : CONTROL;
+  return schema.refine((v) => !re.test(v), {
+    message: allowLineBreaks ? "contains a control character (only tabs and line breaks are allowed)" : "contains a control character",
+    params: { code: "api/control-character", hint: "remove the control characters (such as NUL, U+0000) and send it again" },
+  });
+}
 
 const StepId = z.string().min(1).max(80).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "a kebab-case step id such as clean-restart");
 
 export const OutcomeBodySchema = z
   .strictObject({
-    code: z.string().min(1).max(40).describe("the error code in any form: CAA50021, 0xCAA50021, 3399811105"),
+    code: plainText(z.string().min(1).max(40)).describe("the error code in any form: CAA50021, 0xCAA50021, 3399811105"),
     app: z.enum(APPS),
     stepId: StepId,
     outcome: z.enum(OUTCOMES),
@@ -31,10 +49,10 @@ export type OutcomeBody = z.output<typeof OutcomeBodySchema>;
 
 export const FeedbackBodySchema = z
   .strictObject({
-    page: z.string().min(1).max(120).describe("a page id (caa50021/onedrive) or its URL (/codes/caa50021/onedrive/)"),
+    page: plainText(z.string().min(1).max(120)).describe("a page id (caa50021/onedrive) or its URL (/codes/caa50021/onedrive/)"),
     helpful: z.boolean(),
     reason: z.enum(FEEDBACK_REASONS).optional(),
-    comment: z.string().max(COMMENT_MAX).optional(),
+    comment: plainText(z.string().max(COMMENT_MAX), true).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.helpful && b.reason !== undefined) {
@@ -43,8 +61,13 @@ export const FeedbackBodySchema = z
   });
 export type FeedbackBody = z.output<typeof FeedbackBodySchema>;
 
+/**
+ * A lookup that found no page: `query` is the error code that was looked up, in any written form
+ * (`CAA50021`, `0xCAA50021`, `3399811105`, `AADSTS50126`); free text is refused with 422
+ * (`api/not-a-code`). Only the normalised code and the day are kept.
+ */
 export const SearchMissBodySchema = z.strictObject({
-  query: z.string().min(1).max(RAW_QUERY_MAX),
+  query: plainText(z.string().min(1).max(MISS_CODE_MAX)).describe("the error code that was looked up, in any form: CAA50021, 0xCAA50021, 3399811105"),
 });
 export type SearchMissBody = z.output<typeof SearchMissBodySchema>;
 
@@ -60,8 +83,22 @@ function describe(v: unknown): string {
   return describeValue(v);
 }
 
-/** zod issues of a request body (`where` = "body" or "query") → API issues. */
+/** zod issues of a request body (`where` = "body" or "query") → API issues, at most `MAX_ISSUES` + 1. */
 export function toApiIssues(error: z.ZodError, input: unknown, where: "body" | "query", schema?: z.ZodObject): Issue[] {
+  return capIssues(allApiIssues(error, input, where, schema));
+}
+
+/** The first `MAX_ISSUES` issues and, when there were more, one that says how many more. */
+export function capIssues(issues: Issue[]): Issue[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  const more = issues.length - MAX_ISSUES;
+  return [
+    ...issues.slice(0, MAX_ISSUES),
+    { code: "api/too-many-problems", severity: "error", path: "(request)", message: `and ${more.toLocaleString("en")} more problems not listed`, hint: "fix the ones listed and send it again" },
+  ];
+}
+
+function allApiIssues(error: z.ZodError, input: unknown, where: "body" | "query", schema?: z.ZodObject): Issue[] {
   return zodProblems(error.issues as unknown as ZodIssueLike[], input).map((p): Issue => {
     const at = formatPath([where, ...p.path]);
     const { field, value } = p;
@@ -74,7 +111,7 @@ export function toApiIssues(error: z.ZodError, input: unknown, where: "body" | "
         return { code: "api/wrong-type", severity: "error", path: at, message: `"${field}" has the wrong type`, expected: p.expected, received: describe(value) };
       case "unknown-field": {
         const allowed = schema ? Object.keys(schema.shape) : [];
-        return { code: "api/unknown-field", severity: "error", path: at, message: `unknown field "${p.key}": only ${allowed.map((k) => `"${k}"`).join(", ")} are accepted, and nothing else is stored`, hint: allowed.length ? suggest(p.key, allowed, "a known field").replace(/^use a known field/, "remove it, or use one of") : "remove it" };
+        return { code: "api/unknown-field", severity: "error", path: at.length > 60 ? `${at.slice(0, 60)}…` : at, message: `unknown field "${p.key.length > 40 ? `${p.key.slice(0, 40)}…` : p.key}": only ${allowed.map((k) => `"${k}"`).join(", ")} are accepted, and nothing else is stored`, hint: allowed.length ? suggest(p.key, allowed, "a known field").replace(/^use a known field/, "remove it, or use one of") : "remove it" };
       }
       case "invalid-value":
         return { code: "api/invalid-value", severity: "error", path: at, message: `"${field}" is not one of the allowed values`, expected: p.values.map((v) => `"${v}"`).join(" | "), received: describe(value), hint: typeof value === "string" ? suggest(value, p.values) : `use one of: ${p.values.join(", ")}` };

@@ -3,12 +3,14 @@
  * KnowledgeBase, and hands rows to storage through group-commit batchers. Answers with 2xx only
  * after the row is committed.
  */
-import type { FastifyInstance, FastifyReply } from "fastify";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { FeedbackBodySchema, OutcomeBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
-import { normaliseSearchQuery } from "./search-query.ts";
-import { StorageError, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
+import { createRedactor, redactPhoneNumbers } from "../report/index.ts";
+import { normaliseMissCode } from "./search-miss.ts";
+import { StorageError, isRowRejection, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
 import { wilsonInterval } from "./wilson.ts";
 import { createWriteBatcher, type WriteBatcher } from "./write-batcher.ts";
 
@@ -19,6 +21,16 @@ export interface ApiContext {
   day: () => string;
   /** Search misses seen fewer times than this are not listed by the stats endpoint. */
   searchMissMinCount: number;
+  /** The secret that opens the operator-only statistics; without one they are off. */
+  operatorToken?: string | undefined;
+}
+
+/** Shortest operator token accepted (FIXPATH_OPERATOR_TOKEN). */
+export const OPERATOR_TOKEN_MIN = 16;
+
+/** What is kept of a feedback comment: e-mail addresses, GUIDs, thumbprints, accounts and phone numbers replaced. */
+export function redactComment(comment: string): string {
+  return redactPhoneNumbers(createRedactor()(comment));
 }
 
 /** Per-step figures of `GET /api/stats/<code>/<app>`. */
@@ -51,9 +63,14 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
   for (const [id, scenario] of kb.scenarios) stepIds.set(id, scenario.steps.map((s) => s.id));
   const codeIds = [...kb.codes.keys()].sort();
 
-  const outcomes: WriteBatcher<OutcomeRecord> = createWriteBatcher((rows) => storage(db.addOutcomes(rows), "store outcomes"));
-  const feedback: WriteBatcher<FeedbackRecord> = createWriteBatcher((rows) => storage(db.addFeedback(rows), "store feedback"));
-  const misses: WriteBatcher<SearchMissRecord> = createWriteBatcher((rows) => storage(db.addSearchMisses(rows), "store search misses"));
+  // A batch refused for one of its rows is retried row by row. Outcomes and misses update shared
+  // counters, so their batches would only wait on each other's row locks: one at a time. Feedback
+  // rows share nothing, and PostgreSQL commits a few such batches at once.
+  const batching = { retryRowsWhen: isRowRejection };
+  const outcomes: WriteBatcher<OutcomeRecord> = createWriteBatcher((rows) => storage(db.addOutcomes(rows), "store outcomes"), batching);
+  const feedback: WriteBatcher<FeedbackRecord> = createWriteBatcher((rows) => storage(db.addFeedback(rows), "store feedback"), { ...batching, maxInFlight: db.kind === "postgres" ? 4 : 1 });
+  const misses: WriteBatcher<SearchMissRecord> = createWriteBatcher((rows) => storage(db.addSearchMisses(rows), "store search misses"), batching);
+  const operator = operatorCheck(ctx.operatorToken);
 
   const parse = <S extends z.ZodObject>(schema: S, input: unknown, where: "body" | "query", reply: FastifyReply): z.output<S> | undefined => {
     const result = schema.safeParse(input);
@@ -97,8 +114,9 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
     if (page === undefined) {
       return sendIssues(reply, 422, [issue("api/unknown-page", "body.page", `unknown page "${body.page.slice(0, 80)}"`, { expected: "a page id such as caa50021, caa50021/onedrive or caa50021/admin (or its URL)", received: JSON.stringify(body.page.slice(0, 80)), hint: "send the id of the page the feedback is about; `fixpath list` prints them" })]);
     }
-    // The comment is stored as plain text and returned nowhere: nothing renders it as markup.
-    const comment = body.comment?.trim() ? body.comment.trim() : null;
+    // The comment is stored as plain text and returned nowhere: nothing renders it as markup. What
+    // identifies a person (e-mail, phone number, GUIDs, accounts) is replaced before it is stored.
+    const comment = body.comment?.trim() ? redactComment(body.comment.trim()) : null;
     await feedback.write({ page, helpful: body.helpful, reason: body.reason ?? null, comment, day: ctx.day() });
     return reply.code(201).header("cache-control", "no-store").send({ ok: true });
   });
@@ -106,19 +124,20 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
   app.post("/api/search-misses", async (request, reply) => {
     const body = parse(SearchMissBodySchema, request.body, "body", reply);
     if (!body) return reply;
-    const query = normaliseSearchQuery(body.query);
-    if (!query) {
-      return sendIssues(reply, 422, [issue("api/empty-query", "body.query", "nothing searchable is left of the query once whitespace and personal data (e-mail addresses, GUIDs, user names, URLs) are removed", { hint: "send what was typed in the lookup box; it is stored only in normalised form" })]);
+    const code = normaliseMissCode(body.query);
+    if (code === undefined) {
+      return sendIssues(reply, 422, [issue("api/not-a-code", "body.query", "only an error code is recorded as a search miss, and this is not one", { expected: "an error code such as CAA50021, 0xCAA50021, 3399811105 or AADSTS50126", received: JSON.stringify(body.query.slice(0, 40)), hint: "send the code alone; other searches are not recorded" })]);
     }
-    await misses.write({ query, day: ctx.day() });
+    await misses.write({ code, day: ctx.day() });
     return reply.code(201).header("cache-control", "no-store").send({ ok: true });
   });
 
   app.get("/api/stats/search-misses", async (request, reply) => {
+    if (!operator.allowed(request, reply)) return reply;
     const query = parse(SearchMissStatsQuerySchema, request.query, "query", reply);
     if (!query) return reply;
     const top = await storage(db.topSearchMisses({ limit: query.limit, minCount: ctx.searchMissMinCount }), "read search misses");
-    return reply.header("cache-control", "no-store").send({ minCount: ctx.searchMissMinCount, queries: top });
+    return reply.header("cache-control", "no-store").send({ minCount: ctx.searchMissMinCount, misses: top });
   });
 
   app.get<{ Params: { code: string; app: string } }>("/api/stats/:code/:app", async (request, reply) => {
@@ -136,6 +155,29 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
   return {
     drain: async () => {
       await Promise.all([outcomes.drain(), feedback.drain(), misses.drain()]);
+    },
+  };
+}
+
+/**
+ * The operator-only check: `Authorization: Bearer <token>`, compared in constant time. Without a
+ * configured token the endpoint is off and says how to turn it on.
+ */
+function operatorCheck(token: string | undefined): { allowed(request: FastifyRequest, reply: FastifyReply): boolean } {
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  const expected = token === undefined ? undefined : digest(token);
+  return {
+    allowed(request, reply) {
+      if (!expected) {
+        sendIssues(reply, 403, [issue("api/operator-only", "(server)", "the search-miss statistics are for the operator and are turned off on this server", { hint: `to turn them on, set FIXPATH_OPERATOR_TOKEN to a secret of at least ${OPERATOR_TOKEN_MIN} characters, restart the server, and send the secret as "Authorization: Bearer <token>"` })]);
+        return false;
+      }
+      const header = request.headers.authorization;
+      const given = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+      if (given !== undefined && timingSafeEqual(digest(given), expected)) return true;
+      reply.header("www-authenticate", 'Bearer realm="fixpath-operator"');
+      sendIssues(reply, 401, [issue("api/operator-token", "(headers).authorization", given === undefined ? "the search-miss statistics need the operator token" : "the operator token is not right", { hint: 'send the value of FIXPATH_OPERATOR_TOKEN as "Authorization: Bearer <token>"' })]);
+      return false;
     },
   };
 }

@@ -2,11 +2,12 @@
  * The HTTP shell: one Fastify app on one port serving the built site and the outcomes API.
  * `createServer` builds it (tests drive it with `inject`), `startServer` makes it listen.
  */
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
-import { registerApi, sendIssues } from "./api.ts";
-import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
+import { OPERATOR_TOKEN_MIN, registerApi, sendIssues } from "./api.ts";
+import { DEFAULT_LIMITS, type ConnectionLimits } from "./limits.ts";
+import { clientId, createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { DEFAULT_CSP, securityHeaders } from "./security.ts";
 import { registerCompression, registerStaticSite } from "./static-site.ts";
 import { StorageError, type Repository } from "./storage/repository.ts";
@@ -30,9 +31,17 @@ export interface CreateServerOptions {
   csp?: string;
   /** Search misses seen fewer times are not listed by /api/stats/search-misses. Default 2. */
   searchMissMinCount?: number;
-  /** Trust X-Forwarded-For from a reverse proxy in front (Fastify's `trustProxy`). Default false. */
-  trustProxy?: boolean | string | string[];
-  /** Where server errors are reported (never to the client). Default: stderr. */
+  /**
+   * Trust X-Forwarded-For from a reverse proxy in front (Fastify's `trustProxy`: true, a hop
+   * count, or the proxy's addresses). Default false: the client is the socket's address, and a
+   * forwarded header cannot pick a fresh rate-limit bucket.
+   */
+  trustProxy?: boolean | number | string | string[];
+  /** Opens `GET /api/stats/search-misses` to `Authorization: Bearer <token>`; without it that endpoint is off. */
+  operatorToken?: string | undefined;
+  /** Timeouts and the per-address connection cap; each defaults to `DEFAULT_LIMITS`. */
+  limits?: Partial<ConnectionLimits>;
+  /** Where server errors are reported (never to the client). Default: stderr. Repeats are held back (see `throttleLog`). */
   logError?: (message: string) => void;
 }
 
@@ -42,15 +51,35 @@ export interface CreateServerOptions {
  */
 export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
-  const logError = options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`));
+  const logError = throttleLog(options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`)), () => now().getTime());
+  const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  if (options.operatorToken !== undefined && options.operatorToken.trim().length < OPERATOR_TOKEN_MIN) {
+    throw new Error(`the operator token is shorter than ${OPERATOR_TOKEN_MIN} characters. Fix: set FIXPATH_OPERATOR_TOKEN to a longer random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator statistics off.`);
+  }
+  const headers = securityHeaders(options.csp ?? DEFAULT_CSP);
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: typeof options.trustProxy === "number" ? trustHops(options.trustProxy) : (options.trustProxy ?? false),
     return503OnClosing: true,
+    // Slow clients: a request must be complete within requestTimeout and its headers within
+    // headersTimeout (else 408 and the connection is closed); an idle keep-alive connection is
+    // closed after keepAliveTimeout. Node checks these every connectionsCheckingInterval.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    http: {
+      // Node requires headersTimeout ≤ requestTimeout.
+      headersTimeout: limits.requestTimeoutMs > 0 ? Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) : limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(limits.headersTimeoutMs || 1000, limits.requestTimeoutMs || 1000) / 4))),
+    },
+    // Requests Node refuses before Fastify sees them (malformed, headers too large, timed out)
+    // get the security headers and a JSON answer too; a reset connection gets nothing, quietly.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, headers),
   });
+  if (limits.maxConnectionsPerAddress > 0) capConnections(app, limits.maxConnectionsPerAddress);
 
-  const headers = securityHeaders(options.csp ?? DEFAULT_CSP);
   app.addHook("onRequest", async (_request, reply) => {
     reply.headers(headers);
   });
@@ -58,8 +87,18 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   if (options.rateLimit !== false) {
     const limiter = createRateLimiter(options.rateLimit ?? {});
     app.addHook("onRequest", async (request, reply) => {
-      if (!request.url.startsWith("/api/")) return;
-      const decision = limiter.take(request.ip, now().getTime());
+      // The route the router matched (after decoding, whatever the request line looked like:
+      // /%61pi/outcomes and http://host/api/outcomes are /api/outcomes), not the raw URL text.
+      const route = request.routeOptions.url;
+      if (route === undefined ? !decodedPathIsApi(request.url) : !route.startsWith("/api/")) return;
+      // The socket can be gone already (a reset right after the headers): nothing to answer.
+      const address = request.ip ?? request.socket.remoteAddress;
+      if (address === undefined) {
+        reply.hijack();
+        request.raw.destroy();
+        return;
+      }
+      const decision = limiter.take(address, now().getTime());
       if (!decision.ok) {
         reply.header("retry-after", String(decision.retryAfterSeconds));
         return sendIssues(reply, 429, [{ code: "api/rate-limited", severity: "error", path: "(request)", message: "too many requests from this client", hint: `wait ${decision.retryAfterSeconds} s and send it again` }]);
@@ -72,10 +111,15 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   // The error handler first: a route keeps the error handler in place when it is added.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = clientError(error);
-    if (known) return sendIssues(reply, known.status, [{ code: known.code, severity: "error", path: "(body)", message: known.message, hint: known.hint }]);
+    if (known) {
+      // A refused body (too large, not JSON) is not read to its end: the connection is closed
+      // once the answer is sent, so a 100 MB upload costs the first chunk, not 100 MB.
+      if (known.status === 413 || known.status === 415) reply.header("connection", "close");
+      return sendIssues(reply, known.status, [{ code: known.code, severity: "error", path: "(body)", message: known.message, hint: known.hint }]);
+    }
     const storage = error instanceof StorageError;
     const cause = storage && error.cause instanceof Error ? `\n  caused by: ${error.cause.stack ?? error.cause.message}` : "";
-    logError(`${request.method} ${request.url.split("?")[0]}: ${error.stack ?? error.message}${cause}`);
+    logError(`${request.method} ${request.url.split("?")[0]!.slice(0, 200)}: ${storage ? error.message : (error.stack ?? error.message)}${cause}`);
     return sendIssues(reply, storage ? 503 : 500, [
       storage
         ? { code: "api/storage-unavailable", severity: "error", path: "(server)", message: "the server could not store this right now; nothing was recorded", hint: "send it again in a minute" }
@@ -89,10 +133,11 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     db: options.db,
     day: () => now().toISOString().slice(0, 10),
     searchMissMinCount: options.searchMissMinCount ?? 2,
+    operatorToken: options.operatorToken?.trim(),
   });
   const site = options.distDir === undefined ? undefined : await registerStaticSite(app, options.distDir);
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || request.url === "/api" || !site || (request.method !== "GET" && request.method !== "HEAD")) {
+    if (decodedPathIsApi(request.url) || !site || (request.method !== "GET" && request.method !== "HEAD")) {
       return sendIssues(reply, 404, [{ code: "api/not-found", severity: "error", path: "(url)", message: `no ${request.method} ${request.url.split("?")[0]!.slice(0, 100)} here`, hint: "the API has POST /api/outcomes, POST /api/feedback, POST /api/search-misses, GET /api/stats/<code>/<app> and GET /api/stats/search-misses" }]);
     }
     return site.send404(reply);
@@ -103,6 +148,83 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     await api.drain();
   });
   return app;
+}
+
+/** Whether a request's path, decoded as the router decodes it, is under /api (absolute-form request lines included). */
+function decodedPathIsApi(url: string): boolean {
+  let path = url.split("?")[0]!;
+  if (!path.startsWith("/")) path = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "") || "/";
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not decodable: the router does not match it either.
+  }
+  return path === "/api" || path.startsWith("/api/");
+}
+
+/** Trusts the nearest `hops` proxies (X-Forwarded-For read from the right). */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
+/** Closes connections beyond `max` open at once from one client (IPv6 by its /64, as the rate limit counts). */
+function capConnections(app: FastifyInstance, max: number): void {
+  const open = new Map<string, number>();
+  app.server.on("connection", (socket: Socket) => {
+    const address = socket.remoteAddress;
+    if (address === undefined) return;
+    const key = clientId(address);
+    const n = (open.get(key) ?? 0) + 1;
+    if (n > max) {
+      socket.destroy();
+      return;
+    }
+    open.set(key, n);
+    socket.once("close", () => {
+      const left = (open.get(key) ?? 1) - 1;
+      if (left <= 0) open.delete(key);
+      else open.set(key, left);
+    });
+  });
+}
+
+/** The answer to a request Node refused before routing, with the security headers; nothing for a reset connection. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket, headers: Record<string, string>): void {
+  if (error.code === "ECONNRESET" || error.code === "EPIPE" || socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message, hint] =
+    error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+      ? [408, "Request Timeout", "the request did not arrive in time", "send the whole request at once"]
+      : error.code === "HPE_HEADER_OVERFLOW"
+        ? [431, "Request Header Fields Too Large", "the request headers are too large", "send fewer or shorter headers (cookies included)"]
+        : [400, "Bad Request", "the request could not be read as HTTP", "check the request line and the headers"];
+  const body = JSON.stringify({ ok: false, status, issues: [{ code: status === 408 ? "api/timeout" : status === 431 ? "api/headers-too-large" : "api/bad-request", severity: "error", path: "(request)", message, hint }] });
+  const head = [`HTTP/1.1 ${status} ${reason}`, "content-type: application/json; charset=utf-8", `content-length: ${Buffer.byteLength(body)}`, "cache-control: no-store", "connection: close", ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+  socket.destroySoon();
+}
+
+/**
+ * Holds back repeats of one error: the first is written, the same first line again within
+ * `windowMs` only counted, and the count written with the next one after the window. A client
+ * provoking the same failure thousands of times a second then costs a few lines, not a full disk.
+ */
+export function throttleLog(write: (message: string) => void, nowMs: () => number, windowMs = 10_000): (message: string) => void {
+  const seen = new Map<string, { at: number; held: number }>();
+  return (message) => {
+    const key = message.split("\n")[0]!.replace(/\d+/g, "#").slice(0, 300);
+    const t = nowMs();
+    const last = seen.get(key);
+    if (last && t - last.at < windowMs) {
+      last.held++;
+      return;
+    }
+    if (seen.size > 1000) seen.clear();
+    seen.set(key, { at: t, held: 0 });
+    write(last?.held ? `${message}\n  (and ${last.held} more like this in the last ${Math.round((t - last.at) / 1000)} s)` : message);
+  };
 }
 
 /** Maps Fastify's request-parsing errors to the API's answers; undefined for server faults. */
@@ -147,6 +269,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${String(options.port)}. Fix: set PORT to a whole number from 1 to 65535.`);
   const host = options.host ?? "127.0.0.1";
+  // A server that says it is running while every write gets 503 is worse than one that does not start.
+  await options.db.checkWritable();
   const app = await createServer(options);
   try {
     await app.listen({ port, host });

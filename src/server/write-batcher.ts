@@ -2,6 +2,11 @@
  * Group commit: writes that arrive while the previous transaction runs (or within the same turn
  * of the event loop) are committed together in one transaction, and each request is answered only
  * after its transaction commits. One fsync then covers many acknowledged rows.
+ *
+ * A batch refused because of its rows (`retryRowsWhen`, e.g. a constraint or a value the database
+ * cannot hold) is written again row by row, so one bad row fails only its own request, never the
+ * good rows that happened to share its transaction. A batch that failed for any other reason
+ * (the database is down) fails as a whole: retrying each row would only multiply the waiting.
  */
 
 export interface WriteBatcher<T> {
@@ -11,16 +16,51 @@ export interface WriteBatcher<T> {
   drain(): Promise<void>;
 }
 
+export interface WriteBatcherOptions {
+  /** Most rows per transaction. Default 512. */
+  maxBatch?: number;
+  /**
+   * Transactions in flight at once. Default 1 (SQLite has one writer anyway); PostgreSQL commits
+   * several concurrently, so the next batch need not wait for the previous fsync.
+   */
+  maxInFlight?: number;
+  /** Whether a failed batch was refused because of its rows (then each row is tried alone). */
+  retryRowsWhen?: (error: unknown) => boolean;
+}
+
 interface Pending<T> {
   row: T;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
 
-/** A batcher that commits through `commit(rows)`, at most `maxBatch` rows per transaction. */
-export function createWriteBatcher<T>(commit: (rows: readonly T[]) => Promise<void>, maxBatch = 512): WriteBatcher<T> {
+/** A batcher that commits through `commit(rows)`. */
+export function createWriteBatcher<T>(commit: (rows: readonly T[]) => Promise<void>, options: WriteBatcherOptions = {}): WriteBatcher<T> {
+  const maxBatch = options.maxBatch ?? 512;
+  const maxInFlight = options.maxInFlight ?? 1;
+  const retryRowsWhen = options.retryRowsWhen ?? (() => false);
   let queue: Pending<T>[] = [];
-  let running: Promise<void> | undefined;
+  const running = new Set<Promise<void>>();
+
+  const commitBatch = async (batch: Pending<T>[]): Promise<void> => {
+    try {
+      await commit(batch.map((p) => p.row));
+      for (const p of batch) p.resolve();
+    } catch (e) {
+      if (batch.length === 1 || !retryRowsWhen(e)) {
+        for (const p of batch) p.reject(e);
+        return;
+      }
+      for (const p of batch) {
+        try {
+          await commit([p.row]);
+          p.resolve();
+        } catch (rowError) {
+          p.reject(rowError);
+        }
+      }
+    }
+  };
 
   const run = async (): Promise<void> => {
     // Let the requests already parsed in this turn join the batch.
@@ -28,25 +68,25 @@ export function createWriteBatcher<T>(commit: (rows: readonly T[]) => Promise<vo
     while (queue.length) {
       const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
       if (batch === queue) queue = [];
-      try {
-        await commit(batch.map((p) => p.row));
-        for (const p of batch) p.resolve();
-      } catch (e) {
-        for (const p of batch) p.reject(e);
-      }
+      await commitBatch(batch);
     }
-    running = undefined;
+  };
+
+  const start = () => {
+    const worker: Promise<void> = run().finally(() => running.delete(worker));
+    running.add(worker);
   };
 
   return {
     write(row: T): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         queue.push({ row, resolve, reject });
-        running ??= run();
+        // A new worker only when all are busy committing (not while one is still gathering).
+        if (running.size < maxInFlight && (running.size === 0 || queue.length === 1)) start();
       });
     },
     async drain(): Promise<void> {
-      while (running) await running;
+      while (running.size) await Promise.all([...running]);
     },
   };
 }

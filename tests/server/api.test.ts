@@ -190,22 +190,25 @@ describe.each(BACKENDS)("API on %s", (name) => {
   });
 
   describe("POST /api/search-misses", () => {
-    it("stores the normalised query only, without e-mail addresses or GUIDs", async () => {
-      const raw = "  OneDrive   Error\tCAA50021 for ANA.LOPEZ@contoso.com device 5f3c1b2a-8d4e-4f6a-9b7c-1d2e3f4a5b6c  ";
-      expect((await postJson(app, "/api/search-misses", { query: raw })).statusCode).toBe(201);
-      const rows = await db.rows("search_misses");
-      expect(rows).toHaveLength(1);
-      expect(Object.keys(rows[0]!).sort()).toEqual(["day", "id", "query"]);
-      expect(rows[0]).toMatchObject({ query: "onedrive error caa50021 for device", day: "2026-03-14" });
+    it("keeps the normalised code and the day only, as a count per code per day", async () => {
+      for (const query of ["CAA5FFFF", "0xcaa5ffff", " caa5ffff ", "3399876607", "AADSTS9999999"]) expect((await postJson(app, "/api/search-misses", { query })).statusCode, query).toBe(201);
+      const days = await db.rows("search_miss_days");
+      expect(days.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([
+        { code: "aadsts9999999", day: "2026-03-14", n: 1 },
+        { code: "caa5ffff", day: "2026-03-14", n: 4 },
+      ]);
+      expect((await counts()).searchMisses).toBe(5);
     });
 
-    it("rejects a query with nothing left after scrubbing, an empty one and a too long one", async () => {
-      const empty = await postJson(app, "/api/search-misses", { query: " ana@contoso.com {5f3c1b2a-8d4e-4f6a-9b7c-1d2e3f4a5b6c} " });
-      expect(empty.statusCode).toBe(422);
-      expect(issueCodes(empty)).toEqual(["api/empty-query"]);
+    it("refuses free text with 422, so no name, address or markup is ever kept", async () => {
+      for (const query of ["Ana Pérez, 12 High Street, Leeds", "<img src=x onerror=alert(1)>", "onedrive keeps asking", "ana@contoso.com"]) {
+        const res = await postJson(app, "/api/search-misses", { query });
+        expect(res.statusCode, query).toBe(422);
+        expect(res.json().issues[0]).toMatchObject({ code: "api/not-a-code", path: "body.query" });
+      }
       expect(issueCodes(await postJson(app, "/api/search-misses", { query: "" }))).toEqual(["api/too-short"]);
-      expect(issueCodes(await postJson(app, "/api/search-misses", { query: "x".repeat(501) }))).toEqual(["api/too-long"]);
-      expect(issueCodes(await postJson(app, "/api/search-misses", { query: "x", page: "/" }))).toEqual(["api/unknown-field"]);
+      expect(issueCodes(await postJson(app, "/api/search-misses", { query: "x".repeat(41) }))).toEqual(["api/too-long"]);
+      expect(issueCodes(await postJson(app, "/api/search-misses", { query: "caa50021", page: "/" }))).toEqual(["api/unknown-field"]);
       expect((await postJson(app, "/api/search-misses", "[")).statusCode).toBe(400);
       expect((await counts()).searchMisses).toBe(0);
     });
@@ -248,22 +251,53 @@ describe.each(BACKENDS)("API on %s", (name) => {
     });
   });
 
-  describe("GET /api/stats/search-misses", () => {
-    it("lists the most frequent queries seen at least twice, most frequent first, with the last day", async () => {
-      for (const [query, n] of [["teams loop", 3], ["Outlook  KEEPS asking", 2], ["once only", 1]] as const) {
-        for (let i = 0; i < n; i++) expect((await postJson(app, "/api/search-misses", { query })).statusCode).toBe(201);
+  describe("GET /api/stats/search-misses (operator only)", () => {
+    const TOKEN = "operator-secret-0123456789";
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    let op: FastifyInstance;
+    beforeEach(async () => {
+      op = await testServer({ db: db.repo, operatorToken: TOKEN });
+    });
+    afterEach(() => op.close());
+
+    it("lists the codes missed at least twice, most frequent first, with the last day", async () => {
+      for (const [query, n] of [["0x8004FFFF", 3], ["CAA5FFFF", 2], ["AADSTS9999999", 1]] as const) {
+        for (let i = 0; i < n; i++) expect((await postJson(op, "/api/search-misses", { query })).statusCode).toBe(201);
       }
-      const res = await app.inject({ method: "GET", url: "/api/stats/search-misses" });
+      const res = await op.inject({ method: "GET", url: "/api/stats/search-misses", headers: auth });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({
         minCount: 2,
-        queries: [
-          { query: "teams loop", count: 3, lastDay: "2026-03-14" },
-          { query: "outlook keeps asking", count: 2, lastDay: "2026-03-14" },
+        misses: [
+          { code: "8004ffff", count: 3, lastDay: "2026-03-14" },
+          { code: "caa5ffff", count: 2, lastDay: "2026-03-14" },
         ],
       });
-      const one = await app.inject({ method: "GET", url: "/api/stats/search-misses?limit=1" });
-      expect(one.json().queries).toEqual([{ query: "teams loop", count: 3, lastDay: "2026-03-14" }]);
+      const one = await op.inject({ method: "GET", url: "/api/stats/search-misses?limit=1", headers: auth });
+      expect(one.json().misses).toEqual([{ code: "8004ffff", count: 3, lastDay: "2026-03-14" }]);
+    });
+
+    it("is off without an operator token, and says how to turn it on", async () => {
+      const res = await app.inject({ method: "GET", url: "/api/stats/search-misses", headers: auth });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().issues[0]).toMatchObject({ code: "api/operator-only" });
+      expect(res.json().issues[0].hint).toMatch(/set FIXPATH_OPERATOR_TOKEN .* "Authorization: Bearer <token>"/);
+    });
+
+    it.each([
+      ["no token", {}],
+      ["a wrong token", { authorization: "Bearer operator-secret-012345678X" }],
+      ["the token without Bearer", { authorization: TOKEN }],
+    ])("answers 401 to %s", async (_label, headers) => {
+      const res = await op.inject({ method: "GET", url: "/api/stats/search-misses", headers });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers["www-authenticate"]).toMatch(/^Bearer/);
+      expect(issueCodes(res)).toEqual(["api/operator-token"]);
+      expect(res.body).not.toContain(TOKEN);
+    });
+
+    it("leaves the per-step outcome stats public", async () => {
+      expect((await app.inject({ method: "GET", url: "/api/stats/caa50021/onedrive" })).statusCode).toBe(200);
     });
 
     it.each([
@@ -272,9 +306,20 @@ describe.each(BACKENDS)("API on %s", (name) => {
       ["?limit=ten", "api/wrong-type"],
       ["?since=2026-01-01", "api/unknown-field"],
     ])("rejects %s with 422", async (qs, code) => {
-      const res = await app.inject({ method: "GET", url: `/api/stats/search-misses${qs}` });
+      const res = await op.inject({ method: "GET", url: `/api/stats/search-misses${qs}`, headers: auth });
       expect(res.statusCode).toBe(422);
       expect(issueCodes(res)).toEqual([code]);
+    });
+
+    it("caps the answer to 1,500 unknown query parameters: ten problems and a count of the rest", async () => {
+      const qs = Array.from({ length: 1500 }, (_, i) => `p${i}${"x".repeat(150)}=1`).join("&");
+      const res = await op.inject({ method: "GET", url: `/api/stats/search-misses?${qs}`, headers: auth });
+      expect(res.statusCode).toBe(422);
+      const codes = issueCodes(res);
+      expect(codes).toHaveLength(11);
+      expect(codes.at(-1)).toBe("api/too-many-problems");
+      expect(res.json().issues.at(-1).message).toBe("and 1,490 more problems not listed");
+      expect(res.body.length).toBeLessThan(8_000);
     });
   });
 
@@ -283,12 +328,12 @@ describe.each(BACKENDS)("API on %s", (name) => {
     try {
       expect((await postJson(later, "/api/outcomes", OK_OUTCOME)).statusCode).toBe(201);
       expect((await postJson(later, "/api/feedback", { page: "caa50021", helpful: true })).statusCode).toBe(201);
-      expect((await postJson(later, "/api/search-misses", { query: "x" })).statusCode).toBe(201);
+      expect((await postJson(later, "/api/search-misses", { query: "caa5ffff" })).statusCode).toBe(201);
     } finally {
       await later.close();
     }
     expect((await db.rows("outcomes"))[0]!.day).toBe("2026-03-15");
     expect((await db.rows("feedback"))[0]!.day).toBe("2026-03-15");
-    expect((await db.rows("search_misses"))[0]!.day).toBe("2026-03-15");
+    expect((await db.rows("search_miss_days"))[0]!.day).toBe("2026-03-15");
   });
 });

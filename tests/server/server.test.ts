@@ -201,7 +201,7 @@ describe("rate limit", () => {
     const app = await testServer({ db: db.repo, rateLimit: undefined });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 101; i++) codes.push((await app.inject({ method: "GET", url: "/api/stats/search-misses" })).statusCode);
+      for (let i = 0; i < 101; i++) codes.push((await app.inject({ method: "GET", url: "/api/stats/caa50021/onedrive" })).statusCode);
       expect(codes.slice(0, 100).every((c) => c === 200)).toBe(true);
       expect(codes[100]).toBe(429);
     } finally {

@@ -51,14 +51,37 @@ describe.each(BACKENDS)("repository on %s", (name) => {
   it("migration 2 builds the counters from outcomes stored before it", async () => {
     await db.repo.addOutcomes([row(), row(), row({ stepId: "repair-onedrive", outcome: "could-not", reason: "no-rights" })]);
     // Back to version 1 with the rows still there.
-    await db.exec("drop table outcome_counts; delete from schema_migrations where version = 2;");
+    await db.exec(`drop table outcome_counts; drop table search_miss_days; drop table search_miss_totals;
+      create table search_misses (id integer primary key, query text not null, day text not null);
+      delete from schema_migrations where version >= 2;`);
     const again = await db.reopen();
-    expect(await again.schemaVersion()).toBe(2);
+    expect(await again.schemaVersion()).toBe(LATEST_VERSION);
     const tally = await again.tallyOutcomes("caa50021", "onedrive");
     expect(tally.sort((a, b) => a.stepId.localeCompare(b.stepId))).toEqual([
       { stepId: "clean-restart", fixed: 2, noChange: 0, couldNot: 0 },
       { stepId: "repair-onedrive", fixed: 0, noChange: 0, couldNot: 1 },
     ]);
+  });
+
+  it("migration 3 drops the free-text search misses and keeps misses as counts per code and day", async () => {
+    await db.exec(`drop table search_miss_days; drop table search_miss_totals;
+      create table search_misses (id integer primary key, query text not null, day text not null);
+      insert into search_misses (id, query, day) values (1, 'ana perez 12 high street', '2026-03-01'), (2, 'caa50021', '2026-03-01');
+      delete from schema_migrations where version >= 3;`);
+    const again = await db.reopen();
+    expect(await again.schemaVersion()).toBe(3);
+    await expect(db.rows("search_misses")).rejects.toThrow();
+    expect(await again.countRows()).toMatchObject({ searchMisses: 0 });
+    await again.addSearchMisses([{ code: "caa5ffff", day: "2026-03-02" }, { code: "caa5ffff", day: "2026-03-02" }, { code: "caa5ffff", day: "2026-03-03" }]);
+    expect((await db.rows("search_miss_days")).map((r) => Number(r.n))).toEqual([2, 1]);
+    expect(await again.topSearchMisses({ limit: 5, minCount: 1 })).toEqual([{ code: "caa5ffff", count: 3, lastDay: "2026-03-03" }]);
+  });
+
+  it("keeps per-day miss counts for a bounded number of days", async () => {
+    await db.repo.addSearchMisses([{ code: "caa5ffff", day: "2025-01-01" }]);
+    await db.repo.addSearchMisses([{ code: "caa5ffff", day: "2026-03-14" }]);
+    expect((await db.rows("search_miss_days")).map((r) => r.day)).toEqual(["2026-03-14"]);
+    expect(await db.repo.topSearchMisses({ limit: 5, minCount: 1 })).toEqual([{ code: "caa5ffff", count: 2, lastDay: "2026-03-14" }]);
   });
 
   it("commits a batch as one transaction: one bad row and none is stored", async () => {
@@ -69,13 +92,13 @@ describe.each(BACKENDS)("repository on %s", (name) => {
     expect(await db.repo.tallyOutcomes("caa50021", "onedrive")).toEqual([]);
   });
 
-  it("stores feedback and search misses and ranks misses by count, then text", async () => {
+  it("stores feedback and search misses and ranks misses by count, then code", async () => {
     await db.repo.addFeedback([{ page: "caa50021", helpful: false, reason: "unclear", comment: "x", day: "2026-03-14" }]);
-    await db.repo.addSearchMisses(["b", "a", "b", "a", "c", "b"].map((query, i) => ({ query, day: `2026-03-1${i}` })));
+    await db.repo.addSearchMisses(["bbbb0000", "aaaa0000", "bbbb0000", "aaaa0000", "cccc0000", "bbbb0000"].map((code, i) => ({ code, day: `2026-03-1${i}` })));
     expect(await db.repo.countRows()).toEqual({ outcomes: 0, feedback: 1, searchMisses: 6 });
     expect(await db.repo.topSearchMisses({ limit: 10, minCount: 2 })).toEqual([
-      { query: "b", count: 3, lastDay: "2026-03-15" },
-      { query: "a", count: 2, lastDay: "2026-03-13" },
+      { code: "bbbb0000", count: 3, lastDay: "2026-03-15" },
+      { code: "aaaa0000", count: 2, lastDay: "2026-03-13" },
     ]);
     expect(await db.repo.topSearchMisses({ limit: 10, minCount: 1 })).toHaveLength(3);
   });

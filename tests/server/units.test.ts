@@ -1,8 +1,12 @@
-// The server's small pure parts: Wilson interval, search-query scrubbing, the rate limiter's
+// The server's small pure parts: Wilson interval, search-miss codes, comment redaction, log
+// throttling, settings from the environment, the rate limiter's
 // keying, group commit.
 import { describe, expect, it } from "vitest";
 import { clientId, createRateLimiter } from "../../src/server/rate-limit.ts";
-import { normaliseSearchQuery, SEARCH_QUERY_MAX } from "../../src/server/search-query.ts";
+import { redactComment } from "../../src/server/api.ts";
+import { serverSettingsFromEnv } from "../../src/server/limits.ts";
+import { normaliseMissCode } from "../../src/server/search-miss.ts";
+import { throttleLog } from "../../src/server/server.ts";
 import { wilsonInterval } from "../../src/server/wilson.ts";
 import { createWriteBatcher } from "../../src/server/write-batcher.ts";
 
@@ -26,35 +30,65 @@ describe("wilsonInterval", () => {
   });
 });
 
-describe("normaliseSearchQuery", () => {
+describe("normaliseMissCode", () => {
   it.each([
-    ["  CAA50021   OneDrive\t\n", "caa50021 onedrive"],
-    ["Error 0x8004DE40 and 3399811105", "error 0x8004de40 and 3399811105"],
-    ["sign in as ana.lopez@contoso.onmicrosoft.com fails", "sign in as fails"],
-    ["device {5F3C1B2A-8D4E-4F6A-9B7C-1D2E3F4A5B6C} not joined", "device not joined"],
-    ["thumbprint 0123456789abcdef0123456789abcdef01234567 expired", "thumbprint expired"],
-    ["CONTOSO\\ana cannot sign in", "cannot sign in"],
-    ["contoso\\ana and C:\\Users\\ana\\AppData", "and"],
-    ["see https://login.microsoftonline.com/contoso.com/oauth2?x=1 now", "see now"],
-    ["call me +44 20 7946 0958 please", "call me please"],
-    ["Ｃａａ５００２１", "caa50021"],
-  ])("%j → %j", (raw, expected) => {
-    expect(normaliseSearchQuery(raw)).toBe(expected);
+    ["CAA50021", "caa50021"],
+    ["0xCAA50021", "caa50021"],
+    [" caa 50021 ", "caa50021"],
+    ["3399811105", "caa50021"],
+    ["-895156191", "caa50021"],
+    ["80070520", "80070520"],
+    ["0x1", "00000001"],
+    ["AADSTS50126", "aadsts50126"],
+    ["ａａｄｓｔｓ５０１２６", "aadsts50126"],
+  ])("%j → %j", (raw, code) => {
+    expect(normaliseMissCode(raw)).toBe(code);
   });
 
-  it("is empty when only personal data was typed", () => {
-    expect(normaliseSearchQuery(" ana@contoso.com  5f3c1b2a-8d4e-4f6a-9b7c-1d2e3f4a5b6c ")).toBe("");
+  it.each(["onedrive sign in", "ana@contoso.com", "<script>alert(1)</script>", "Ana Pérez, 12 High Street", "12345", "0xCAA50021 again", ""])("refuses free text %j", (raw) => {
+    expect(normaliseMissCode(raw)).toBeUndefined();
+  });
+});
+
+describe("redactComment", () => {
+  it("replaces e-mail addresses, GUIDs and phone numbers, and keeps error codes, dates and versions", () => {
+    const out = redactComment("Mail ana.perez@contoso.com or call +44 20 7946 0958 / (555) 123-4567; device 5f3c1b2a-8d4e-4f6a-9b7c-1d2e3f4a5b6c. Got CAA50021 (3399811105) on 2026-03-14, build 10.0.19045.1234.");
+    expect(out).not.toMatch(/ana\.perez|7946|123-4567|5f3c1b2a/);
+    expect(out).toContain("[email-1]");
+    expect(out).toContain("[guid-1]");
+    expect(out.match(/\[phone\]/g)).toHaveLength(2);
+    for (const kept of ["CAA50021", "3399811105", "2026-03-14", "10.0.19045.1234"]) expect(out).toContain(kept);
+    expect(redactComment(out)).toBe(out);
+  });
+});
+
+describe("throttleLog", () => {
+  it("writes the first of a repeated error, counts the repeats, and says how many with the next one after the window", () => {
+    const lines: string[] = [];
+    let t = 0;
+    const log = throttleLog((m) => lines.push(m), () => t, 10_000);
+    for (let i = 0; i < 1000; i++) log(`POST /api/outcomes: TypeError at line ${i}\n    at stack`);
+    log("another error");
+    expect(lines).toHaveLength(2);
+    t = 10_000;
+    log("POST /api/outcomes: TypeError at line 5");
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/and 999 more like this/);
+  });
+});
+
+describe("serverSettingsFromEnv", () => {
+  it("reads the timeouts, the connection cap, the proxy setting and the operator token", () => {
+    expect(serverSettingsFromEnv({})).toEqual({ limits: {}, trustProxy: false });
+    const s = serverSettingsFromEnv({ FIXPATH_REQUEST_TIMEOUT_MS: "2000", FIXPATH_HEADERS_TIMEOUT_MS: "1000", FIXPATH_KEEPALIVE_TIMEOUT_MS: "0", FIXPATH_MAX_CONNECTIONS_PER_ADDRESS: "8", FIXPATH_TRUST_PROXY: "127.0.0.1, 10.0.0.0/8", FIXPATH_OPERATOR_TOKEN: " s3cret-s3cret-s3cret " });
+    expect(s).toEqual({ limits: { requestTimeoutMs: 2000, headersTimeoutMs: 1000, keepAliveTimeoutMs: 0, maxConnectionsPerAddress: 8 }, trustProxy: ["127.0.0.1", "10.0.0.0/8"], operatorToken: "s3cret-s3cret-s3cret" });
+    expect(serverSettingsFromEnv({ FIXPATH_TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(serverSettingsFromEnv({ FIXPATH_TRUST_PROXY: "off" }).trustProxy).toBe(false);
   });
 
-  it("caps the length on a word boundary and is idempotent", () => {
-    const long = "onedrive keeps asking me to sign in again ".repeat(10);
-    const out = normaliseSearchQuery(long);
-    expect(out.length).toBeLessThanOrEqual(SEARCH_QUERY_MAX);
-    expect(out.length).toBeGreaterThan(SEARCH_QUERY_MAX * 0.6);
-    expect(long.toLowerCase().startsWith(out)).toBe(true);
-    expect(out.endsWith(" ")).toBe(false);
-    expect(normaliseSearchQuery(out)).toBe(out);
-    expect(Array.from(normaliseSearchQuery("😀".repeat(300))).length).toBe(SEARCH_QUERY_MAX);
+  it("refuses values that are not numbers or addresses, naming the variable and the fix", () => {
+    expect(() => serverSettingsFromEnv({ FIXPATH_REQUEST_TIMEOUT_MS: "10s" })).toThrow(/FIXPATH_REQUEST_TIMEOUT_MS is "10s", not a whole number\. Fix:/);
+    expect(() => serverSettingsFromEnv({ FIXPATH_TRUST_PROXY: "everyone" })).toThrow(/FIXPATH_TRUST_PROXY holds "everyone".*Fix:/);
   });
 });
 
@@ -115,7 +149,7 @@ describe("write batcher (group commit)", () => {
     const commits: number[][] = [];
     const batcher = createWriteBatcher<number>(async (rows) => {
       commits.push([...rows]);
-    }, 3);
+    }, { maxBatch: 3 });
     const done: number[] = [];
     const writes = [1, 2, 3, 4, 5].map((n) => batcher.write(n).then(() => done.push(n)));
     expect(done).toEqual([]);
@@ -135,5 +169,60 @@ describe("write batcher (group commit)", () => {
     fail = false;
     await expect(batcher.write("c")).resolves.toBeUndefined();
     await batcher.drain();
+  });
+
+  it("writes a batch refused for one row again row by row: only the bad row's write fails", async () => {
+    const commits: string[][] = [];
+    const rowError = Object.assign(new Error("invalid byte sequence"), { code: "22021" });
+    const batcher = createWriteBatcher<string>(
+      async (rows) => {
+        commits.push([...rows]);
+        if (rows.includes("bad")) throw rowError;
+      },
+      { retryRowsWhen: (e) => (e as { code?: string }).code === "22021" },
+    );
+    const results = await Promise.all(["a", "bad", "c"].map((r) => batcher.write(r).then(() => "ok", (e: Error) => e.message)));
+    expect(results).toEqual(["ok", "invalid byte sequence", "ok"]);
+    expect(commits).toEqual([["a", "bad", "c"], ["a"], ["bad"], ["c"]]);
+  });
+
+  it("does not retry row by row when the database itself failed", async () => {
+    let calls = 0;
+    const batcher = createWriteBatcher<string>(
+      async () => {
+        calls++;
+        throw new Error("connection refused");
+      },
+      { retryRowsWhen: () => false },
+    );
+    await Promise.allSettled(["a", "b", "c"].map((r) => batcher.write(r)));
+    expect(calls).toBe(1);
+  });
+
+  it("keeps up to maxInFlight commits running at once", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const batcher = createWriteBatcher<number>(
+      async () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((r) => release.push(r));
+        inFlight--;
+      },
+      { maxInFlight: 3 },
+    );
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < 5; i++) {
+      writes.push(batcher.write(i));
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+    }
+    while (release.length || inFlight) {
+      release.splice(0).forEach((r) => r());
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(writes);
+    expect(most).toBe(3);
   });
 });

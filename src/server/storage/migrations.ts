@@ -96,7 +96,67 @@ export const MIGRATIONS: readonly Migration[] = [
       insert into outcome_counts (code, app, step_id, outcome, n)
         select code, app, step_id, outcome, count(*) from outcomes group by code, app, step_id, outcome;`,
   },
+  {
+    // Search misses become counts per normalised error code per day (an aggregate, bounded by the
+    // number of codes and days) plus a running total per code, indexed by count, so the operator's
+    // "most missed" list reads only the rows it returns. The free-text rows of version 1 are
+    // dropped, not converted: they held whatever people typed (names, addresses, markup), which
+    // is exactly what must not be kept.
+    version: 3,
+    name: "search misses as counts per code and day",
+    sqlite: `
+      create table search_miss_days (
+        code text not null check (length(code) between 1 and 40),
+        day text not null ${DAY_CHECK("day")},
+        n integer not null check (n > 0),
+        primary key (code, day)
+      ) without rowid;
+      create table search_miss_totals (
+        code text primary key check (length(code) between 1 and 40),
+        n integer not null check (n > 0),
+        last_day text not null ${DAY_CHECK("last_day")}
+      ) without rowid;
+      create index search_miss_totals_by_count on search_miss_totals (n desc, code);
+      drop table search_misses;`,
+    postgres: `
+      create table search_miss_days (
+        code text not null check (char_length(code) between 1 and 40),
+        day text not null ${DAY_CHECK("day")},
+        n bigint not null check (n > 0),
+        primary key (code, day)
+      );
+      create table search_miss_totals (
+        code text primary key check (char_length(code) between 1 and 40),
+        n bigint not null check (n > 0),
+        last_day text not null ${DAY_CHECK("last_day")}
+      );
+      create index search_miss_totals_by_count on search_miss_totals (n desc, code collate "C");
+      drop table search_misses;`,
+  },
 ];
+
+/** Most distinct codes the search-miss totals hold; misses of further new codes are not kept. */
+export const SEARCH_MISS_MAX_CODES = 50_000;
+/** Days of per-day search-miss counts kept; older days are deleted as new ones are written. */
+export const SEARCH_MISS_DAYS_KEPT = 400;
+
+/** The first day still kept when `day` is today (`YYYY-MM-DD`). */
+export function oldestMissDayKept(day: string): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? day : new Date(t - (SEARCH_MISS_DAYS_KEPT - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Search misses grouped by (code, day), in key order (see `groupCounts`). */
+export function groupMisses(rows: readonly { code: string; day: string }[]): { code: string; day: string; n: number }[] {
+  const groups = new Map<string, { code: string; day: string; n: number }>();
+  for (const r of rows) {
+    const key = `${r.code}\u0000${r.day}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { code: r.code, day: r.day, n: 1 });
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+}
 
 /** Outcome rows grouped by (code, app, step, outcome), for counter updates. */
 export function groupCounts(rows: readonly { code: string; app: string; stepId: string; outcome: string }[]): { code: string; app: string; stepId: string; outcome: string; n: number }[] {
@@ -107,7 +167,8 @@ export function groupCounts(rows: readonly { code: string; app: string; stepId: 
     if (g) g.n++;
     else groups.set(key, { code: r.code, app: r.app, stepId: r.stepId, outcome: r.outcome, n: 1 });
   }
-  return [...groups.values()];
+  // In key order: transactions that update the same counters then lock them in the same order.
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
 /** The version a fully migrated database is at. */

@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import type { App } from "../../model/index.ts";
-import { LATEST_VERSION, MIGRATIONS, groupCounts, tooNewMessage } from "./migrations.ts";
+import { LATEST_VERSION, MIGRATIONS, SEARCH_MISS_MAX_CODES, groupCounts, groupMisses, oldestMissDayKept, tooNewMessage } from "./migrations.ts";
 import {
   StorageError,
   type FeedbackRecord,
@@ -14,7 +14,7 @@ import {
   type Outcome,
   type OutcomeReason,
   type OutcomeRecord,
-  type QueryCount,
+  type MissCount,
   type Repository,
   type RowCounts,
   type SearchMissRecord,
@@ -26,7 +26,7 @@ export interface PostgresOptions {
   url: string;
   /** A schema to use instead of `public` (created if missing); tests use one per run. */
   schema?: string;
-  /** Connections in the pool. Default 8. */
+  /** Connections in the pool. Default 16. */
   poolSize?: number;
   now?: () => Date;
 }
@@ -50,7 +50,7 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   }
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 8,
+    max: options.poolSize ?? 16,
     connectionTimeoutMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
@@ -67,9 +67,16 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   } catch (e) {
     await pool.end().catch(() => {});
     if (e instanceof StorageError) throw e;
-    throw new StorageError(`cannot use the PostgreSQL database ${where}: ${(e as Error).message}. Fix: check that the server is running and the URL in FIXPATH_DB is right (user, password, database).`);
+    throw new StorageError(`cannot use the PostgreSQL database ${where}: ${(e as Error).message}. Fix: check that the server is running and the URL in FIXPATH_DB is right (user, password, database).`, { cause: e });
   }
-  return new PostgresRepository(pool, where);
+  const repo = new PostgresRepository(pool, where);
+  try {
+    await repo.loadMissCodes();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new StorageError(`cannot read the PostgreSQL database ${where}: ${(e as Error).message}. Fix: check the user's rights on its tables.`, { cause: e });
+  }
+  return repo;
 }
 
 async function migrate(client: pg.PoolClient, where: string, now: Date): Promise<void> {
@@ -96,6 +103,9 @@ async function migrate(client: pg.PoolClient, where: string, now: Date): Promise
 class PostgresRepository implements Repository {
   readonly kind = "postgres" as const;
   readonly #pool: pg.Pool;
+  /** Distinct codes in the search-miss totals, as this process knows it (for the cap). */
+  #missCodes = 0;
+  #prunedFor: string | undefined;
 
   constructor(
     pool: pg.Pool,
@@ -137,9 +147,49 @@ class PostgresRepository implements Repository {
     );
   }
 
+  async loadMissCodes(): Promise<void> {
+    const { rows } = await this.#pool.query<{ n: string }>("select count(*) as n from search_miss_totals");
+    this.#missCodes = Number(rows[0]?.n ?? 0);
+  }
+
   async addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void> {
     if (!rows.length) return;
-    await this.#pool.query("insert into search_misses (query, day) select * from unnest($1::text[], $2::text[])", [rows.map((r) => r.query), rows.map((r) => r.day)]);
+    const groups = groupMisses(rows);
+    const today = rows[rows.length - 1]!.day;
+    if (today !== this.#prunedFor) {
+      await this.#pool.query("delete from search_miss_days where day < $1", [oldestMissDayKept(today)]);
+      this.#prunedFor = today;
+    }
+    // One statement (one transaction). New codes are kept only while the totals hold fewer than
+    // the cap; once full, only codes already counted are counted on.
+    const { rows: result } = await this.#pool.query<{ inserted: boolean }>(
+      `with g as (select * from unnest($1::text[], $2::text[], $3::bigint[]) as g (code, day, n)),
+       kept as (select g.* from g where $4::boolean or exists (select 1 from search_miss_totals t where t.code = g.code)),
+       days as (
+         insert into search_miss_days (code, day, n) select code, day, n from kept
+         on conflict (code, day) do update set n = search_miss_days.n + excluded.n
+       )
+       insert into search_miss_totals (code, n, last_day) select code, sum(n), max(day) from kept group by code
+       on conflict (code) do update set n = search_miss_totals.n + excluded.n, last_day = greatest(search_miss_totals.last_day, excluded.last_day)
+       returning (xmax = 0) as inserted`,
+      [groups.map((g) => g.code), groups.map((g) => g.day), groups.map((g) => g.n), this.#missCodes < SEARCH_MISS_MAX_CODES],
+    );
+    this.#missCodes += result.filter((r) => r.inserted).length;
+  }
+
+  async checkWritable(): Promise<void> {
+    const client = await this.#pool.connect().catch((e: unknown) => {
+      throw new StorageError(`cannot reach the PostgreSQL database ${this.location}: ${(e as Error).message}. Fix: start PostgreSQL, or correct FIXPATH_DB.`, { cause: e });
+    });
+    try {
+      await client.query("begin");
+      await client.query("insert into schema_migrations (version, name, applied_on) values (-1, 'write check', '2000-01-01')");
+    } catch (e) {
+      throw new StorageError(`the PostgreSQL database ${this.location} cannot be written: ${(e as Error).message}. Fix: give the user in FIXPATH_DB insert rights on Fixpath's tables, and point it at the primary server, not a read-only replica.`, { cause: e });
+    } finally {
+      await client.query("rollback").catch(() => {});
+      client.release();
+    }
   }
 
   async tallyOutcomes(code: string, app: App): Promise<StepTally[]> {
@@ -152,13 +202,12 @@ class PostgresRepository implements Repository {
     return rows.map((r) => ({ stepId: r.step_id, fixed: Number(r.fixed), noChange: Number(r.no_change), couldNot: Number(r.could_not) }));
   }
 
-  async topSearchMisses(options: { limit: number; minCount: number }): Promise<QueryCount[]> {
-    const { rows } = await this.#pool.query<{ query: string; count: string; last_day: string }>(
-      `select query, count(*) as count, max(day) as last_day from search_misses
-        group by query having count(*) >= $1 order by count(*) desc, query collate "C" limit $2`,
+  async topSearchMisses(options: { limit: number; minCount: number }): Promise<MissCount[]> {
+    const { rows } = await this.#pool.query<{ code: string; n: string; last_day: string }>(
+      `select code, n, last_day from search_miss_totals where n >= $1 order by n desc, code collate "C" limit $2`,
       [options.minCount, options.limit],
     );
-    return rows.map((r) => ({ query: r.query, count: Number(r.count), lastDay: r.last_day }));
+    return rows.map((r) => ({ code: r.code, count: Number(r.n), lastDay: r.last_day }));
   }
 
   async operatorCounts(): Promise<OperatorCounts> {
@@ -175,7 +224,7 @@ class PostgresRepository implements Repository {
   async countRows(): Promise<RowCounts> {
     const { rows } = await this.#pool.query<{ outcomes: string; feedback: string; search_misses: string }>(
       `select (select count(*) from outcomes) as outcomes, (select count(*) from feedback) as feedback,
-              (select count(*) from search_misses) as search_misses`,
+              (select coalesce(sum(n), 0) from search_miss_totals) as search_misses`,
     );
     const r = rows[0]!;
     return { outcomes: Number(r.outcomes), feedback: Number(r.feedback), searchMisses: Number(r.search_misses) };

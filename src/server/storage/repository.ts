@@ -41,8 +41,8 @@ export interface FeedbackRecord {
 }
 
 export interface SearchMissRecord {
-  /** The normalised query (see `normaliseSearchQuery`). */
-  query: string;
+  /** The normalised error code that found no page (see `normaliseMissCode`): `caa50021`, `aadsts50126`. */
+  code: string;
   day: Day;
 }
 
@@ -54,8 +54,9 @@ export interface StepTally {
   couldNot: number;
 }
 
-export interface QueryCount {
-  query: string;
+export interface MissCount {
+  /** The normalised code. */
+  code: string;
   count: number;
   /** The last day it was seen. */
   lastDay: Day;
@@ -93,8 +94,16 @@ export interface Repository {
   addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void>;
   /** Outcome counts per step of one scenario (only steps with at least one outcome). */
   tallyOutcomes(code: string, app: App): Promise<StepTally[]>;
-  /** The most frequent search misses seen at least `minCount` times, most frequent first. */
-  topSearchMisses(options: { limit: number; minCount: number }): Promise<QueryCount[]>;
+  /**
+   * The codes missed most often, seen at least `minCount` times, most frequent first (then by
+   * code); reads only the rows it returns (an index on the totals).
+   */
+  topSearchMisses(options: { limit: number; minCount: number }): Promise<MissCount[]>;
+  /**
+   * Fails with a StorageError unless a write would succeed now (a write rolled back): read-only
+   * files or folders, a read-only PostgreSQL user or replica. Used once at start.
+   */
+  checkWritable(): Promise<void>;
   /** Every outcome and feedback count, grouped, for the operator page (a few rows per step and page). */
   operatorCounts(): Promise<OperatorCounts>;
   /** How many rows each table holds (for tests, the crash test and operators). */
@@ -105,4 +114,20 @@ export interface Repository {
 /** A database problem the operator can fix; the message says what, where and how. */
 export class StorageError extends Error {
   override readonly name = "StorageError";
+}
+
+/**
+ * Whether a failed write was refused because of its rows (a constraint, a value the database
+ * cannot hold such as a NUL in PostgreSQL text) rather than because the database is unavailable:
+ * then writing the rows one by one stores the good ones.
+ */
+export function isRowRejection(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    // PostgreSQL SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation).
+    if (/^2[23][0-9A-Z]{3}$/.test(code)) return true;
+    if (/^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code)) return true;
+  }
+  return false;
 }

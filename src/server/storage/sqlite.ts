@@ -8,17 +8,17 @@
  * one fsync per transaction (measured ≈ 0.1 ms here), and the server groups concurrent writes
  * into one transaction (`write-batcher.ts`), so it stays cheap under load.
  */
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { App } from "../../model/index.ts";
-import { LATEST_VERSION, MIGRATIONS, groupCounts, tooNewMessage } from "./migrations.ts";
+import { LATEST_VERSION, MIGRATIONS, SEARCH_MISS_MAX_CODES, groupCounts, groupMisses, oldestMissDayKept, tooNewMessage } from "./migrations.ts";
 import {
   StorageError,
   type FeedbackRecord,
   type OperatorCounts,
   type OutcomeRecord,
-  type QueryCount,
+  type MissCount,
   type Repository,
   type RowCounts,
   type SearchMissRecord,
@@ -38,10 +38,15 @@ export async function openSqliteRepository(options: SqliteOptions): Promise<Repo
   const file = memory ? options.file : resolve(options.file);
   let db: Database.Database;
   try {
-    if (!memory) mkdirSync(dirname(file), { recursive: true });
+    if (!memory) {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      // Created by us, readable by the owner only (the WAL and shared-memory files SQLite adds
+      // next to it take the same mode); an existing file keeps the mode its owner gave it.
+      if (!existsSync(file)) closeSync(openSync(file, "a", 0o600));
+    }
     db = new Database(file);
   } catch (e) {
-    throw new StorageError(`cannot open the SQLite database ${file}: ${(e as Error).message}. Fix: check that the folder is writable, or set FIXPATH_DB to another file.`);
+    throw new StorageError(`cannot open the SQLite database ${file}: ${(e as Error).message}. Fix: check that the folder is writable, or set FIXPATH_DB to another file.`, { cause: e });
   }
   try {
     if (!memory) {
@@ -53,9 +58,29 @@ export async function openSqliteRepository(options: SqliteOptions): Promise<Repo
     migrate(db, file, (options.now ?? (() => new Date()))());
   } catch (e) {
     db.close();
-    throw e;
+    throw openFailure(e, file);
   }
-  return new SqliteRepository(db, file);
+  return new SqliteRepository(db, file, memory ? undefined : identity(file));
+}
+
+/** A failure while opening, worded for the operator (what, where, the fix). */
+function openFailure(e: unknown, file: string): StorageError {
+  if (e instanceof StorageError) return e;
+  const code = String((e as { code?: unknown }).code ?? "");
+  const message = (e as Error).message;
+  if (code === "SQLITE_NOTADB" || code.startsWith("SQLITE_CORRUPT")) {
+    return new StorageError(`the SQLite database ${file} is damaged or is not a Fixpath database (${message}). Fix: restore it from a backup, or move it aside and start again (an empty database is created), or set FIXPATH_DB to another file.`, { cause: e });
+  }
+  if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_PERM") || code.startsWith("SQLITE_IOERR")) {
+    return new StorageError(`the SQLite database ${file} cannot be written (${message}). Fix: make the file and its folder writable by the user running Fixpath, or set FIXPATH_DB to a file in a writable folder.`, { cause: e });
+  }
+  return new StorageError(`cannot use the SQLite database ${file}: ${message}. Fix: check the file and its folder, or set FIXPATH_DB to another file.`, { cause: e });
+}
+
+/** The file's device and inode: the same path holding another file (or none) means it was replaced. */
+function identity(file: string): string | undefined {
+  const st = statSync(file, { throwIfNoEntry: false });
+  return st ? `${st.dev}:${st.ino}` : undefined;
 }
 
 function migrate(db: Database.Database, file: string, now: Date): void {
@@ -79,31 +104,33 @@ class SqliteRepository implements Repository {
   readonly #insertOutcome: Database.Statement;
   readonly #bumpCount: Database.Statement;
   readonly #insertFeedback: Database.Statement;
-  readonly #insertMiss: Database.Statement;
   readonly #tally: Database.Statement;
   readonly #top: Database.Statement;
   readonly #addOutcomes: (rows: readonly OutcomeRecord[]) => void;
   readonly #addFeedback: (rows: readonly FeedbackRecord[]) => void;
-  readonly #addMisses: (rows: readonly SearchMissRecord[]) => void;
+  readonly #addMisses: (rows: readonly SearchMissRecord[]) => number;
+
+  readonly #identity: string | undefined;
+  #lost: StorageError | undefined;
+  #missCodes: number;
+  #prunedFor: string | undefined;
 
   constructor(
     db: Database.Database,
     readonly location: string,
+    fileIdentity: string | undefined,
   ) {
     this.#db = db;
+    this.#identity = fileIdentity;
     this.#insertOutcome = db.prepare("insert into outcomes (code, app, step_id, outcome, reason, day) values (?, ?, ?, ?, ?, ?)");
     this.#bumpCount = db.prepare("insert into outcome_counts (code, app, step_id, outcome, n) values (?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome) do update set n = n + excluded.n");
     this.#insertFeedback = db.prepare("insert into feedback (page, helpful, reason, comment, day) values (?, ?, ?, ?, ?)");
-    this.#insertMiss = db.prepare("insert into search_misses (query, day) values (?, ?)");
     this.#tally = db.prepare(
       `select step_id as stepId, sum(case when outcome = 'fixed' then n else 0 end) as fixed,
               sum(case when outcome = 'no-change' then n else 0 end) as noChange, sum(case when outcome = 'could-not' then n else 0 end) as couldNot
          from outcome_counts where code = ? and app = ? group by step_id`,
     );
-    this.#top = db.prepare(
-      `select query, count(*) as count, max(day) as lastDay from search_misses
-        group by query having count(*) >= ? order by count(*) desc, query limit ?`,
-    );
+    this.#top = db.prepare("select code, n as count, last_day as lastDay from search_miss_totals where n >= ? order by n desc, code limit ?");
     this.#addOutcomes = db.transaction((rows: readonly OutcomeRecord[]) => {
       for (const r of rows) this.#insertOutcome.run(r.code, r.app, r.stepId, r.outcome, r.reason, r.day);
       for (const g of groupCounts(rows)) this.#bumpCount.run(g.code, g.app, g.stepId, g.outcome, g.n);
@@ -111,9 +138,53 @@ class SqliteRepository implements Repository {
     this.#addFeedback = db.transaction((rows: readonly FeedbackRecord[]) => {
       for (const r of rows) this.#insertFeedback.run(r.page, r.helpful ? 1 : 0, r.reason, r.comment, r.day);
     });
+    const bumpTotal = db.prepare("update search_miss_totals set n = n + ?, last_day = max(last_day, ?) where code = ?");
+    const insertTotal = db.prepare("insert into search_miss_totals (code, n, last_day) values (?, ?, ?)");
+    const bumpDay = db.prepare("insert into search_miss_days (code, day, n) values (?, ?, ?) on conflict (code, day) do update set n = n + excluded.n");
+    const countCodes = db.prepare("select count(*) as n from search_miss_totals");
+    const prune = db.prepare("delete from search_miss_days where day < ?");
+    this.#missCodes = (countCodes.get() as { n: number }).n;
     this.#addMisses = db.transaction((rows: readonly SearchMissRecord[]) => {
-      for (const r of rows) this.#insertMiss.run(r.query, r.day);
+      let added = 0;
+      for (const g of groupMisses(rows)) {
+        if (bumpTotal.run(g.n, g.day, g.code).changes === 0) {
+          // A new code: kept only while the totals hold fewer than the cap (bounded storage).
+          if (this.#missCodes + added >= SEARCH_MISS_MAX_CODES) continue;
+          insertTotal.run(g.code, g.n, g.day);
+          added++;
+        }
+        bumpDay.run(g.code, g.day, g.n);
+      }
+      const today = rows[rows.length - 1]!.day;
+      if (today !== this.#prunedFor) prune.run(oldestMissDayKept(today));
+      return added;
     });
+    this.#countMissCodes = () => (countCodes.get() as { n: number }).n;
+  }
+
+  readonly #countMissCodes: () => number;
+
+  /**
+   * Refuses to acknowledge writes once the database file was deleted or replaced while the server
+   * runs: SQLite keeps writing to the deleted file, which vanishes when the server stops.
+   */
+  #checkFile(): void {
+    if (this.#lost) throw this.#lost;
+    if (this.#identity === undefined) return;
+    const now = identity(this.location);
+    if (now === this.#identity) return;
+    this.#lost = new StorageError(
+      `the SQLite database ${this.location} was ${now === undefined ? "deleted" : "replaced by another file"} while the server was running; writes are no longer acknowledged (they would be lost when the server stops). Fix: stop the server, restore the file from a backup (or accept starting empty), and start it again.`,
+    );
+    throw this.#lost;
+  }
+
+  /** Runs a write transaction, acknowledged only while the file is still the one that was opened. */
+  #write<T>(work: () => T): T {
+    this.#checkFile();
+    const result = work();
+    this.#checkFile();
+    return result;
   }
 
   async schemaVersion(): Promise<number> {
@@ -122,23 +193,46 @@ class SqliteRepository implements Repository {
   }
 
   async addOutcomes(rows: readonly OutcomeRecord[]): Promise<void> {
-    if (rows.length) this.#addOutcomes(rows);
+    if (rows.length) this.#write(() => this.#addOutcomes(rows));
   }
 
   async addFeedback(rows: readonly FeedbackRecord[]): Promise<void> {
-    if (rows.length) this.#addFeedback(rows);
+    if (rows.length) this.#write(() => this.#addFeedback(rows));
   }
 
   async addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void> {
-    if (rows.length) this.#addMisses(rows);
+    if (!rows.length) return;
+    try {
+      const added = this.#write(() => this.#addMisses(rows));
+      this.#missCodes += added;
+      this.#prunedFor = rows[rows.length - 1]!.day;
+    } catch (e) {
+      this.#missCodes = this.#countMissCodes();
+      throw e;
+    }
+  }
+
+  async checkWritable(): Promise<void> {
+    this.#checkFile();
+    try {
+      this.#db.transaction(() => {
+        this.#db.prepare("insert into schema_migrations (version, name, applied_on) values (-1, 'write check', '2000-01-01')").run();
+        throw new RolledBack();
+      }).immediate();
+    } catch (e) {
+      if (e instanceof RolledBack) return;
+      const failure = openFailure(e, this.location);
+      if (/damaged|cannot be written/.test(failure.message)) throw failure;
+      throw new StorageError(`the SQLite database ${this.location} cannot be written (${(e as Error).message}). Fix: make the file and its folder writable by the user running Fixpath, free some disk space, or set FIXPATH_DB to a file in a writable folder.`, { cause: e });
+    }
   }
 
   async tallyOutcomes(code: string, app: App): Promise<StepTally[]> {
     return this.#tally.all(code, app) as StepTally[];
   }
 
-  async topSearchMisses(options: { limit: number; minCount: number }): Promise<QueryCount[]> {
-    return this.#top.all(options.minCount, options.limit) as QueryCount[];
+  async topSearchMisses(options: { limit: number; minCount: number }): Promise<MissCount[]> {
+    return this.#top.all(options.minCount, options.limit) as MissCount[];
   }
 
   async operatorCounts(): Promise<OperatorCounts> {
@@ -153,7 +247,7 @@ class SqliteRepository implements Repository {
     return this.#db
       .prepare(
         `select (select count(*) from outcomes) as outcomes, (select count(*) from feedback) as feedback,
-                (select count(*) from search_misses) as searchMisses`,
+                (select coalesce(sum(n), 0) from search_miss_totals) as searchMisses`,
       )
       .get() as RowCounts;
   }
@@ -162,3 +256,6 @@ class SqliteRepository implements Repository {
     if (this.#db.open) this.#db.close();
   }
 }
+
+/** Thrown inside the write check's transaction so that better-sqlite3 rolls it back. */
+class RolledBack extends Error {}
