@@ -20,7 +20,7 @@ import { Locator, locateDraft, parseYaml, yamlIssues } from "./yaml.ts";
 
 const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml";
 
-/** Validates and cross-checks content files; pure. */
+/** Validates content files and runs the content rules over them; pure. */
 export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
   const issues: Issue[] = [];
   const parsed: Parsed[] = [];
