@@ -10,6 +10,7 @@
 import type { z } from "zod";
 import { APPS } from "../facts.ts";
 import { suggest, type Issue } from "../issue.ts";
+import type { KbCode } from "../issue-codes.ts";
 import type { Draft } from "../rules/rule.ts";
 import { runRules } from "../rules/index.ts";
 import { CONTENT_SCHEMAS, type ContentKind } from "../schema/index.ts";
@@ -22,7 +23,7 @@ const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml
 
 /** Validates content files and runs the content rules over them; pure. */
 export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
-  const issues: Issue[] = [];
+  const issues: (Issue & { code: KbCode })[] = [];
   const parsed: Parsed[] = [];
   if (files.length === 0) {
     issues.push({ code: "kb/no-content", severity: "error", path: "(folder)", message: "no content files (*.yaml) were found", hint: "point at the content folder (it holds sources.yaml and one folder per code)" });
