@@ -36,17 +36,17 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
 
   for (const file of sorted) {
     const role = roleOf(file.name);
+    if (file.unreadable !== undefined) {
+      issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it (a symlink whose target is gone counts as a missing file)" });
+      if (typeof role !== "string") markBroken(broken, role.kind, role.folder, file.name, undefined);
+      continue;
+    }
     if (typeof role === "string") {
       issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role, hint: FILE_NAMES_HINT });
       continue;
     }
     const { kind, folder } = role;
     const failed = (data?: unknown) => markBroken(broken, kind, folder, file.name, data);
-    if (file.unreadable !== undefined) {
-      issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `the file cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it (a symlink whose target is gone counts as a missing file)" });
-      failed();
-      continue;
-    }
     const located = parseYaml(file.text);
     if (located.doc.errors.length > 0) {
       issues.push(...yamlIssues(file.display, file.text, located));
