@@ -5,7 +5,7 @@ import type { ContentFile } from "./load/types.ts";
 
 /**
  * Reads every `*.yaml` / `*.yml` file under `dir`; `display` paths are relative to `cwd`. A file
- * that cannot be read (a symlink whose target is gone, no permission) is returned with
+ * or folder that cannot be read (a symlink whose target is gone, no permission) is returned with
  * `unreadable` set, so the loader reports it as a content problem with the others.
  */
 export function readContentFiles(dir: string, cwd: string = process.cwd()): ContentFile[] {
@@ -19,7 +19,8 @@ export function readContentFiles(dir: string, cwd: string = process.cwd()): Cont
       try {
         isDir = statSync(path).isDirectory();
       } catch (err) {
-        if (/\.ya?ml$/.test(name)) out.push({ ...file, text: "", unreadable: unreadableReason(path, err) });
+        // A dangling symlink to a folder hides content as surely as one to a file: report both.
+        out.push({ ...file, text: "", unreadable: unreadableReason(path, err) });
         continue;
       }
       if (isDir) walk(path);

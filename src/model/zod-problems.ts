@@ -1,6 +1,6 @@
 /**
  * zod issues as plain problems with the value they are about: the one place that reads zod's issue
- * shapes. Content validation (`load.ts`) and the API (`src/server/api-schema.ts`) each word them
+ * shapes. Content validation (`load/schema-drafts.ts`) and the API (`src/server/api-schema.ts`) each word them
  * in their own terms (`kb/…`, `api/…`).
  */
 import type { PathSegment } from "./issue.ts";

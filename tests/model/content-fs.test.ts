@@ -42,4 +42,12 @@ describe("readContentFiles", () => {
     expect(issues.map((i) => `${i.file} ${i.code}`)).toEqual(["caa50021/teams.yaml kb/unreadable-file"]);
     expect(issues[0]!.hint).toMatch(/restore the file, or remove it/);
   });
+
+  it("returns a dangling symlink to a folder too, instead of skipping what it held", () => {
+    const dir = contentFolder();
+    symlinkSync(join(dir, "gone"), join(dir, "caa70007"));
+    const files = readContentFiles(dir, dir);
+    expect(files.find((f) => f.name === "caa70007")).toMatchObject({ unreadable: `it is a symlink to ${join(dir, "gone")}, which does not exist` });
+    expect(loadKnowledgeBase(files).issues.map((i) => `${i.file} ${i.code}`)).toEqual(["caa70007 kb/unreadable-file"]);
+  });
 });

@@ -260,6 +260,16 @@ describe("one slip, one problem", () => {
     expect(result.kb).toBeUndefined();
   });
 
+  it("reports a misspelt field whose value is a choice once too", () => {
+    const { result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("    tier: advanced", "    teir: advanced"));
+    expect(result.issues.map((i) => `${i.code} ${i.path}`), shown(result.issues)).toEqual(["kb/unknown-field steps[2].teir"]);
+  });
+
+  it("says a missing choice field is missing, with the values it takes", () => {
+    const { result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("    tier: advanced\n", ""));
+    expect(result.issues).toMatchObject([{ code: "kb/missing-field", path: "steps[2].tier", message: 'missing required field "tier"', expected: '"first-line" | "advanced"' }]);
+  });
+
   it("still reports a missing field that no unknown field resembles", () => {
     const { result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("    dataSafety: Nothing is lost.\n", "    notes: Nothing is lost.\n"));
     expect(result.issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual(["kb/missing-field steps[0].dataSafety", "kb/unknown-field steps[0].notes"]);
@@ -311,6 +321,14 @@ describe("one slip, one problem", () => {
     expect(result.issues[0]).toMatchObject({ code: "kb/yaml-syntax", ...positionOf(text, "- Sign in") });
     expect(result.issues[0]!.message).toMatch(/this list item starts at column 5, the item above it \(line \d+\) at column 7/);
     expect(result.issues[0]!.hint).toMatch(/start its "- " at column 7/);
+  });
+
+  it("reports a list item's field indented to the top level once, as misplaced, with where it belongs", () => {
+    const { text, result } = loadBroken("caa50021/onedrive.yaml", (t) => t.replace("    tier: advanced\n", "").replace("avoid:\n", "tier: advanced\navoid:\n"));
+    expect(result.issues, shown(result.issues)).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ code: "kb/unknown-field", path: "tier", ...positionOf(text, "tier: advanced") });
+    expect(result.issues[0]!.message).toMatch(/steps\[2\] is missing it/);
+    expect(result.issues[0]!.hint).toMatch(/indent "tier" to line up with the other fields of steps\[2\]/);
   });
 
   it("reports a file that cannot be read as a content problem, and nothing about it elsewhere", () => {

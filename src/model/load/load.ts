@@ -10,6 +10,7 @@
 import type { z } from "zod";
 import { APPS } from "../facts.ts";
 import { suggest, type Issue } from "../issue.ts";
+import type { KbCode } from "../issue-codes.ts";
 import type { Draft } from "../rules/rule.ts";
 import { runRules } from "../rules/index.ts";
 import { CONTENT_SCHEMAS, type ContentKind } from "../schema/index.ts";
@@ -20,9 +21,9 @@ import { Locator, locateDraft, parseYaml, yamlIssues } from "./yaml.ts";
 
 const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml";
 
-/** Validates and cross-checks content files; pure. */
+/** Validates content files and runs the content rules over them; pure. */
 export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
-  const issues: Issue[] = [];
+  const issues: (Issue & { code: KbCode })[] = [];
   const parsed: Parsed[] = [];
   if (files.length === 0) {
     issues.push({ code: "kb/no-content", severity: "error", path: "(folder)", message: "no content files (*.yaml) were found", hint: "point at the content folder (it holds sources.yaml and one folder per code)" });
@@ -35,17 +36,17 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
 
   for (const file of sorted) {
     const role = roleOf(file.name);
+    if (file.unreadable !== undefined) {
+      issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it (a symlink whose target is gone counts as a missing file)" });
+      if (typeof role !== "string") markBroken(broken, role.kind, role.folder, file.name, undefined);
+      continue;
+    }
     if (typeof role === "string") {
       issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role, hint: FILE_NAMES_HINT });
       continue;
     }
     const { kind, folder } = role;
     const failed = (data?: unknown) => markBroken(broken, kind, folder, file.name, data);
-    if (file.unreadable !== undefined) {
-      issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `the file cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it (a symlink whose target is gone counts as a missing file)" });
-      failed();
-      continue;
-    }
     const located = parseYaml(file.text);
     if (located.doc.errors.length > 0) {
       issues.push(...yamlIssues(file.display, file.text, located));

@@ -1,29 +1,42 @@
 /**
  * A file's schema problems in content terms (`kb/…`), each with a fix. One slip gives one
  * problem: a misspelt field (`dataSaftey`) is reported as the unknown field with "did you mean
- * `dataSafety`?", not also as the missing `dataSafety`.
+ * `dataSafety`?", not also as the missing `dataSafety`; a field indented at the wrong level (a
+ * step's `tier` at the top of the file) as the misplaced line, not also as the step's missing one.
  */
 import type { z } from "zod";
-import { closest, suggest, type PathSegment } from "../issue.ts";
+import { closest, formatPath, suggest, type PathSegment } from "../issue.ts";
 import { isKbCode } from "../issue-codes.ts";
 import type { Draft } from "../rules/rule.ts";
 import { describeValue, zodProblems, type ZodIssueLike, type ZodProblem } from "../zod-problems.ts";
 
 /** The drafts for one file's zod issues. */
 export function schemaDrafts(issues: readonly ZodIssueLike[], data: unknown, schema: z.ZodType, file: string): Draft[] {
-  const problems = zodProblems(issues, data);
+  // zod reports a missing enum field as a value not allowed: it is a missing field.
+  const problems = zodProblems(issues, data).map((p): ZodProblem =>
+    p.kind === "invalid-value" && p.value === undefined ? { path: p.path, field: p.field, value: undefined, kind: "missing-field", expected: p.values.map((v) => `"${v}"`).join(" | ") } : p,
+  );
   const missing = new Map<string, ZodProblem>();
   for (const p of problems) if (p.kind === "missing-field") missing.set(JSON.stringify(p.path), p);
   // An unknown key close to a missing field at the same place is that field misspelt.
   const misspelt = new Map<ZodProblem, string>();
+  const misplaced = new Map<ZodProblem, PathSegment[]>();
   for (const p of problems) {
     if (p.kind !== "unknown-field") continue;
     const parent = p.path.slice(0, -1);
     const candidates = [...missing.values()].filter((m) => JSON.stringify(m.path.slice(0, -1)) === JSON.stringify(parent)).map((m) => m.field);
     const near = closest(p.key, candidates);
-    if (near === undefined) continue;
-    misspelt.set(p, near);
-    missing.delete(JSON.stringify([...parent, near]));
+    if (near !== undefined) {
+      misspelt.set(p, near);
+      missing.delete(JSON.stringify([...parent, near]));
+      continue;
+    }
+    // The same name missing elsewhere: the line is indented at the wrong level.
+    const elsewhere = [...missing.values()].find((m) => m.field === p.key);
+    if (elsewhere) {
+      misplaced.set(p, elsewhere.path.slice(0, -1));
+      missing.delete(JSON.stringify(elsewhere.path));
+    }
   }
   return problems
     .filter((p) => p.kind !== "missing-field" || missing.has(JSON.stringify(p.path)))
@@ -31,6 +44,11 @@ export function schemaDrafts(issues: readonly ZodIssueLike[], data: unknown, sch
       const near = misspelt.get(p);
       if (near !== undefined && p.kind === "unknown-field") {
         return { code: "kb/unknown-field", file, path: p.path, message: `unknown field "${p.key}" (and "${near}" is missing)`, hint: `did you mean "${near}"? Rename "${p.key}" to "${near}"`, at: "key" } satisfies Draft;
+      }
+      const owner = misplaced.get(p);
+      if (owner !== undefined && p.kind === "unknown-field") {
+        const where = formatPath(owner);
+        return { code: "kb/unknown-field", file, path: p.path, message: `"${p.key}" is not a field here, and ${where} is missing it: the line is indented at the wrong level`, hint: `indent "${p.key}" to line up with the other fields of ${where} (spaces, not tabs)`, at: "key" } satisfies Draft;
       }
       return contentDraft(p, schema, file);
     });

@@ -30,8 +30,8 @@ export function parseYaml(text: string): Located {
  * reports for the lines below is mostly the same slip seen again: only the first syntax error is
  * reported (with every duplicate key, which does not derail the parser).
  */
-export function yamlIssues(file: string, text: string, { doc, lines }: Located): Issue[] {
-  const out: Issue[] = [];
+export function yamlIssues(file: string, text: string, { doc, lines }: Located): (Issue & { code: KbCode })[] {
+  const out: (Issue & { code: KbCode })[] = [];
   const textLines = text.split(/\r?\n/);
   const syntax = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
   const first = syntax[0]?.pos[0] ?? Infinity;
@@ -168,9 +168,9 @@ export class Locator {
 }
 
 /** Places a draft at its line and column. */
-export function locateDraft(draft: Draft, docs: Locator): Issue {
+export function locateDraft(draft: Draft, docs: Locator): Issue & { code: KbCode } {
   const { at, path, ...rest } = draft;
-  const issue: Issue = { ...rest, severity: draft.severity ?? "error", path: formatPath(path) };
+  const issue = { ...rest, severity: draft.severity ?? "error", path: formatPath(path) };
   const located = docs.get(draft.file);
   if (!located) return issue;
   const target = at === "parent" ? path.slice(0, -1) : path;

@@ -10,7 +10,7 @@ export const Id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: "an id in kebab-case: lower-case letters, digits and single dashes" })
   .meta(d("A stable kebab-case id; it is also the URL anchor (`#fix-<id>` for steps)."));
 
-/** Markdown: inline formatting, `code` and links. Raw HTML is rejected by the cross-checks. */
+/** Markdown: inline formatting, `code` and links. Raw HTML is refused by the rule rules/raw-html.ts. */
 export const Markdown = z.string().min(1).meta(d("Markdown text (inline formatting, `code`, links). No raw HTML."));
 
 export const AppSchema = z.enum(APPS).meta(d("An app: onedrive, outlook, teams or office (Microsoft 365 Apps activation)."));
