@@ -1,4 +1,5 @@
 // Node-only entry: wires the real process to main().
+import { EXIT } from "./io.ts";
 import { main } from "./main.ts";
 
 /**
@@ -9,25 +10,23 @@ import { main } from "./main.ts";
  * the command's own exit code, as `gh` and `git` do, instead of dying with a stack trace.
  */
 export async function runCli(): Promise<void> {
-  const closed = new Set<NodeJS.WriteStream>();
-  const guard = (stream: NodeJS.WriteStream) => {
+  let broken = false;
+  for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") {
-        closed.add(stream);
-        return;
-      }
-      // Anything else on stdout/stderr is unexpected; say it once, where it can still be seen.
-      if (!closed.has(process.stderr)) process.stderr.write(`fixpath: cannot write output: ${e.message}\n`);
-      process.exitCode = 70;
+      // The reader is gone: later writes fail the same way and are dropped with the stream.
+      if (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED") return;
+      // Anything else on stdout/stderr is unexpected; say it where it can still be seen.
+      if (stream !== process.stderr && !process.stderr.destroyed) process.stderr.write(`fixpath: cannot write output: ${e.message}\n`);
+      broken = true;
     });
-    return { write: (s: string) => (closed.has(stream) ? false : stream.write(s)), isTTY: stream.isTTY };
-  };
+  }
+  // The streams themselves (not wrappers): the terminal prompts need their events and size.
   const code = await main(process.argv.slice(2), {
-    stdout: guard(process.stdout),
-    stderr: guard(process.stderr),
+    stdout: process.stdout,
+    stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
   });
-  process.exitCode = code;
+  process.exitCode = broken ? EXIT.internal : code;
 }
