@@ -171,9 +171,10 @@ export async function runInteractive(
       // The saved session ended by sending the person to another guide (or it did not fit): this is that next guide.
       ask.info(`The ended ${about(s)} session in ${args.sessionFile} is replaced by this one.`);
     } else {
-      const target = showCode(wanted!);
+      const app = args.app?.trim().toLowerCase() as App | undefined;
+      const target = app && wanted === s.code ? `${showCode(wanted)} in ${APP_NAMES[app]}` : showCode(wanted!);
       const pick = await ask.select(`${args.sessionFile} holds a ${about(s)} session, not a ${target} one. What now?`, [
-        { value: "new", label: `Start the ${target} session (the saved ${showCode(s.code)} session is replaced)` },
+        { value: "new", label: `Start the ${target} session (the saved ${about(s)} session is replaced)` },
         { value: "resume", label: `Continue the ${about(s)} session instead` },
         { value: "stop", label: "Stop here (nothing is changed)" },
       ]);
@@ -240,7 +241,7 @@ export async function runInteractive(
     if (state.status === "step") {
       const step = scenario.steps.find((s) => s.id === state.step!.id)!;
       const numbered = numberSteps(scenario, state);
-      for (const it of askItBefore(numbered, current.session, step.id)) ask.note(renderAskIt(it.step, it.reason), `Step ${it.n}: ${it.step.title} (for your IT)`);
+      for (const it of askItBefore(numbered, current.session, step.id)) ask.note(renderAskIt(it.step, it.reason, args.sessionFile), `Step ${it.n}: ${it.step.title} (for your IT)`);
       ask.note(renderStep(step, state, args.sessionFile), `Step ${numbered.find((x) => x.step.id === step.id)!.n}: ${step.title}`);
       const previous = earlier?.type === "outcome" && earlier.stepId === step.id ? earlier.outcome : undefined;
       const outcome = await ask.select<StepOutcome | typeof BACK | typeof PAUSE>(
@@ -262,7 +263,7 @@ export async function runInteractive(
     }
     if (state.status === "escalated") {
       const numbered = numberSteps(scenario, state);
-      for (const it of askItBefore(numbered, current.session, undefined)) ask.note(renderAskIt(it.step, it.reason), `Step ${it.n}: ${it.step.title} (for your IT)`);
+      for (const it of askItBefore(numbered, current.session, undefined)) ask.note(renderAskIt(it.step, it.reason, args.sessionFile), `Step ${it.n}: ${it.step.title} (for your IT)`);
     }
     return finish(ask, kb, state, scenario, args.sessionFile);
   }
@@ -291,8 +292,8 @@ function askItBefore(numbered: readonly NumberedStep[], session: Session, next: 
 }
 
 /** An IT step as terminal text: why the person does not do it, and what it is. */
-function renderAskIt(step: Step, reason: string): string {
-  return [stripMd(reason), "", `What it does: ${stripMd(step.summary)}`, "", "It is listed in the report for IT (fixpath report)."].join("\n");
+function renderAskIt(step: Step, reason: string, sessionFile: string): string {
+  return [stripMd(reason), "", `What it does: ${stripMd(step.summary)}`, "", `It is listed in the report for IT: fixpath report${sessionOption(sessionFile)}`].join("\n");
 }
 
 function requireTerminal(io: CliIo): Prompter {
@@ -358,7 +359,7 @@ export function renderStep(step: Step, state: SessionState, sessionFile: string 
   });
   if (step.expect) lines.push("", `When it worked: ${stripMd(step.expect)}`);
   for (const c of step.caveats) lines.push("", `Note: ${stripMd(c.text)}`);
-  if (step.needsRestart) lines.push("", `After the restart, run \`${resumeCommand(sessionFile)}\` to continue here.`);
+  if (step.needsRestart) lines.push("", `After the restart, run ${resumeCommand(sessionFile)} to continue here.`);
   const reason = state.step?.reason;
   if (reason) lines.push("", `Why now: ${stripMd(reason)}`);
   return lines.join("\n");

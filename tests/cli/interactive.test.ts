@@ -287,6 +287,14 @@ describe("fixpath diagnose, interactive: the saved session", () => {
     expect(JSON.parse(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).session.code).toBe("caa50021");
   });
 
+  it("does not resume a session of the same code in another app silently", async () => {
+    const dir = tempDir();
+    await savedCaa(dir);
+    const prompter = ruled([[/holds a CAA50021 in OneDrive session, not a CAA50021 in Teams one/, /^Start the CAA50021 in Teams session/], [/When did the error start/, CANCELLED]]);
+    expect(await main(["diagnose", "caa50021", "--app", "teams", "--resume"], fakeIo({ cwd: dir, prompter }))).toBe(130);
+    expect(prompter.seen.map((s) => s.message)).toHaveLength(2);
+  });
+
   it("names the code and app of the session it offers to continue", async () => {
     const dir = tempDir();
     await savedCaa(dir);
