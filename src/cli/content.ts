@@ -1,5 +1,5 @@
 // Node-only: where the CLI finds the knowledge base, read once per run whichever command asks.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadKnowledgeBase, renderIssue, type KnowledgeBase, type LoadResult } from "../model/index.ts";
@@ -46,7 +46,7 @@ export function createContent(io: CliIo): Content {
     }
     const rel = relative(io.cwd, abs);
     const folder = rel === "" ? "." : rel.startsWith("..") ? abs : rel;
-    const loaded = { result: loadKnowledgeBase(readContentFiles(abs, io.cwd)), folder };
+    const loaded = { result: loadKnowledgeBase(readFiles(abs, io.cwd)), folder };
     cache.set(abs, loaded);
     return loaded;
   };
@@ -59,4 +59,29 @@ export function createContent(io: CliIo): Content {
       throw new UserError(`✖ the content in ${folder} has problems: run \`fixpath validate ${dir}\``, EXIT.problems);
     },
   };
+}
+
+/**
+ * Reads the folder's files. A file that cannot be read (a link to nothing, no permission) is a
+ * problem of the content, named by its path, not an internal error.
+ */
+function readFiles(abs: string, cwd: string) {
+  try {
+    return readContentFiles(abs, cwd);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.path || !err.code) throw e;
+    const where = relative(cwd, err.path) || err.path;
+    const dangling = err.code === "ENOENT" && isLink(err.path);
+    const why = dangling ? "it is a link to a file or folder that does not exist" : err.code === "EACCES" ? "no permission to read it" : `it cannot be read (${err.code})`;
+    throw new UserError(`${where}  kb/unreadable-file\n  ${why}\n  Fix: ${dangling ? "remove the link, or restore what it points to" : "make the file readable, or remove it"}`, EXIT.problems);
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -56,6 +56,15 @@ describe("fixpath validate", () => {
     const io = fakeIo({ cwd: join(dir, "..") });
     expect(await main(["validate", dir.split("/").at(-1)!, "--format", "json"], io)).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({ folder: dir.split("/").at(-1), valid: true, errors: 0 });
+  });
+
+  it("reports a link to a missing file as a content problem, not an internal error", async () => {
+    const dir = copyContent();
+    symlinkSync(join(dir, "no-such-file.yaml"), join(dir, "caa50021", "extra.yaml"));
+    const io = fakeIo();
+    expect(await main(["validate", dir], io)).toBe(1);
+    expect(io.err()).toMatch(/caa50021\/extra\.yaml {2}kb\/unreadable-file\n {2}it is a link to a file or folder that does not exist/);
+    expect(io.err()).not.toContain("internal error");
   });
 
   it("refuses an unknown --format", async () => {
