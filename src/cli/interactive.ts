@@ -3,6 +3,16 @@
  * "did this fix it?", and the session saved to a file after every answer so
  * `fixpath diagnose --resume` continues after the restart a step asked for.
  *
+ * What a person can rely on:
+ * - The saved file is read before anything is offered: a damaged file is said first, and a
+ *   session of another code or app is named and never resumed silently. A session that ended by
+ *   sending the person to another guide is replaced by that guide, as its hint promises.
+ * - Questions start on "I don't know" (Enter through them never answers Yes); after "Go back"
+ *   the cursor starts on the earlier answer.
+ * - Steps IT does are shown in place, numbered with the rest (Step 3 comes between 2 and 4).
+ * - Esc or Ctrl+C: what was answered is saved; it says so and exits 130. "Pause here" exits 0.
+ * - Every hint repeats --session when it is not the default file.
+ *
  * The prompts go through a small `Prompter` so tests can script them; the real one is @clack/prompts.
  */
 import { existsSync } from "node:fs";

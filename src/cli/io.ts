@@ -11,6 +11,9 @@ export interface CliIo {
   cwd: string;
 }
 
+/** Where `fixpath diagnose` saves its session unless --session names another file. */
+export const DEFAULT_SESSION_FILE = ".fixpath-session.json";
+
 /** Exit codes; listed in `fixpath --help`. */
 export const EXIT = {
   ok: 0,

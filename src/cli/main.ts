@@ -6,18 +6,11 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { runAnalyze } from "./analyze.ts";
-import { createContent } from "./content.ts";
-import { runDiagnose } from "./diagnose.ts";
-import { runInteractive } from "./interactive.ts";
-import { EXIT, UserError, writeLine, type CliIo } from "./io.ts";
-import { runList } from "./list.ts";
-import { runLookup } from "./lookup.ts";
-import { runReport } from "./report.ts";
-import { DEFAULT_SESSION_FILE } from "./session-file.ts";
-import { runStart } from "./start.ts";
-import { runValidate } from "./validate.ts";
+import type { Content } from "./content.ts";
+import { DEFAULT_SESSION_FILE, EXIT, UserError, writeLine, type CliIo } from "./io.ts";
 
+// Each command's module is imported when the command runs: `fixpath --help` and `fixpath list`
+// do not load the web server, the engine or the evidence parser.
 /** The version in package.json, for `fixpath --version`. */
 export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -32,7 +25,9 @@ Exit codes:
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const content = createContent(io);
+  let loaded: Content | undefined;
+  /** The content of this run, read at most once whichever command asks. */
+  const content = async (): Promise<Content> => (loaded ??= (await import("./content.ts")).createContent(io));
 
   const program = new Command("fixpath")
     .description("Fixpath: error-code troubleshooting for Microsoft 365 sign-in on Windows.")
@@ -48,8 +43,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument("[dir]", "the content folder", "content")
     .option("--format <format>", "text or json", "text")
     .addHelpText("after", EXIT_HELP)
-    .action((dir: string, opts: { format: string }) => {
-      exitCode = runValidate({ dir, format: opts.format }, io, content);
+    .action(async (dir: string, opts: { format: string }) => {
+      const { runValidate } = await import("./validate.ts");
+      exitCode = runValidate({ dir, format: opts.format }, io, await content());
     });
 
   program
@@ -58,8 +54,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--content <dir>", "the content folder", "content")
     .option("--json", "print JSON")
     .addHelpText("after", EXIT_HELP)
-    .action((opts: { content: string; json?: boolean }) => {
-      exitCode = runList({ content: opts.content, json: Boolean(opts.json) }, io, content);
+    .action(async (opts: { content: string; json?: boolean }) => {
+      const { runList } = await import("./list.ts");
+      exitCode = runList({ content: opts.content, json: Boolean(opts.json) }, io, await content());
     });
 
   program
@@ -75,10 +72,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(async (code: string | undefined, opts: { app?: string; answers?: string; json?: boolean; resume?: boolean; session: string }) => {
       if (opts.answers !== undefined || opts.json) {
         if (!code) throw new UserError("fixpath diagnose: name the code, e.g. `fixpath diagnose CAA50021 --app onedrive --answers answers.json`");
-        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io, content);
+        const { runDiagnose } = await import("./diagnose.ts");
+        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io, await content());
         return;
       }
-      exitCode = await runInteractive({ code, app: opts.app, sessionFile: opts.session, resume: Boolean(opts.resume) }, { io, kb: content.kb(), prompter: io.prompter });
+      const { runInteractive } = await import("./interactive.ts");
+      const kb = (await content()).kb();
+      exitCode = await runInteractive({ code, app: opts.app, sessionFile: opts.session, resume: Boolean(opts.resume) }, { io, kb, prompter: io.prompter });
     });
 
   program
@@ -89,8 +89,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--evidence <file>", "a saved dsregcmd /status output to include (analysed here, sent nowhere)")
     .option("--no-redact", "keep device, tenant and user identifiers (only for your own IT)")
     .addHelpText("after", EXIT_HELP)
-    .action((opts: { session: string; format: string; evidence?: string; redact: boolean }) => {
-      exitCode = runReport(opts, io, content);
+    .action(async (opts: { session: string; format: string; evidence?: string; redact: boolean }) => {
+      const { runReport } = await import("./report.ts");
+      exitCode = runReport(opts, io, await content());
     });
 
   program
@@ -104,6 +105,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   (analyze: 1 also means nothing was recognised; 2 also covers empty, binary or too large input)`,
     )
     .action(async (input: string, opts: { json?: boolean }) => {
+      const { runAnalyze } = await import("./analyze.ts");
       exitCode = await runAnalyze({ input, json: Boolean(opts.json) }, io);
     });
 
@@ -115,8 +117,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--limit <n>", "how many results", "8")
     .option("--json", "print JSON: [{ id, title, url, score, why, near }]")
     .addHelpText("after", EXIT_HELP)
-    .action((words: string[], opts: { content: string; limit: string; json?: boolean }) => {
-      exitCode = runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json) }, io, content);
+    .action(async (words: string[], opts: { content: string; limit: string; json?: boolean }) => {
+      const { runLookup } = await import("./lookup.ts");
+      exitCode = runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json) }, io, await content());
     });
 
   program
@@ -124,7 +127,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description("The main job: build the site when it is out of date and serve it with the outcomes API on http://localhost:4321 (PORT to change).")
     .addHelpText("after", `${EXIT_HELP}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL)`)
     .action(async () => {
-      exitCode = await runStart(content.kb(), io);
+      const { runStart } = await import("./start.ts");
+      exitCode = await runStart((await content()).kb(), io);
     });
 
   // Plain `fixpath` is asking what it can do: the help, on stdout, as a success.
