@@ -30,11 +30,16 @@ export function runValidate(args: ValidateArgs, io: CliIo, content: Content): nu
   for (const issue of result.issues) writeLine(io.stdout, renderIssue(issue) + "\n");
   const c = result.counts;
   const shown = folder.endsWith("/") ? folder : `${folder}/`;
-  const warned = warnings ? ` (${warnings} warning${warnings === 1 ? "" : "s"})` : "";
+  const warned = warnings ? ` (${count(warnings, "warning")})` : "";
   if (valid) {
-    writeLine(io.stdout, `✔ ${shown} is valid: ${c.codes} codes, ${c.scenarios} scenarios, ${c.checklists} checklists, ${c.steps} steps in ${c.files} files${warned}`);
+    const held = [count(c.codes, "code"), count(c.scenarios, "scenario"), count(c.checklists, "checklist"), count(c.steps, "step")].join(", ");
+    writeLine(io.stdout, `✔ ${shown} is valid: ${held} in ${count(c.files, "file")}${warned}`);
     return EXIT.ok;
   }
-  writeLine(io.stdout, `✖ ${errors} problem${errors === 1 ? "" : "s"} in ${shown}${warned}`);
+  writeLine(io.stdout, `✖ ${count(errors, "problem")} in ${shown}${warned}`);
   return EXIT.problems;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

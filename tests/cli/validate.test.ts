@@ -21,7 +21,7 @@ describe("fixpath validate", () => {
   it("prints the summary for the project's content and exits 0", async () => {
     const io = fakeIo();
     expect(await main(["validate"], io)).toBe(0);
-    expect(io.out()).toMatch(/^✔ content\/ is valid: \d+ codes, \d+ scenarios, \d+ checklists, \d+ steps in \d+ files/);
+    expect(io.out()).toMatch(/^✔ content\/ is valid: \d+ codes?, \d+ scenarios?, \d+ checklists?, \d+ steps? in \d+ files?/);
     expect(io.err()).toBe("");
   });
 
