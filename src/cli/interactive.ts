@@ -7,8 +7,8 @@
  * - The saved file is read before anything is offered: a damaged file is said first, and a
  *   session of another code or app is named and never resumed silently. A session that ended by
  *   sending the person to another guide is replaced by that guide, as its hint promises.
- * - Questions start on "I don't know" (Enter through them never answers Yes); after "Go back"
- *   the cursor starts on the earlier answer.
+ * - Questions start on "I don't know" (Enter through them never answers Yes), and "Did this fix
+ *   it?" on "Pause here"; after "Go back" the cursor starts on the earlier answer.
  * - Steps IT does are shown in place, numbered with the rest (Step 3 comes between 2 and 4).
  * - Esc or Ctrl+C: what was answered is saved; it says so and exits 130. "Pause here" exits 0.
  * - Every hint repeats --session when it is not the default file.
@@ -263,7 +263,8 @@ export async function runInteractive(
           { value: PAUSE, label: "Pause here (e.g. to restart): progress is saved", hint: resumeCommand(args.sessionFile) },
           { value: BACK, label: "Go back" },
         ],
-        previous,
+        // Enter alone must not claim "fixed" (or "no change") for IT: it pauses, which saves.
+        previous ?? PAUSE,
       );
       if (outcome === CANCELLED) return stopped(ask, args.sessionFile);
       if (outcome === PAUSE) return paused(ask, args.sessionFile);

@@ -196,7 +196,11 @@ describe("fixpath diagnose in a terminal", () => {
     for (let guard = 0; ; guard++) {
       if (guard > 20) throw new Error(`too many questions:\n${screen()}`);
       const prompt = activePrompt(await waitFor(/◆/))!;
-      if (/Did this fix it/.test(prompt.message)) break;
+      if (/Did this fix it/.test(prompt.message)) {
+        // Enter alone would pause (and save), never claim the step fixed it
+        expect(prompt.options[prompt.selected]).toMatch(/^Pause here/);
+        break;
+      }
       if (/Windows Server/.test(prompt.message)) sawServer = true;
       expect(prompt.options[prompt.selected], prompt.message).toBe("I don't know");
       await submitted(() => tmux("send-keys", "-t", session, "Enter"));

@@ -214,6 +214,7 @@ describe("fixpath diagnose, interactive: choices a person can trust", () => {
     const questions = prompter.seen.filter((s) => s.labels.includes("I don't know"));
     expect(questions.map((q) => q.message)).toContain("Is this computer running Windows Server (for example a virtual machine or a remote desktop host)?");
     for (const q of questions) expect(q.initial, q.message).toBe("I don't know");
+    expect(prompter.seen.at(-1)).toMatchObject({ message: "Did this fix it?", initial: expect.stringMatching(/^Pause here/) });
   });
 
   it("after Go back, starts on the earlier answer", async () => {
