@@ -28,7 +28,7 @@ import {
   type Recognition,
 } from "../evidence/index.ts";
 import { contentDir } from "./content.ts";
-import { EXIT, UserError, type CliIo } from "./io.ts";
+import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
 
 export interface AnalyzeArgs {
   /** A file path (relative to cwd) or `-` for stdin. */
@@ -42,7 +42,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
   const err = (s: string) => io.stderr.write(s.endsWith("\n") ? s : s + "\n");
   let bytes: Uint8Array;
   try {
-    bytes = args.input === "-" ? await readStdin(io) : readInputFile(args.input, io.cwd);
+    bytes = args.input === "-" ? await readInputStdin(io) : readInputFile(args.input, io.cwd);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     if (args.json) {
@@ -92,31 +92,16 @@ function readInputFile(input: string, cwd: string): Uint8Array {
   }
 }
 
-async function readStdin(io: CliIo): Promise<Uint8Array> {
-  const stdin = io.stdin;
-  if (!stdin) throw new UserError("fixpath analyze: no standard input to read from\n  Fix: pass a file instead of -", EXIT.usage);
-  if (stdin.isTTY) {
+async function readInputStdin(io: CliIo): Promise<Uint8Array> {
+  const read = await readStdin(io, MAX_PASTE_BYTES);
+  if (read.kind === "none") throw new UserError("fixpath analyze: no standard input to read from\n  Fix: pass a file instead of -", EXIT.usage);
+  if (read.kind === "terminal") {
     throw new UserError(
       "fixpath analyze: - reads standard input, but it is a terminal\n  Fix: pipe the text in, e.g. `dsregcmd /status | npx fixpath analyze -`, or pass a file",
       EXIT.usage,
     );
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of stdin) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
-    chunks.push(bytes);
-    size += bytes.length;
-    // One byte over the limit is enough to say it is too large; stop reading there.
-    if (size > MAX_PASTE_BYTES) break;
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return all;
+  return read.bytes;
 }
 
 function loadKb(io: CliIo, err: (s: string) => void): KnowledgeBase | undefined {

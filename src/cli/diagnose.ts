@@ -5,11 +5,9 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { FACTS, isFactName, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { loadKnowledgeBase } from "../model/load/index.ts";
-import { readContentFiles } from "../model/content-fs.ts";
 import { findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
-import { contentDir } from "./content.ts";
-import { EXIT, UserError, type CliIo } from "./io.ts";
+import type { Content } from "./content.ts";
+import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
 
 export interface DiagnoseArgs {
   /** The code in any written form (`CAA50021`, `0xCAA50021`, `3399811105`). */
@@ -22,44 +20,21 @@ export interface DiagnoseArgs {
 }
 
 /**
- * Runs `fixpath diagnose`: loads the content from `<cwd>/content`, reads the answers, plans and
- * prints. Returns the exit code: 0, 1 when the content does not validate, 2 for a wrong code, app
- * or answers (with the problem and how to fix it on stderr).
+ * Runs `fixpath diagnose` with answers: reads the answers, plans and prints. Returns 0; a wrong
+ * code, app or answers throw a UserError (exit 2, mapped by main), content problems exit 1.
  */
-export async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
-  const err = (s: string) => io.stderr.write(s.endsWith("\n") ? s : s + "\n");
-  try {
-    const loaded = loadKnowledgeBase(readContent(io));
-    if (!loaded.kb) {
-      for (const issue of loaded.issues) err(renderIssue(issue) + "\n");
-      throw new UserError("✖ the content has problems: run `fixpath validate`", EXIT.problems);
-    }
-    const kb = loaded.kb;
-    const facts = args.answers === undefined ? {} : await readAnswers(args.answers, io);
-    const app = args.app ?? (typeof facts.app === "string" ? facts.app : undefined);
-    if (args.app !== undefined && facts.app !== undefined && facts.app !== args.app.trim().toLowerCase()) {
-      throw new UserError(`fixpath diagnose: the answers say "app": "${String(facts.app)}" but --app is ${args.app}\n  Fix: remove "app" from the answers, or pass the same app`);
-    }
-    const found = findScenario(kb, app === undefined ? { code: args.code } : { code: args.code, app });
-    if (!found.ok) throw issuesError(found.issues);
-    const result = planScenario(kb, found.target.scenario, facts);
-    io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : renderPlanText(kb, found.target.scenario, result));
-    return EXIT.ok;
-  } catch (e) {
-    if (e instanceof UserError) {
-      err(e.message);
-      return e.exitCode;
-    }
-    throw e;
+export async function runDiagnose(args: DiagnoseArgs, io: CliIo, content: Content): Promise<number> {
+  const kb = content.kb();
+  const facts = args.answers === undefined ? {} : await readAnswers(args.answers, io);
+  const app = args.app ?? (typeof facts.app === "string" ? facts.app : undefined);
+  if (args.app !== undefined && facts.app !== undefined && facts.app !== args.app.trim().toLowerCase()) {
+    throw new UserError(`fixpath diagnose: the answers say "app": "${String(facts.app)}" but --app is ${args.app}\n  Fix: remove "app" from the answers, or pass the same app`);
   }
-}
-
-function readContent(io: CliIo) {
-  try {
-    return readContentFiles(contentDir(io), io.cwd);
-  } catch {
-    throw new UserError(`fixpath diagnose: no content folder at ${contentDir(io)}\n  Fix: run from the project folder`);
-  }
+  const found = findScenario(kb, app === undefined ? { code: args.code } : { code: args.code, app });
+  if (!found.ok) throw issuesError(found.issues);
+  const result = planScenario(kb, found.target.scenario, facts);
+  io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : renderPlanText(kb, found.target.scenario, result));
+  return EXIT.ok;
 }
 
 function issuesError(issues: readonly Issue[]): UserError {
@@ -69,7 +44,7 @@ function issuesError(issues: readonly Issue[]): UserError {
 /** Reads and checks the answers file (or standard input for `-`). */
 async function readAnswers(source: string, io: CliIo): Promise<Facts> {
   const where = source === "-" ? "<stdin>" : source;
-  const text = source === "-" ? await readStdin(io) : await readAnswersFile(source, io);
+  const text = source === "-" ? await readAnswersStdin(io) : await readAnswersFile(source, io);
   let data: unknown;
   try {
     data = JSON.parse(text) as unknown;
@@ -95,13 +70,9 @@ async function readAnswersFile(path: string, io: CliIo): Promise<string> {
 const NO_STDIN = `fixpath diagnose: --answers - reads a JSON object of answers from standard input, but nothing was piped in
   Fix: pipe the answers in (echo '{"managed": true}' | fixpath diagnose caa50021 --answers -), or pass a file`;
 
-async function readStdin(io: CliIo): Promise<string> {
-  const stdin = io.stdin;
-  if (!stdin || stdin.isTTY) throw new UserError(NO_STDIN);
-  const decoder = new TextDecoder();
-  let text = "";
-  for await (const chunk of stdin) text += typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
-  text += decoder.decode();
+async function readAnswersStdin(io: CliIo): Promise<string> {
+  const read = await readStdin(io);
+  const text = read.kind === "read" ? new TextDecoder().decode(read.bytes) : "";
   if (text.trim() === "") throw new UserError(NO_STDIN);
   return text;
 }

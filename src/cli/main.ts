@@ -1,39 +1,37 @@
 /**
- * The `fixpath` command line. `main(argv, io)` returns the exit code; only this file maps errors
- * to exit codes, and nothing here calls process.exit.
+ * The `fixpath` command line: the commands, their options and help, in one table. Each command's
+ * work is in its own module (`validate.ts`, `list.ts`, `diagnose.ts`, `interactive.ts`,
+ * `report.ts`, `analyze.ts`, `lookup.ts`, `start.ts`). `main(argv, io)` returns the exit code;
+ * only this file maps errors to exit codes, and nothing here calls process.exit.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { listPages, renderIssue, type KnowledgeBase } from "../model/index.ts";
-import { loadKnowledgeBase, type LoadResult } from "../model/load/index.ts";
-import { readContentFiles } from "../model/content-fs.ts";
-import { buildLookupIndex, lookup } from "../lookup/index.ts";
-import { runAnalyze } from "./analyze.ts";
-import { contentDir } from "./content.ts";
-import { runDiagnose } from "./diagnose.ts";
-import { runInteractive } from "./interactive.ts";
-import { runStart } from "./start.ts";
-import { DEFAULT_SESSION_FILE, readSessionFile } from "./session-file.ts";
-import { analyzeDsregcmd, type DsregcmdAnalysis } from "../evidence/index.ts";
-import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from "../report/index.ts";
-import { EXIT, UserError, type CliIo } from "./io.ts";
+import type { Content } from "./content.ts";
+import { DEFAULT_SESSION_FILE, EXIT, UserError, writeLine, type CliIo } from "./io.ts";
+
+// Each command's module is imported when the command runs: `fixpath --help` and `fixpath list`
+// do not load the web server, the engine or the evidence parser.
+/** The version in package.json, for `fixpath --version`. */
+export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const EXIT_HELP = `
 Exit codes:
   0   success
   1   problems found (content that does not validate), or nothing found
   2   wrong usage: unknown command or option, bad arguments or answers
-  70  internal error (a bug in fixpath: please report it)`;
+  70  internal error (a bug in fixpath: please report it)
+  130 stopped with Esc or Ctrl+C (diagnose: progress is saved)`;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const out = (s: string) => io.stdout.write(s.endsWith("\n") ? s : s + "\n");
-  const err = (s: string) => io.stderr.write(s.endsWith("\n") ? s : s + "\n");
+  let loaded: Content | undefined;
+  /** The content of this run, read at most once whichever command asks. */
+  const content = async (): Promise<Content> => (loaded ??= (await import("./content.ts")).createContent(io));
 
   const program = new Command("fixpath")
     .description("Fixpath: error-code troubleshooting for Microsoft 365 sign-in on Windows.")
+    .version(VERSION, "-V, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
     .showHelpAfterError("(run with --help for usage)")
@@ -41,15 +39,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("validate")
-    .description("Validate the content: every problem of every file, with file:line:col, or a summary.")
+    .description("Validate the content: every problem of every file, with file:line:col, then a summary naming the folder.")
     .argument("[dir]", "the content folder", "content")
+    .option("--format <format>", "text or json", "text")
     .addHelpText("after", EXIT_HELP)
-    .action((dir: string) => {
-      const result = loadContent(dir, io);
-      printIssues(result, err);
-      if (result.kb) out(summary(result));
-      else err(`✖ ${result.issues.filter((i) => i.severity === "error").length} problem(s) in ${dir}`);
-      exitCode = result.kb ? EXIT.ok : EXIT.problems;
+    .action(async (dir: string, opts: { format: string }) => {
+      const { runValidate } = await import("./validate.ts");
+      exitCode = runValidate({ dir, format: opts.format }, io, await content());
     });
 
   program
@@ -58,21 +54,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--content <dir>", "the content folder", "content")
     .option("--json", "print JSON")
     .addHelpText("after", EXIT_HELP)
-    .action((opts: { content: string; json?: boolean }) => {
-      const kb = requireKb(opts.content, io, err);
-      const pages = listPages(kb);
-      if (opts.json) out(JSON.stringify(pages, null, 2));
-      else {
-        const width = Math.max(...pages.map((p) => p.id.length));
-        for (const p of pages) out(`${p.id.padEnd(width)}  ${p.url.padEnd(width + 9)}  ${p.title}`);
-      }
+    .action(async (opts: { content: string; json?: boolean }) => {
+      const { runList } = await import("./list.ts");
+      exitCode = runList({ content: opts.content, json: Boolean(opts.json) }, io, await content());
     });
 
   program
     .command("diagnose")
     .description("The guided diagnostic: asks what matters, one step at a time, saving progress after every answer. With --answers, prints the plan instead.")
     .argument("[code]", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
-    .option("--app <app>", "onedrive, outlook, teams or office (optional when the code has one scenario)")
+    .option("--app <app>", "onedrive, outlook, teams or office (asked when the code has several scenarios)")
     .option("--answers <file>", 'plan from a JSON file of answers such as {"managed": true, "isAdmin": false}, or - for stdin')
     .option("--json", "with --answers: print the plan as JSON (the design's plan contract)")
     .option("--resume", "continue the saved session (after a restart)")
@@ -81,10 +72,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(async (code: string | undefined, opts: { app?: string; answers?: string; json?: boolean; resume?: boolean; session: string }) => {
       if (opts.answers !== undefined || opts.json) {
         if (!code) throw new UserError("fixpath diagnose: name the code, e.g. `fixpath diagnose CAA50021 --app onedrive --answers answers.json`");
-        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io);
+        const { runDiagnose } = await import("./diagnose.ts");
+        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io, await content());
         return;
       }
-      const kb = requireKb("content", io, err);
+      const { runInteractive } = await import("./interactive.ts");
+      const kb = (await content()).kb();
       exitCode = await runInteractive({ code, app: opts.app, sessionFile: opts.session, resume: Boolean(opts.resume) }, { io, kb, prompter: io.prompter });
     });
 
@@ -96,23 +89,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--evidence <file>", "a saved dsregcmd /status output to include (analysed here, sent nowhere)")
     .option("--no-redact", "keep device, tenant and user identifiers (only for your own IT)")
     .addHelpText("after", EXIT_HELP)
-    .action((opts: { session: string; format: string; evidence?: string; redact: boolean }) => {
-      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new UserError(`fixpath report: --format is md, txt or json, not "${opts.format}"`);
-      }
-      const kb = requireKb("content", io, err);
-      const file = readSessionFile(resolve(io.cwd, opts.session));
-      let evidence: DsregcmdAnalysis | undefined;
-      if (opts.evidence) {
-        const path = resolve(io.cwd, opts.evidence);
-        if (!existsSync(path) || !statSync(path).isFile()) throw new UserError(`fixpath report: no file at ${opts.evidence}`);
-        const analysed = analyzeDsregcmd(new Uint8Array(readFileSync(path)));
-        if (!analysed.ok) throw new UserError(`fixpath report: ${opts.evidence} is not a dsregcmd /status output:\n${analysed.issues.map((i) => renderIssue(i)).join("\n")}`);
-        evidence = analysed.analysis;
-      }
-      const data = buildReport({ kb, session: file.session, startedAt: file.startedAt, evidence, generatedAt: new Date().toISOString() }, { redact: opts.redact });
-      if (!data) throw new UserError(`fixpath report: the knowledge base has no ${file.session.code}/${file.session.app} scenario`);
-      out(renderReport(data, opts.format as ReportFormat));
+    .action(async (opts: { session: string; format: string; evidence?: string; redact: boolean }) => {
+      const { runReport } = await import("./report.ts");
+      exitCode = runReport(opts, io, await content());
     });
 
   program
@@ -126,6 +105,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   (analyze: 1 also means nothing was recognised; 2 also covers empty, binary or too large input)`,
     )
     .action(async (input: string, opts: { json?: boolean }) => {
+      const { runAnalyze } = await import("./analyze.ts");
       exitCode = await runAnalyze({ input, json: Boolean(opts.json) }, io);
     });
 
@@ -137,21 +117,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--limit <n>", "how many results", "8")
     .option("--json", "print JSON: [{ id, title, url, score, why, near }]")
     .addHelpText("after", EXIT_HELP)
-    .action((words: string[], opts: { content: string; limit: string; json?: boolean }) => {
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UserError(`fixpath: --limit takes a whole number from 1 to 100, not "${opts.limit}"`);
-      const index = buildLookupIndex(requireKb(opts.content, io, err));
-      const query = words.join(" ");
-      const results = lookup(index, query, { limit });
-      if (opts.json) out(JSON.stringify(results, null, 2));
-      else if (results.length === 0) err(`No page matches "${query.slice(0, 80)}". Try the code as shown on screen, e.g. CAA50021.`);
-      else {
-        for (const [i, r] of results.entries()) {
-          out(`${String(i + 1).padStart(2)}. ${r.title}${r.near ? "  (near match)" : ""}`);
-          out(`    ${r.url}   score ${r.score}   ${r.why.join("; ")}`);
-        }
-      }
-      if (results.length === 0) exitCode = EXIT.problems;
+    .action(async (words: string[], opts: { content: string; limit: string; json?: boolean }) => {
+      const { runLookup } = await import("./lookup.ts");
+      exitCode = runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json) }, io, await content());
     });
 
   program
@@ -159,10 +127,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description("The main job: build the site when it is out of date and serve it with the outcomes API on http://localhost:4321 (PORT to change).")
     .addHelpText("after", `${EXIT_HELP}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL), FIXPATH_OPERATOR_TOKEN (opens the search-miss statistics), FIXPATH_REQUEST_TIMEOUT_MS, FIXPATH_HEADERS_TIMEOUT_MS, FIXPATH_KEEPALIVE_TIMEOUT_MS, FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_TRUST_PROXY (see the README)`)
     .action(async () => {
-      const kb = requireKb("content", io, err);
-      exitCode = await runStart(kb, io);
+      const { runStart } = await import("./start.ts");
+      exitCode = await runStart((await content()).kb(), io);
     });
 
+  // Plain `fixpath` is asking what it can do: the help, on stdout, as a success.
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
@@ -171,40 +144,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.usage;
     }
     if (e instanceof UserError) {
-      err(e.message);
+      writeLine(io.stderr, e.message);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    err(`fixpath: internal error (this should never happen): ${message.replaceAll(io.cwd, ".")}`);
-    err("Please report it with the command you ran.");
+    writeLine(io.stderr, `fixpath: internal error (this should never happen): ${message.replaceAll(io.cwd, ".")}`);
+    writeLine(io.stderr, "Please report it with the command you ran.");
     return EXIT.internal;
   }
   return exitCode;
-}
-
-function loadContent(dir: string, io: CliIo): LoadResult {
-  const abs = contentDir(io, dir);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new UserError(`fixpath: no content folder at ${dir}\n  Fix: run from the project folder, or pass the folder: fixpath validate <dir>`, EXIT.usage);
-  }
-  return loadKnowledgeBase(readContentFiles(abs, io.cwd));
-}
-
-function requireKb(dir: string, io: CliIo, err: (s: string) => void): KnowledgeBase {
-  const result = loadContent(dir, io);
-  if (!result.kb) {
-    printIssues(result, err);
-    throw new UserError(`✖ the content has problems: run \`fixpath validate ${dir}\``, EXIT.problems);
-  }
-  return result.kb;
-}
-
-function printIssues(result: LoadResult, err: (s: string) => void): void {
-  for (const issue of result.issues) err(renderIssue(issue) + "\n");
-}
-
-function summary(result: LoadResult): string {
-  const c = result.counts;
-  const warnings = result.issues.filter((i) => i.severity === "warning").length;
-  return `✔ content is valid: ${c.codes} codes, ${c.scenarios} scenarios, ${c.checklists} checklists, ${c.steps} steps in ${c.files} files${warnings ? ` (${warnings} warning(s))` : ""}`;
 }

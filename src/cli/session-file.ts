@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname } from "node:path";
 import { parseSession, type Session } from "../engine/index.ts";
 import { renderIssue } from "../model/index.ts";
-import { EXIT, UserError } from "./io.ts";
+import { DEFAULT_SESSION_FILE, EXIT, UserError } from "./io.ts";
 
-export const DEFAULT_SESSION_FILE = ".fixpath-session.json";
+export { DEFAULT_SESSION_FILE };
 
 export interface SessionFile {
   kind: "fixpath-session";

@@ -37,9 +37,9 @@ export function findScenario(kb: KnowledgeBase, target: Target): { ok: true; tar
       code: "target/unknown-code",
       path: "code",
       message: parseCode(target.code) === undefined ? `"${target.code}" is not an error code Fixpath knows` : `Fixpath has no guide for the code "${target.code}" yet`,
-      expected: known.join(" | "),
-      received: JSON.stringify(target.code),
-      hint: near ? `did you mean "${near}"?` : `known codes: ${known.join(", ")}`,
+      // The message names the code; the known codes are listed once, in the hint (not also as
+      // "expected", which printed ~100 codes twice).
+      hint: near ? `did you mean "${near}"?` : `the codes with a diagnostic: ${known.filter((c) => appsWithScenario(kb, c).length > 0).join(", ")}`,
     });
   }
   const apps = appsWithScenario(kb, code);

@@ -1,10 +1,12 @@
 /**
  * End to end in a real pseudo-terminal: tmux runs `fixpath diagnose`, the test reads the screen
  * and presses keys like a person would, through questions, two steps, a pause for a restart, a
- * resume, to the escalation and the report.
+ * resume, to the escalation and the report; then what a person does by accident (Enter through
+ * the questions, Go back, Esc, Ctrl+C) and the saved session's edges (another code, a damaged
+ * file, the switch to another guide).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,13 +88,23 @@ async function answerQuestions(answers: [RegExp, RegExp][], until: RegExp): Prom
   throw new Error("too many questions");
 }
 
-function start(args: string): void {
+/** Starts `fixpath <args>` in a fresh tmux session (retried: the server of the last one may still be exiting). */
+async function start(args: string): Promise<void> {
   try {
     tmux("kill-session", "-t", session);
   } catch {
     /* no session yet */
   }
-  tmux("new-session", "-d", "-s", session, "-x", "110", "-y", "50", `cd ${dir} && NO_COLOR=1 node ${BIN} ${args}; echo "EXIT=$?"; sleep 60`);
+  const command = `cd ${dir} && NO_COLOR=1 node ${BIN} ${args}; echo "EXIT=$?"; sleep 60`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      tmux("new-session", "-d", "-s", session, "-x", "110", "-y", "50", command);
+      return;
+    } catch (e) {
+      if (attempt >= 10) throw e;
+      await sleep(200);
+    }
+  }
 }
 
 const ANSWERS: [RegExp, RegExp][] = [
@@ -122,8 +134,9 @@ afterAll(() => {
 });
 
 describe("fixpath diagnose in a terminal", () => {
-  it("asks, walks two steps, pauses for a restart, resumes to the escalation, and reports", async () => {
-    start("diagnose CAA50021 --app onedrive --session s.json");
+  it("asks the app, walks two steps, shows IT's step, pauses for a restart, resumes to the escalation, and reports", async () => {
+    await start("diagnose CAA50021 --session s.json");
+    await choose(/Which app shows CAA50021/, /^OneDrive$/);
     await waitFor(/When did the error start/);
     await submitted(() => tmux("send-keys", "-t", session, "Monday, after the password change", "Enter"));
 
@@ -135,10 +148,12 @@ describe("fixpath diagnose in a terminal", () => {
     expect(second).toContain("Unlink this PC");
     await choose(/Did this fix it/, /still there/);
     // on a managed PC the third and fourth first-line steps remove or add a work account, which is
-    // IT's: the next step offered is the fifth
-    await waitFor(/Step 5: Pair OneDrive/);
+    // IT's: they are shown as IT's steps, and the next step offered is the fifth
+    const fifth = await waitFor(/Step 5: Pair OneDrive/);
+    expect(fifth).toMatch(/\(for your IT\)/);
     await choose(/Did this fix it/, /Pause here/);
-    const paused = await waitFor(/EXIT=0/);
+    const paused = await waitFor(/EXIT=\d+/);
+    expect(paused).toContain("EXIT=0");
     expect(paused).toContain("Continue with: fixpath diagnose --resume --session s.json");
 
     const saved = JSON.parse(readFileSync(join(dir, "s.json"), "utf8"));
@@ -149,8 +164,8 @@ describe("fixpath diagnose in a terminal", () => {
     expect(saved.session.facts.isAdmin).toBeUndefined();
 
     // after the restart
-    start("diagnose --resume --session s.json");
-    await waitFor(/Continuing your CAA50021 session/);
+    await start("diagnose --resume --session s.json");
+    await waitFor(/Continuing your CAA50021 in OneDrive session from s\.json/);
     await waitFor(/Step 5: Pair OneDrive/);
     await choose(/Did this fix it/, /still there/);
     const end = await waitFor(/EXIT=0/);
@@ -167,11 +182,94 @@ describe("fixpath diagnose in a terminal", () => {
   }, 120_000);
 
   it("prints no colour codes when NO_COLOR is set", async () => {
-    start("diagnose CAA50021 --app onedrive --session colour.json");
+    await start("diagnose CAA50021 --app onedrive --session colour.json");
     await waitFor(/When did the error start/);
     const raw = tmux("capture-pane", "-p", "-e", "-t", session);
     expect(raw).not.toMatch(new RegExp(`${String.fromCharCode(27)}\\[3\\dm`));
     tmux("send-keys", "-t", session, "C-c");
     await waitFor(/EXIT=/);
   }, 60_000);
+
+  it("pressing Enter through the questions answers \"I don't know\", never Yes; Esc saves and exits 130", async () => {
+    await start("diagnose CAA50021 --app onedrive --session enter.json");
+    await waitFor(/When did the error start/);
+    await submitted(() => tmux("send-keys", "-t", session, "Enter"));
+    let sawServer = false;
+    for (let guard = 0; ; guard++) {
+      if (guard > 20) throw new Error(`too many questions:\n${screen()}`);
+      const prompt = activePrompt(await waitFor(/◆/))!;
+      if (/Did this fix it/.test(prompt.message)) {
+        // Enter alone would pause (and save), never claim the step fixed it
+        expect(prompt.options[prompt.selected]).toMatch(/^Pause here/);
+        break;
+      }
+      if (/Windows Server/.test(prompt.message)) sawServer = true;
+      expect(prompt.options[prompt.selected], prompt.message).toBe("I don't know");
+      await submitted(() => tmux("send-keys", "-t", session, "Enter"));
+    }
+    expect(sawServer).toBe(true);
+    tmux("send-keys", "-t", session, "Escape");
+    const end = await waitFor(/EXIT=\d+/);
+    expect(end).toContain("EXIT=130");
+    expect(end).toContain("Stopped: progress saved in enter.json. Continue with: fixpath diagnose --resume --session enter.json");
+    const saved = JSON.parse(readFileSync(join(dir, "enter.json"), "utf8"));
+    expect(saved.session.facts.windowsServer).toBeUndefined();
+    expect(saved.session.dontKnow).toContain("windowsServer");
+  }, 120_000);
+
+  it("Go back starts on the earlier answer; Ctrl+C saves and exits 130", async () => {
+    await start("diagnose CAA50021 --app onedrive --session back.json");
+    await waitFor(/When did the error start/);
+    await submitted(() => tmux("send-keys", "-t", session, "Enter"));
+    await choose(/Which account/, /work or school/);
+    await choose(/another OneDrive error code/, /no other code/);
+    await choose(/Windows Server/, /^No$/);
+    await choose(/other people in your organisation/, /Go back/);
+    const again = activePrompt(await waitFor(/◆[^\n]*Windows Server/))!;
+    expect(again.options[again.selected]).toBe("No");
+    tmux("send-keys", "-t", session, "C-c");
+    const end = await waitFor(/EXIT=\d+/);
+    expect(end).toContain("EXIT=130");
+    expect(end).toContain("Stopped: progress saved in back.json");
+    expect(JSON.parse(readFileSync(join(dir, "back.json"), "utf8")).session.facts).toMatchObject({ accountType: "work", otherErrorAfterSignIn: "none" });
+  }, 120_000);
+
+  it("after a switch to another guide, the command it prints starts that guide", async () => {
+    await start("diagnose CAA50021 --app onedrive --session switch.json");
+    await waitFor(/When did the error start/);
+    await submitted(() => tmux("send-keys", "-t", session, "Enter"));
+    await choose(/Which account/, /work or school/);
+    await choose(/another OneDrive error code/, /type the code/);
+    await waitFor(/Which code\?/);
+    await submitted(() => tmux("send-keys", "-t", session, "0x8004de40", "Enter"));
+    const end = await waitFor(/EXIT=\d+/);
+    const hint = /Continue with: (fixpath diagnose .*?)\s*$/m.exec(end)?.[1];
+    expect(hint).toBe("fixpath diagnose 0x8004DE40 --app onedrive --session switch.json");
+
+    await start(hint!.replace(/^fixpath /, ""));
+    await waitFor(/The ended CAA50021 in OneDrive session in switch\.json is replaced by this one/);
+    await waitFor(/When did the error start/);
+    await submitted(() => tmux("send-keys", "-t", session, "Enter"));
+    await waitFor(/◆/);
+    expect(JSON.parse(readFileSync(join(dir, "switch.json"), "utf8")).session.code).toBe("0x8004de40");
+    tmux("send-keys", "-t", session, "C-c");
+    await waitFor(/EXIT=130/);
+  }, 120_000);
+
+  it("names a saved session of another code instead of resuming it, and reports a damaged file first", async () => {
+    const other = { kind: "fixpath-session", version: 1, session: { version: 1, code: "0x8004de40", app: "onedrive", facts: {}, dontKnow: [], outcomes: [], history: [] } };
+    writeFileSync(join(dir, "other.json"), JSON.stringify(other));
+    await start("diagnose CAA50021 --resume --session other.json");
+    await choose(/holds a 0x8004DE40 in OneDrive session, not a CAA50021 one/, /Stop here/);
+    expect(await waitFor(/EXIT=\d+/)).toContain("EXIT=0");
+    expect(JSON.parse(readFileSync(join(dir, "other.json"), "utf8"))).toEqual(other);
+
+    writeFileSync(join(dir, "damaged.json"), "{ not json");
+    await start("diagnose CAA50021 --app onedrive --session damaged.json");
+    const text = await waitFor(/◆[^\n]*Start a new CAA50021 session/);
+    expect(text).toMatch(/cannot be used:[\s\S]*is not valid JSON[\s\S]*Start a new CAA50021 session/);
+    await choose(/Start a new CAA50021 session/, /Stop here/);
+    await waitFor(/EXIT=0/);
+    expect(readFileSync(join(dir, "damaged.json"), "utf8")).toBe("{ not json");
+  }, 120_000);
 });

@@ -154,3 +154,182 @@ describe("fixpath report", () => {
     expect(io2.err()).toContain("no saved session");
   });
 });
+
+/** One prompt as the scripted prompter saw it: the message, the option labels, and where the cursor started. */
+interface Seen {
+  message: string;
+  labels: string[];
+  initial?: string;
+}
+
+/**
+ * A prompter driven by rules: the first rule whose pattern matches the message answers it, by
+ * option label (RegExp), typed text (string) or Esc (CANCELLED). Records every prompt it saw.
+ */
+function ruled(rules: [RegExp, RegExp | string | typeof CANCELLED][]): Prompter & { seen: Seen[]; notes: string[] } {
+  const seen: Seen[] = [];
+  const notes: string[] = [];
+  const rule = (message: string) => {
+    const r = rules.find(([m]) => m.test(message));
+    if (!r) throw new Error(`no rule for: ${message}`);
+    return r[1];
+  };
+  return {
+    seen,
+    notes,
+    async select<T>(message: string, choices: Choice<T>[], initial?: T) {
+      seen.push({ message: message.split("\n")[0]!, labels: choices.map((c) => c.label), initial: choices.find((c) => c.value === initial)?.label });
+      const want = rule(message);
+      if (want === CANCELLED) return CANCELLED;
+      const pick = choices.find((c) => (want instanceof RegExp ? want.test(c.label) : c.label === want));
+      if (!pick) throw new Error(`no choice ${String(want)} for "${message}": ${choices.map((c) => c.label).join(" | ")}`);
+      return pick.value;
+    },
+    async text(message: string, _placeholder?: string, initial?: string) {
+      seen.push({ message, labels: [], initial });
+      const want = rule(message);
+      return want === CANCELLED ? CANCELLED : String(want);
+    },
+    note: (body: string, title?: string) => void notes.push(`${title ?? ""}\n${body}`),
+    info: (m: string) => void notes.push(m),
+    done: (m: string) => void notes.push(m),
+  };
+}
+
+const MANAGED_USER: [RegExp, RegExp | string | typeof CANCELLED][] = [
+  [/When did the error start/, ""],
+  [/Which account/, /work or school/],
+  [/another OneDrive error code/, /no other code/],
+  [/Windows Server|other people|not yet synced|both a personal/, /^No$/],
+  [/organisation manages/, /^Yes$/],
+  [/administrator rights/, /^No$/],
+  [/When does CAA50021 appear/, /already set up/],
+];
+
+describe("fixpath diagnose, interactive: choices a person can trust", () => {
+  it("starts every question on \"I don't know\", never on Yes", async () => {
+    const prompter = ruled([...MANAGED_USER, [/Did this fix it/, CANCELLED]]);
+    const io = fakeIo({ cwd: tempDir(), prompter });
+    await main(["diagnose", "caa50021", "--app", "onedrive"], io);
+    const questions = prompter.seen.filter((s) => s.labels.includes("I don't know"));
+    expect(questions.map((q) => q.message)).toContain("Is this computer running Windows Server (for example a virtual machine or a remote desktop host)?");
+    for (const q of questions) expect(q.initial, q.message).toBe("I don't know");
+    expect(prompter.seen.at(-1)).toMatchObject({ message: "Did this fix it?", initial: expect.stringMatching(/^Pause here/) });
+  });
+
+  it("after Go back, starts on the earlier answer", async () => {
+    let backs = 0;
+    const prompter = ruled([
+      [/When did the error start/, ""],
+      [/Which account/, /work or school/],
+      [/another OneDrive error code/, /no other code/],
+      [/Windows Server/, /^No$/],
+      [/other people/, CANCELLED],
+    ]);
+    const select = prompter.select.bind(prompter);
+    prompter.select = async (message, choices, initial) => {
+      if (/other people/.test(message) && backs++ === 0) {
+        prompter.seen.push({ message, labels: [], initial: undefined });
+        return choices.find((c) => c.label === "Go back")!.value;
+      }
+      return select(message, choices, initial);
+    };
+    const io = fakeIo({ cwd: tempDir(), prompter });
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive"], io)).toBe(130);
+    const server = prompter.seen.filter((s) => /Windows Server/.test(s.message));
+    expect(server.map((s) => s.initial)).toEqual(["I don't know", "No"]);
+  });
+
+  it("asks for the app when the code has several and --app is left out", async () => {
+    const prompter = ruled([[/Which app shows CAA50021/, /^Teams$/], [/When did the error start/, CANCELLED]]);
+    const dir = tempDir();
+    const io = fakeIo({ cwd: dir, prompter });
+    expect(await main(["diagnose", "CAA50021"], io)).toBe(130);
+    expect(prompter.seen[0]!.labels).toEqual(expect.arrayContaining(["OneDrive", "Outlook", "Teams"]));
+    expect(prompter.notes.at(-1)).toBe("Stopped: nothing was changed.");
+    expect(existsSync(join(dir, ".fixpath-session.json"))).toBe(false);
+  });
+
+  it("shows the step IT does as a numbered step between the person's own", async () => {
+    const prompter = ruled([...MANAGED_USER, [/Did this fix it/, /still there/]]);
+    const io = fakeIo({ cwd: tempDir(), prompter });
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive"], io)).toBe(0);
+    const titles = prompter.notes.map((n) => n.split("\n")[0]!).filter((t) => t.startsWith("Step "));
+    expect(titles.map((t) => t.replace(/:.*/, ""))).toEqual(["Step 1", "Step 2", "Step 3", "Step 4", "Step 5"]);
+    expect(titles[2]).toMatch(/\(for your IT\)$/);
+    expect(prompter.notes.find((n) => n.startsWith("Step 3"))).toContain("ask IT");
+  });
+
+  it("Esc saves the session, says how to continue, and exits 130", async () => {
+    const dir = tempDir();
+    const prompter = ruled([...MANAGED_USER, [/Did this fix it/, CANCELLED]]);
+    const io = fakeIo({ cwd: dir, prompter });
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive", "--session", "b.json"], io)).toBe(130);
+    expect(prompter.notes.at(-1)).toBe("Stopped: progress saved in b.json. Continue with: fixpath diagnose --resume --session b.json");
+    expect(JSON.parse(readFileSync(join(dir, "b.json"), "utf8")).session.facts).toMatchObject({ managed: true, accountType: "work" });
+  });
+});
+
+describe("fixpath diagnose, interactive: the saved session", () => {
+  /** Saves a CAA50021 OneDrive session that answered "which account" in `dir`/`name`. */
+  async function savedCaa(dir: string, name = ".fixpath-session.json"): Promise<void> {
+    const prompter = ruled([[/When did the error start/, ""], [/Which account/, /work or school/], [/another OneDrive error code/, CANCELLED]]);
+    await main(["diagnose", "caa50021", "--app", "onedrive", "--session", name], fakeIo({ cwd: dir, prompter }));
+  }
+
+  it("does not resume a session of another code silently", async () => {
+    const dir = tempDir();
+    await savedCaa(dir);
+    const prompter = ruled([[/holds a CAA50021 in OneDrive session, not a 0x8004DE40 one/, /Stop here/]]);
+    const io = fakeIo({ cwd: dir, prompter });
+    expect(await main(["diagnose", "0x8004de40", "--resume"], io)).toBe(0);
+    expect(prompter.seen).toHaveLength(1);
+    expect(prompter.seen[0]!.labels[0]).toMatch(/^Start the 0x8004DE40 session/);
+    expect(JSON.parse(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).session.code).toBe("caa50021");
+  });
+
+  it("does not resume a session of the same code in another app silently", async () => {
+    const dir = tempDir();
+    await savedCaa(dir);
+    const prompter = ruled([[/holds a CAA50021 in OneDrive session, not a CAA50021 in Teams one/, /^Start the CAA50021 in Teams session/], [/When did the error start/, CANCELLED]]);
+    expect(await main(["diagnose", "caa50021", "--app", "teams", "--resume"], fakeIo({ cwd: dir, prompter }))).toBe(130);
+    expect(prompter.seen.map((s) => s.message)).toHaveLength(2);
+  });
+
+  it("names the code and app of the session it offers to continue", async () => {
+    const dir = tempDir();
+    await savedCaa(dir);
+    const prompter = ruled([[/A saved CAA50021 in OneDrive session is in/, /Continue/], [/another OneDrive error code/, CANCELLED]]);
+    expect(await main(["diagnose", "caa50021"], fakeIo({ cwd: dir, prompter }))).toBe(130);
+    expect(prompter.notes).toContain("Continuing your CAA50021 in OneDrive session from .fixpath-session.json.");
+  });
+
+  it("reports a damaged session file before offering anything, and keeps it unless told", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ".fixpath-session.json"), "{ not json");
+    const prompter = ruled([[/Start a new CAA50021 session/, /Stop here/]]);
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive"], fakeIo({ cwd: dir, prompter }))).toBe(0);
+    expect(prompter.notes[0]).toMatch(/cannot be used:[\s\S]*is not valid JSON/);
+    expect(prompter.seen.map((s) => s.message)).toEqual(["Start a new CAA50021 session?"]);
+    expect(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).toBe("{ not json");
+  });
+
+  it("after a switch to another guide, the command it prints starts that guide", async () => {
+    const dir = tempDir();
+    const first = ruled([
+      [/When did the error start/, ""],
+      [/Which account/, /work or school/],
+      [/another OneDrive error code/, /type the code/],
+      [/Which code/, "0x8004de40"],
+    ]);
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive", "--session", "b.json"], fakeIo({ cwd: dir, prompter: first }))).toBe(0);
+    const hint = first.notes.at(-1)!;
+    expect(hint).toBe("Continue with: fixpath diagnose 0x8004DE40 --app onedrive --session b.json");
+
+    const argv = hint.replace("Continue with: fixpath ", "").split(" ");
+    const second = ruled([[/When did the error start/, CANCELLED]]);
+    expect(await main(argv, fakeIo({ cwd: dir, prompter: second }))).toBe(130);
+    expect(second.notes[0]).toBe("The ended CAA50021 in OneDrive session in b.json is replaced by this one.");
+    expect(second.seen.map((s) => s.message)).toEqual(["When did the error start? (for the report to IT; Enter to skip)"]);
+  });
+});

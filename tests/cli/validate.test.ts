@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -21,7 +21,8 @@ describe("fixpath validate", () => {
   it("prints the summary for the project's content and exits 0", async () => {
     const io = fakeIo();
     expect(await main(["validate"], io)).toBe(0);
-    expect(io.out()).toMatch(/^✔ content is valid: \d+ codes, \d+ scenarios, \d+ checklists, \d+ steps in \d+ files/);
+    expect(io.out()).toMatch(/^✔ content\/ is valid: \d+ codes?, \d+ scenarios?, \d+ checklists?, \d+ steps? in \d+ files?/);
+    expect(io.err()).toBe("");
   });
 
   it("points at the exact line and column of a field broken in a copy of content/", async () => {
@@ -35,10 +36,41 @@ describe("fixpath validate", () => {
     const line = lines.findIndex((l) => l.includes("frist-line")) + 1;
     const col = lines[line - 1]!.indexOf("frist-line") + 1;
 
-    const io = fakeIo({ cwd: dir });
+    const io = fakeIo();
     expect(await main(["validate", dir], io)).toBe(1);
-    expect(io.err()).toContain(`caa50021/onedrive.yaml:${line}:${col}  kb/invalid-value  steps[0].tier`);
-    expect(io.err()).toContain('Fix: did you mean "first-line"?');
+    // results on stdout, so `fixpath validate | grep` finds them
+    expect(io.out()).toContain(`caa50021/onedrive.yaml:${line}:${col}  kb/invalid-value  steps[0].tier`);
+    expect(io.out()).toContain('Fix: did you mean "first-line"?');
+    expect(io.out()).toMatch(new RegExp(`✖ \\d+ problems? in ${dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\n$`));
+    expect(io.err()).toBe("");
+
+    const json = fakeIo();
+    expect(await main(["validate", dir, "--format", "json"], json)).toBe(1);
+    const parsed = JSON.parse(json.out()) as { folder: string; valid: boolean; issues: { code: string; line: number; path: string }[] };
+    expect(parsed).toMatchObject({ folder: dir, valid: false });
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ code: "kb/invalid-value", path: "steps[0].tier", line }));
+  });
+
+  it("names the folder it validated, relative to the working folder", async () => {
+    const dir = copyContent();
+    const io = fakeIo({ cwd: join(dir, "..") });
+    expect(await main(["validate", dir.split("/").at(-1)!, "--format", "json"], io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ folder: dir.split("/").at(-1), valid: true, errors: 0 });
+  });
+
+  it("reports a link to a missing file as a content problem, not an internal error", async () => {
+    const dir = copyContent();
+    symlinkSync(join(dir, "no-such-file.yaml"), join(dir, "caa50021", "extra.yaml"));
+    const io = fakeIo();
+    expect(await main(["validate", dir], io)).toBe(1);
+    expect(io.err()).toMatch(/caa50021\/extra\.yaml {2}kb\/unreadable-file\n {2}it is a link to a file or folder that does not exist/);
+    expect(io.err()).not.toContain("internal error");
+  });
+
+  it("refuses an unknown --format", async () => {
+    const io = fakeIo();
+    expect(await main(["validate", "--format", "yaml"], io)).toBe(2);
+    expect(io.err()).toContain('--format is text or json, not "yaml"');
   });
 
   it("reports a missing content folder as a usage error", async () => {
@@ -85,5 +117,47 @@ describe("fixpath CLI shell", () => {
     expect(await main(["--help"], io)).toBe(0);
     expect(io.out()).toContain("Exit codes:");
     expect(io.out()).toContain("70  internal error");
+  });
+});
+
+describe("fixpath conventions", () => {
+  it("prints the version with --version and -V", async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-V"]) {
+      const io = fakeIo();
+      expect(await main([flag], io)).toBe(0);
+      expect(io.out()).toBe(`${version}\n`);
+    }
+  });
+
+  it("prints the help on stdout when run with no command", async () => {
+    const io = fakeIo();
+    expect(await main([], io)).toBe(0);
+    expect(io.out()).toMatch(/^Usage: fixpath/);
+    expect(io.out()).toContain("lookup [options] <text...>");
+    expect(io.err()).toBe("");
+  });
+});
+
+describe("fixpath lookup", () => {
+  it.each([[""], ["   "]])("refuses an empty query %j as a usage error", async (query) => {
+    const io = fakeIo();
+    expect(await main(["lookup", query], io)).toBe(2);
+    expect(io.err()).toContain("nothing to look up");
+    expect(io.out()).toBe("");
+  });
+
+  it("prints the page for a code on stdout", async () => {
+    const io = fakeIo();
+    expect(await main(["lookup", "0xCAA50021"], io)).toBe(0);
+    expect(io.out()).toMatch(/^ 1\. .*CAA50021/);
+    expect(io.out()).toContain("/codes/caa50021/");
+  });
+
+  it("says once, on stderr, when nothing matches, and exits 1", async () => {
+    const io = fakeIo();
+    expect(await main(["lookup", "CAA99999"], io)).toBe(1);
+    expect(io.out()).toBe("");
+    expect(io.err().match(/CAA99999/g)).toHaveLength(1);
   });
 });

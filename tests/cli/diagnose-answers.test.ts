@@ -1,18 +1,17 @@
+/** `fixpath diagnose --answers`: the plan without questions, through main() as a shell runs it. */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { APPS } from "../../src/model/index.ts";
-import { runDiagnose, type DiagnoseArgs } from "../../src/cli/diagnose.ts";
+import { main } from "../../src/cli/main.ts";
 import { EXIT, type CliIo } from "../../src/cli/io.ts";
 import { appsWithScenario } from "../../src/engine/index.ts";
-import { realKb } from "./helpers.ts";
-import { ROOT } from "../helpers/io.ts";
+import { fakeIo } from "../helpers/io.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
 
-// The project root this test runs in (not a fixed path: every worktree has its own content).
-const CWD = ROOT;
-const kb = realKb();
+const kb = loadProjectKb();
 const dir = mkdtempSync(join(tmpdir(), "fixpath-diagnose-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -22,23 +21,19 @@ function file(name: string, text: string): string {
   return path;
 }
 
-function fakeIo(stdin?: CliIo["stdin"]): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    ...(stdin ? { stdin } : {}),
-    env: {},
-    cwd: CWD,
-    out: () => out,
-    err: () => err,
-  };
+interface Args {
+  code: string;
+  app?: string;
+  answers?: string;
+  json: boolean;
 }
 
-async function run(args: Partial<DiagnoseArgs>, stdin?: CliIo["stdin"]) {
-  const io = fakeIo(stdin);
-  const code = await runDiagnose({ code: "caa50021", app: "onedrive", json: false, ...args }, io);
+async function run(args: Partial<Args>, stdin?: CliIo["stdin"]) {
+  // No answers at all is an empty answers file: without --answers, diagnose asks in a terminal.
+  const a: Args = { code: "caa50021", app: "onedrive", json: false, answers: file("none.json", "{}"), ...args };
+  const argv = ["diagnose", a.code, ...(a.app === undefined ? [] : ["--app", a.app]), ...(a.answers === undefined ? [] : ["--answers", a.answers]), ...(a.json ? ["--json"] : [])];
+  const io = fakeIo(stdin ? { stdin } : {});
+  const code = await main(argv, io);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -131,6 +126,15 @@ describe("fixpath diagnose refuses bad input with exit 2", () => {
     const r = await go();
     expect(r.code).toBe(EXIT.usage);
     expect(r.err).toMatch(message);
+  });
+
+  it("an unknown code lists the codes with a diagnostic once, not every code twice", async () => {
+    const r = await run({ code: "CAA99999" });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err.match(/caa50021/g)).toHaveLength(1);
+    const withoutScenario = [...kb.codes.keys()].find((c) => appsWithScenario(kb, c).length === 0);
+    expect(withoutScenario, "the content has a code without a scenario").toBeDefined();
+    expect(r.err).not.toContain(withoutScenario!);
   });
 
   it("an app without a scenario lists the apps that have one", async () => {
