@@ -1,22 +1,21 @@
 // Outcomes, counts, page feedback and search misses in real headless Chromium against the REAL
 // server (Fastify, SQLite in a temp folder, the CSP `fixpath start` sends). Screenshots go to
 // test-results/screenshots/ (git-ignored).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultDistDir } from "../../scripts/site-build.ts";
-import { inlineScriptHashes } from "../../src/server/inline-hashes.ts";
-import { buildCsp, openRepository, startServer, type OutcomeRecord, type Repository, type RunningServer } from "../../src/server/index.ts";
+import { siteCsp } from "../../src/server/inline-hashes.ts";
+import { openRepository, startServer, type OutcomeRecord, type Repository, type RunningServer } from "../../src/server/index.ts";
 import type { StepStats } from "../../src/server/api.ts";
+import { resolveChromium } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { builtSite } from "../site/built-site.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const STEP_IDS = loadProjectKb().scenarios.get("caa50021/onedrive")!.steps.map((s) => s.id);
@@ -29,17 +28,17 @@ let origin = "";
 let ctx: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the end-to-end tests need it. Install it with \`apt-get install -y chromium\` (or set CHROME_PATH).`);
+  const browser = await resolveChromium();
   const dist = await builtSite();
   tmp = mkdtempSync(join(tmpdir(), "fixpath-outcomes-e2e-"));
   dbFile = join(tmp, "outcomes.sqlite");
   db = await openRepository({ db: dbFile, cwd: tmp });
-  server = await startServer({ kb: loadProjectKb(), db, distDir: defaultDistDir(), csp: buildCsp({ scriptHashes: inlineScriptHashes(dist), inlineStyles: true }), port: 0, rateLimit: false });
+  server = await startServer({ kb: loadProjectKb(), db, distDir: dist, csp: siteCsp(dist), port: 0, rateLimit: false });
   origin = server.url;
   ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: browser.args,
     viewport: { width: 1280, height: 900 },
   });
   // Collects CSP violations in every page (init scripts are not subject to the page's CSP).
