@@ -250,18 +250,26 @@ describe("page feedback", () => {
 });
 
 describe("search misses", () => {
-  it("reports only the final query of a lookup that found nothing, once", async () => {
+  it("reports only a code we have no page for, as the code alone, once; never words", async () => {
     const { page, problems, posts } = await open("/");
     const box = page.getByRole("combobox", { name: "Search error codes and messages" });
     await box.click();
+    // Words that find nothing are not sent: they may hold anything the person typed.
     await box.pressSequentially("qqzzyx wibble", { delay: 40 });
     await page.getByText("No matching pages.").waitFor({ state: "attached" });
-    await expect.poll(() => rows("select query from search_misses"), { timeout: 10_000 }).toEqual([{ query: "qqzzyx wibble" }]);
+    await page.waitForTimeout(2000);
+    expect(posts).toEqual([]);
+    // A code with no page is sent in Fixpath's form, without the words around it.
+    await box.fill("");
+    await box.pressSequentially("we got 0x8004010f at work", { delay: 20 });
+    await page.getByText("No page for 0x8004010F.").waitFor({ state: "attached" });
+    // (The server stores it in lower case.)
+    await expect.poll(() => rows("select query from search_misses"), { timeout: 10_000 }).toEqual([{ query: "0x8004010f" }]);
     // Leaving the box does not send it again.
     await page.keyboard.press("Tab");
     await page.waitForTimeout(300);
-    expect(posts).toEqual([{ path: "/api/search-misses", body: { query: "qqzzyx wibble" } }]);
-    // A lookup that finds something is not reported.
+    expect(posts).toEqual([{ path: "/api/search-misses", body: { query: "0x8004010F" } }]);
+    // A lookup that finds the code's page is not reported.
     await box.fill("");
     await box.pressSequentially("CAA50021", { delay: 20 });
     await page.locator("#q-home-list [role=option]").first().waitFor();

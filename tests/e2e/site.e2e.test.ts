@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveChromium } from "../helpers/chromium.ts";
 import { builtSite, serveSite, type SiteServer } from "../site/built-site.ts";
+import { QUERY_CASES } from "../lookup/queries.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -105,6 +106,63 @@ describe("search", () => {
     await page.waitForURL(`${origin}/codes/caa50021/`);
     await page.goto(`${origin}/codes/caa-50021/teams/`);
     await page.waitForURL(`${origin}/codes/caa50021/teams/`);
+    await page.close();
+  });
+});
+
+describe("the search box gives the lookup's answers (a sample of tests/lookup/queries.ts)", () => {
+  // Every kind of answer: exact, a multi-code paste, near, a code with no page (with and without a
+  // family), text, and nonsense.
+  const SAMPLE = ["0xCAA50021 in OneDrive", "CAA50021 and 80090030", "-2147023584", "CAA5OO21", "caa50012", "0x8004de99", "0x8004010F", "AADSTS99999", "onedrive grey cloud red x", "The specified logon session doesn't exist", "asdf qwer zxcv", "Der Vorgang ist fehlgeschlagen"];
+  const cases = QUERY_CASES.filter((c) => SAMPLE.includes(c.query));
+
+  it("covers the sample", () => {
+    expect(cases.map((c) => c.query).sort()).toEqual([...SAMPLE].sort());
+  });
+
+  it.each(cases.map((c) => [c.query, c] as const))("%s", async (_q, c) => {
+    const page = await open("/");
+    const box = page.getByRole("combobox", { name: "Search error codes and messages" });
+    await box.click();
+    await box.fill(c.query);
+    const status = page.locator("#q-home").locator("xpath=..").locator("[data-search-status]");
+    await expect.poll(() => status.textContent()).toMatch(/result|No page|No matching/);
+    const options = page.locator("#q-home-list [role=option]");
+    if (c.first === "none") expect(await options.count()).toBe(0);
+    else {
+      expect(await options.first().getAttribute("data-match")).toBe(c.first);
+      if (c.id) expect(await options.first().getAttribute("data-url")).toBe(`/codes/${c.id}/`);
+    }
+    const notice = page.locator("[data-search-nopage]");
+    if (c.missing && c.first !== "exact") {
+      await notice.waitFor();
+      for (const [code, family] of c.missing) {
+        expect(await notice.textContent()).toContain(`We have no page for ${code} yet.`);
+        if (family) expect(await notice.textContent()).toMatch(/ It is an? /);
+      }
+      expect(await notice.getByRole("link", { name: "open the analyzer" }).getAttribute("href")).toBe("/analyze/");
+    } else expect(await notice.isVisible()).toBe(false);
+    // Enter opens a page only for a code match (exact, or near when every code has a page).
+    const opens = c.first === "exact" || (c.first === "near" && !c.missing);
+    await box.press("Enter");
+    if (opens) await page.waitForURL(`${origin}/codes/${c.id}/`);
+    else {
+      await page.waitForTimeout(300);
+      expect(new URL(page.url()).pathname).toBe("/");
+    }
+    await page.close();
+  });
+
+  it("focuses search with / and counts results grammatically", async () => {
+    const page = await open("/codes/caa50021/onedrive/");
+    await page.locator("h1").click();
+    await page.keyboard.press("/");
+    const box = page.getByRole("combobox");
+    await expect.poll(() => page.evaluate(`document.activeElement?.getAttribute("data-search")`)).toBe("");
+    await page.keyboard.type("50126");
+    const status = page.locator("[data-search-status]");
+    await expect.poll(() => status.textContent()).toBe("1 result. Use the arrow keys to choose, Enter to open.");
+    expect(await box.inputValue()).toBe("50126");
     await page.close();
   });
 });
