@@ -80,7 +80,8 @@ export async function benchSite(root: string): Promise<string[]> {
     return lines;
   }
   const chrome = await resolveChromium();
-  lines.push(`lighthouse: Chromium from ${chrome.source === "system" ? "the system" : chrome.source} (${chrome.executablePath}), pages from the real server`);
+  const from = { CHROME_PATH: "CHROME_PATH", system: "the system", "npm package": "the @sparticuz/chromium package" }[chrome.source];
+  lines.push(`lighthouse: Chromium from ${from} (${chrome.executablePath}), pages served by the real server (src/server)`);
   const site = await serveSite(dist);
   const origin = site.origin.replace("127.0.0.1", "localhost");
   try {

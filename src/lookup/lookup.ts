@@ -71,6 +71,8 @@ export interface LookupAnswer {
 
 export interface LookupIndex {
   docs: ReadonlyMap<string, LookupDoc>;
+  /** Hub id → its pages' ids, hub first. */
+  byCode: ReadonlyMap<string, readonly string[]>;
   text: MiniSearch<LookupDoc>;
   /** Code key → hub id. */
   codes: ReadonlyMap<CodeKey, string>;
@@ -136,7 +138,8 @@ export function buildLookupIndex(kb: KnowledgeBase): LookupIndex {
   }
   const text = new MiniSearch<LookupDoc>(MINI_OPTIONS);
   text.addAll([...docs.values()]);
-  return { docs: stripDocs(docs), text, codes: new Map(kb.codeIndex) };
+  const stripped = stripDocs(docs);
+  return { docs: stripped, byCode: pagesByCode(stripped), text, codes: new Map(kb.codeIndex) };
 }
 
 /** The index as JSON for the browser: MiniSearch's own form plus the code table. */
@@ -148,7 +151,8 @@ export function serializeLookupIndex(index: LookupIndex): string {
 export function loadLookupIndex(json: string): LookupIndex {
   const data = JSON.parse(json) as { v: number; text: unknown; docs: LookupDoc[]; codes: [CodeKey, string][] };
   const text = MiniSearch.loadJS<LookupDoc>(data.text as Parameters<typeof MiniSearch.loadJS>[0], MINI_OPTIONS);
-  return { text, docs: new Map(data.docs.map((d) => [d.id, d])), codes: new Map(data.codes) };
+  const docs = new Map(data.docs.map((d) => [d.id, d]));
+  return { text, docs, byCode: pagesByCode(docs), codes: new Map(data.codes) };
 }
 
 /** Ranked pages for a query (`lookupAnswer(…).results`): a code in any form, a message, symptoms, an app name. */
@@ -192,9 +196,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
     if (inApp) add(inApp.id, match, base + 10, `${why}, in ${app}`, { group: 0, order });
     add(hub, match, base, why, { group: inApp ? 1 : 0, order });
     if (match === "near") return;
-    for (const doc of index.docs.values()) {
-      if (doc.code === hub && doc.id !== hub && doc.id !== inApp?.id) add(doc.id, match, base - 10, why, { group: 1, order });
-    }
+    for (const id of index.byCode.get(hub) ?? []) if (id !== hub && id !== inApp?.id) add(id, match, base - 10, why, { group: 1, order });
   };
 
   const found = findCodes(index, query);
@@ -208,12 +210,18 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
   const words = unique(tokenize(textQuery).map((w) => processTerm(w)).filter((w): w is string => w !== null));
   if (words.length) {
     const boostDocument = (_id: unknown, _term: string, stored?: Partial<LookupDoc>) => (app && stored?.app === app ? 1.6 : 1);
-    let hits: SearchResult[] = index.text.search(words.join(" "), { combineWith: "AND", boostDocument });
-    if (hits.length === 0) hits = index.text.search(words.join(" "), { combineWith: "OR", boostDocument });
-    hits = hits.filter((r) => textQuality(r, words) >= MIN_TEXT_QUALITY);
-    const top = hits[0]?.score ?? 1;
+    // One OR search; pages holding every word come first (what an AND search would give), then
+    // the rest by score, each covering at least MIN_TEXT_QUALITY of the words.
+    const hits = index.text
+      .search(words.join(" "), { combineWith: "OR", boostDocument })
+      .map((r) => ({ r, quality: textQuality(r, words), all: r.queryTerms.length === words.length }))
+      .filter((x) => x.quality >= MIN_TEXT_QUALITY)
+      .sort((a, b) => Number(b.all) - Number(a.all) || b.r.score - a.r.score);
+    const top = hits[0]?.r.score ?? 1;
     const withCode = found.codes.length > 0 || found.near.length > 0;
-    for (const [order, r] of hits.entries()) {
+    // Text comes after every code result, in this order: more than `limit` of them is never shown.
+    const room = limit + results.size;
+    for (const [order, { r }] of hits.slice(0, room).entries()) {
       // Text scores are scaled below code matches when the query holds a code, and to 0–90 otherwise.
       const scaled = (r.score / top) * (withCode ? 40 : 90);
       add(String(r.id), "text", Math.round(scaled * 10) / 10, `words: ${words.filter((w) => r.queryTerms.includes(w)).slice(0, 4).join(", ")}`, { group: 0, order });
@@ -223,7 +231,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
   }
 
   const ranked = [...results.values()]
-    .sort((a, b) => a.tier - b.tier || a.group - b.group || a.order - b.order || b.score - a.score || a.id.localeCompare(b.id))
+    .sort((a, b) => a.tier - b.tier || a.group - b.group || a.order - b.order || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, limit)
     .map(({ tier: _t, group: _g, order: _o, ...r }) => r);
   return { results: ranked, codes, missing: codes.filter((c) => !c.page) };
@@ -397,6 +405,17 @@ function plain(parts: readonly string[]): string {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/** Each hub's page ids, in the order of the docs. */
+function pagesByCode(docs: ReadonlyMap<string, LookupDoc>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of docs.values()) {
+    const list = out.get(d.code);
+    if (list) list.push(d.id);
+    else out.set(d.code, [d.id]);
+  }
+  return out;
 }
 
 /** Drops the searchable text from stored docs: the serialised index keeps only what results show. */
