@@ -170,7 +170,8 @@ interface Rank {
 /** What a lookup found: ranked pages, every code in the query, and the codes without a page. */
 export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { limit?: number } = {}): LookupAnswer {
   const limit = options.limit ?? 10;
-  const query = stripControls(rawQuery).trim().slice(0, MAX_QUERY);
+  // NFKC: full-width letters and digits (from an East Asian keyboard) become the ASCII ones.
+  const query = stripControls(rawQuery.normalize("NFKC")).trim().slice(0, MAX_QUERY);
   if (!query) return { results: [], codes: [], missing: [] };
   const app = detectApp(query);
   const results = new Map<string, LookupResult & Rank>();

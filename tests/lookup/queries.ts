@@ -28,6 +28,7 @@ export const QUERY_CASES: readonly QueryCase[] = [
   { query: "-895156191", first: "exact", id: "caa50021", from: "log, signed decimal" },
   { query: "ERROR: 0xCAA50021", first: "exact", id: "caa50021", from: "Microsoft 365 Apps activation dialog" },
   { query: "Something went wrong. We couldn't sign you in. If this error persists, contact your system administrator and provide error code CAA50021.", first: "exact", id: "caa50021", from: "Teams/Outlook dialog, pasted whole" },
+  { query: "ＣＡＡ５００２１", first: "exact", id: "caa50021", from: "typed with a full-width keyboard" },
   { query: "CAA50021 onedrive", first: "exact", id: "caa50021/onedrive", from: "code and app" },
   { query: "0xCAA50021 in OneDrive", first: "exact", id: "caa50021/onedrive", from: "code and app in a sentence" },
   { query: "OneDrive Can't sign in. Error 0x8004de40", first: "exact", id: "0x8004de40/onedrive", from: "OneDrive dialog" },
