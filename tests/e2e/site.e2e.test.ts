@@ -106,6 +106,13 @@ describe("search", () => {
     await page.waitForURL(`${origin}/codes/caa50021/`);
     await page.goto(`${origin}/codes/caa-50021/teams/`);
     await page.waitForURL(`${origin}/codes/caa50021/teams/`);
+    // A code we have no page for: the 404 page says so, with the family and the analyzer, and
+    // sends no one to another code's page.
+    await page.goto(`${origin}/codes/0x8004de99/`);
+    const status = page.locator("[data-notfound-status]");
+    await expect.poll(() => status.textContent()).toContain("We have no page for 0x8004DE99 yet. It is a OneDrive sign-in or account code.");
+    expect(await status.getByRole("link", { name: "open the analyzer" }).getAttribute("href")).toBe("/analyze/");
+    expect(new URL(page.url()).pathname).toBe("/codes/0x8004de99/");
     await page.close();
   });
 });
@@ -141,6 +148,7 @@ describe("the search box gives the lookup's answers (a sample of tests/lookup/qu
         if (family) expect(await notice.textContent()).toMatch(/ It is an? /);
       }
       expect(await notice.getByRole("link", { name: "open the analyzer" }).getAttribute("href")).toBe("/analyze/");
+      expect(await axe(page), "the open notice and list").toEqual([]);
     } else expect(await notice.isVisible()).toBe(false);
     // Enter opens a page only for a code match (exact, or near when every code has a page).
     const opens = c.first === "exact" || (c.first === "near" && !c.missing);
