@@ -49,7 +49,7 @@ function wire(input: HTMLInputElement): void {
   if (!form || !list) return;
   // One drop-down under the box: the "no page" notice, then the results.
   const notice = h("div", { class: "nopage", "data-search-nopage": true, hidden: true });
-  const drop = h("div", { class: "drop" });
+  const drop = h("div", { class: "search-drop" });
   list.before(drop);
   drop.append(notice, list);
   let answer = EMPTY;
