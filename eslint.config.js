@@ -5,6 +5,13 @@ import tseslint from "typescript-eslint";
 /** The pure core runs in the browser too: no Node built-ins, no clock, no randomness. */
 const CORE = ["src/model/**", "src/engine/**", "src/evidence/**", "src/lookup/**", "src/report/**"];
 
+/** src/ is the product: it never reaches into the scripts, benchmarks or the site around it. */
+const NOT_FROM_SRC = [
+  { group: ["**/scripts", "**/scripts/**"], message: "src/ never imports from scripts/: move the code into src/ (a *-fs.ts file when it does I/O) and let the script wrap it." },
+  { group: ["**/bench", "**/bench/**"], message: "src/ never imports from bench/." },
+  { group: ["**/site", "**/site/**"], message: "src/ never imports from site/: the site uses src/, not the other way round." },
+];
+
 export default tseslint.config(
   { ignores: ["node_modules", "dist", "site/dist", "site/.astro", "coverage", "test-results"] },
   js.configs.recommended,
@@ -19,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: NOT_FROM_SRC }] },
+  },
+  {
+    // Replaces the block above for the core (ESLint does not merge a rule's options), so it repeats NOT_FROM_SRC.
     files: CORE,
     ignores: ["**/*-fs.ts"],
     rules: {
@@ -28,6 +40,7 @@ export default tseslint.config(
           patterns: [
             { group: ["node:*"], message: "The core is pure: do I/O in a shell (src/cli, src/server) or a *-fs.ts file." },
             { group: ["**/cli/**", "**/server/**"], message: "The core never imports a shell." },
+            ...NOT_FROM_SRC,
           ],
         },
       ],

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
-import { buildSite } from "../scripts/site-build.ts";
+import { buildSite } from "../src/server/site-build-fs.ts";
 
 /** Writes the synthetic content folder; returns how many scenarios it added. */
 export function generateContent(root: string, dir: string, count: number): number {

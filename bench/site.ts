@@ -4,16 +4,19 @@
  * its first fix and ≤ 30 KB in all, with no script file until search or the diagnostic is used; the
  * diagnostic island ≤ 25 KB gzip; Lighthouse 100 in all four categories for the home, hub,
  * scenario, diagnose and analyze pages. Lighthouse takes about 20 s a page; set BENCH_LIGHTHOUSE=0
- * to skip it. `npm run bench:site`; also part of `npm run bench`.
+ * to skip it. Lighthouse loads the pages from the real server (src/server: its CSP, compression
+ * and cache rules) in the Chromium tests/helpers/chromium.ts picks (CHROME_PATH, else
+ * /usr/bin/chromium, else the @sparticuz/chromium package). `npm run bench:site`; also part of
+ * `npm run bench`.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { defaultDistDir, ensureSiteBuilt } from "../scripts/site-build.ts";
-import { serve } from "../scripts/site-serve.ts";
+import { defaultDistDir, ensureSiteBuilt } from "../src/server/site-build-fs.ts";
+import { resolveChromium } from "../tests/helpers/chromium.ts";
+import { serveSite } from "../tests/site/built-site.ts";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
@@ -25,12 +28,12 @@ export function scenarioWeight(html: string): { firstFix: number; total: number;
   return { firstFix: gz(html.slice(0, end)), total: gz(html), scripts: (html.match(/<script[^>]*\ssrc=/g) ?? []).length };
 }
 
-function lighthouse(root: string, url: string): Promise<Record<string, number>> {
+function lighthouse(root: string, url: string, chrome: { executablePath: string; args: string[] }): Promise<Record<string, number>> {
   const cli = join(root, "node_modules", "lighthouse", "cli", "index.js");
-  const flags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+  const flags = ["--headless=new", ...chrome.args].join(" ");
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [cli, url, `--chrome-flags=${flags}`, "--only-categories=performance,accessibility,best-practices,seo", "--output=json", "--output-path=stdout", "--quiet"], {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" },
+      env: { ...process.env, CHROME_PATH: chrome.executablePath },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -76,12 +79,11 @@ export async function benchSite(root: string): Promise<string[]> {
     lines.push("lighthouse: skipped (BENCH_LIGHTHOUSE=0)");
     return lines;
   }
-  if (!existsSync(process.env.CHROME_PATH ?? "/usr/bin/chromium")) {
-    lines.push("lighthouse: skipped, no Chromium at /usr/bin/chromium (apt-get install -y chromium)");
-    return lines;
-  }
-  const server = await serve(dist, 0);
-  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const chrome = await resolveChromium();
+  const from = { CHROME_PATH: "CHROME_PATH", system: "the system", "npm package": "the @sparticuz/chromium package" }[chrome.source];
+  lines.push(`lighthouse: Chromium from ${from} (${chrome.executablePath}), pages served by the real server (src/server)`);
+  const site = await serveSite(dist);
+  const origin = site.origin.replace("127.0.0.1", "localhost");
   try {
     for (const [name, url] of [
       ["home", "/"],
@@ -91,14 +93,14 @@ export async function benchSite(root: string): Promise<string[]> {
       ["analyze", "/analyze/"],
     ] as const) {
       try {
-        const s = await lighthouse(root, origin + url);
+        const s = await lighthouse(root, origin + url, chrome);
         lines.push(`lighthouse ${name} (mobile): performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, SEO ${s.seo}`);
       } catch (e) {
         lines.push(`lighthouse ${name}: failed (${e instanceof Error ? e.message : String(e)})`);
       }
     }
   } finally {
-    server.close();
+    await site.close();
   }
   return lines;
 }

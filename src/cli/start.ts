@@ -2,10 +2,10 @@
  * `fixpath start` (`npm start`): builds the site when its inputs changed, then serves it with the
  * outcomes API on one port (PORT, default 4321) until Ctrl+C.
  */
-import { defaultDistDir, ensureSiteBuilt } from "../../scripts/site-build.ts";
+import { defaultDistDir, ensureSiteBuilt } from "../server/site-build-fs.ts";
 import type { KnowledgeBase } from "../model/index.ts";
-import { buildCsp, openRepository, portFromEnv, serverSettingsFromEnv, startServer, StorageError, type Repository } from "../server/index.ts";
-import { inlineScriptHashes } from "../server/inline-hashes.ts";
+import { openRepository, portFromEnv, serverSettingsFromEnv, startServer, StorageError, type Repository } from "../server/index.ts";
+import { siteCsp } from "../server/inline-hashes.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 
 /** Runs the site and the API until `stop` resolves (default: SIGINT or SIGTERM). */
@@ -36,8 +36,7 @@ export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unkno
   }
   if (built) out(`Built ${built.pages} pages in ${(built.ms / 1000).toFixed(1)} s.`);
   const distDir = defaultDistDir();
-  // The site's pages use style attributes; scripts are allowed only by the hash of each inline one.
-  const csp = buildCsp({ scriptHashes: inlineScriptHashes(distDir), inlineStyles: true });
+  const csp = siteCsp(distDir);
   let server;
   try {
     server = await startServer({ kb, db, distDir, csp, port, ...settings });

@@ -1,1 +1,3 @@
 export * from "./lookup.ts";
+export * from "./families.ts";
+export * from "./words.ts";

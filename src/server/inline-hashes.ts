@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildCsp } from "./security.ts";
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
 
@@ -22,4 +23,13 @@ export function inlineScriptHashes(distDir: string): string[] {
   };
   walk(distDir);
   return [...hashes].sort();
+}
+
+/**
+ * The Content-Security-Policy for a built site, as `fixpath start` sends it: scripts only by the
+ * hash of each inline one (and same-origin files), style attributes allowed (the pages use them).
+ * The browser tests and the Lighthouse bench serve the site with the same policy.
+ */
+export function siteCsp(distDir: string): string {
+  return buildCsp({ scriptHashes: inlineScriptHashes(distDir), inlineStyles: true });
 }

@@ -4,14 +4,21 @@
  * redirect from `/codes/x` to `/codes/x/`, and the site's own `404.html` for misses.
  */
 import { existsSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
 
-/** Cache policy: Astro's hashed assets forever, HTML always revalidated, the rest for an hour. */
+/** An island bundle named by its content hash, as the site build writes it: `/js/search.1a2b3c4d5e.js`. */
+const HASHED_BUNDLE = /^\/js\/[\w-]+\.[0-9a-f]{8,}\.m?js$/;
+
+/**
+ * Cache policy: hashed files (Astro's `_astro/` assets, the islands' `/js/<name>.<hash>.js`)
+ * forever, since a new build gives them a new name; HTML always revalidated; the rest for an hour.
+ */
 export function cacheControlFor(path: string): string {
-  if (/[\\/]_astro[\\/]/.test(path)) return "public, max-age=31536000, immutable";
+  // `path` is the file's path inside the site, from its root: `/js/search.1a2b3c4d5e.js`.
+  if (path.startsWith("/_astro/") || HASHED_BUNDLE.test(path)) return "public, max-age=31536000, immutable";
   if (path.endsWith(".html")) return "public, max-age=0, must-revalidate";
   return "public, max-age=3600";
 }
@@ -38,7 +45,10 @@ export async function registerStaticSite(app: FastifyInstance, distDir: string):
     dotfiles: "ignore",
     cacheControl: false,
     setHeaders: (reply, path) => {
-      reply.header("cache-control", cacheControlFor(path));
+      // Judged by the path inside the site (so a dist folder under some `js/` folder changes
+      // nothing), without the `.br`/`.gz` of a precompressed sibling.
+      const inSite = `/${relative(root, path).split(sep).join("/")}`.replace(/\.(?:br|gz)$/, "");
+      reply.header("cache-control", cacheControlFor(inSite));
     },
   });
   return {

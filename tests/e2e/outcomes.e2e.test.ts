@@ -1,22 +1,21 @@
 // Outcomes, counts, page feedback and search misses in real headless Chromium against the REAL
 // server (Fastify, SQLite in a temp folder, the CSP `fixpath start` sends). Screenshots go to
 // test-results/screenshots/ (git-ignored).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultDistDir } from "../../scripts/site-build.ts";
-import { inlineScriptHashes } from "../../src/server/inline-hashes.ts";
-import { buildCsp, openRepository, startServer, type OutcomeRecord, type Repository, type RunningServer } from "../../src/server/index.ts";
+import { siteCsp } from "../../src/server/inline-hashes.ts";
+import { openRepository, startServer, type OutcomeRecord, type Repository, type RunningServer } from "../../src/server/index.ts";
 import type { StepStats } from "../../src/server/api.ts";
+import { resolveChromium } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { builtSite } from "../site/built-site.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const STEP_IDS = loadProjectKb().scenarios.get("caa50021/onedrive")!.steps.map((s) => s.id);
@@ -29,17 +28,17 @@ let origin = "";
 let ctx: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the end-to-end tests need it. Install it with \`apt-get install -y chromium\` (or set CHROME_PATH).`);
+  const browser = await resolveChromium();
   const dist = await builtSite();
   tmp = mkdtempSync(join(tmpdir(), "fixpath-outcomes-e2e-"));
   dbFile = join(tmp, "outcomes.sqlite");
   db = await openRepository({ db: dbFile, cwd: tmp });
-  server = await startServer({ kb: loadProjectKb(), db, distDir: defaultDistDir(), csp: buildCsp({ scriptHashes: inlineScriptHashes(dist), inlineStyles: true }), port: 0, rateLimit: false });
+  server = await startServer({ kb: loadProjectKb(), db, distDir: dist, csp: siteCsp(dist), port: 0, rateLimit: false });
   origin = server.url;
   ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: browser.args,
     viewport: { width: 1280, height: 900 },
   });
   // Collects CSP violations in every page (init scripts are not subject to the page's CSP).
@@ -251,18 +250,26 @@ describe("page feedback", () => {
 });
 
 describe("search misses", () => {
-  it("reports only the final query of a lookup that found nothing, once", async () => {
+  it("reports only a code we have no page for, as the code alone, once; never words", async () => {
     const { page, problems, posts } = await open("/");
     const box = page.getByRole("combobox", { name: "Search error codes and messages" });
     await box.click();
+    // Words that find nothing are not sent: they may hold anything the person typed.
     await box.pressSequentially("qqzzyx wibble", { delay: 40 });
     await page.getByText("No matching pages.").waitFor({ state: "attached" });
-    await expect.poll(() => rows("select query from search_misses"), { timeout: 10_000 }).toEqual([{ query: "qqzzyx wibble" }]);
+    await page.waitForTimeout(2000);
+    expect(posts).toEqual([]);
+    // A code with no page is sent in Fixpath's form, without the words around it.
+    await box.fill("");
+    await box.pressSequentially("we got 0x8004010f at work", { delay: 20 });
+    await page.getByText("No page for 0x8004010F.").waitFor({ state: "attached" });
+    // (The server stores it in lower case.)
+    await expect.poll(() => rows("select query from search_misses"), { timeout: 10_000 }).toEqual([{ query: "0x8004010f" }]);
     // Leaving the box does not send it again.
     await page.keyboard.press("Tab");
     await page.waitForTimeout(300);
-    expect(posts).toEqual([{ path: "/api/search-misses", body: { query: "qqzzyx wibble" } }]);
-    // A lookup that finds something is not reported.
+    expect(posts).toEqual([{ path: "/api/search-misses", body: { query: "0x8004010F" } }]);
+    // A lookup that finds the code's page is not reported.
     await box.fill("");
     await box.pressSequentially("CAA50021", { delay: 20 });
     await page.locator("#q-home-list [role=option]").first().waitFor();

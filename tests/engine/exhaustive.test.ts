@@ -129,16 +129,21 @@ describe("the safety checker itself, on the rules of issue 11", () => {
 });
 
 describe("the design-rule checker itself", () => {
+  // Guards against a hollow design check: a plan broken on purpose must be reported. The scenario
+  // must ask both facts, not allow personal accounts and have a step that changes state, or the
+  // test fails (it never skips).
+  const asks = (sc: { questions: { fact: string }[] }, fact: string) => sc.questions.some((q) => q.fact === fact);
+  const sc = [...kb.scenarios.values()].find((s) => asks(s, "windowsServer") && asks(s, "accountType") && !s.accountTypes.includes("personal") && s.steps.some((st) => st.changesState));
+
   it("reports a personal account that is planned, and a server that changes state", () => {
-    const sc = [...kb.scenarios.values()].find((s) => s.questions.some((q) => q.fact === "windowsServer"));
-    if (!sc) return;
+    expect(sc, "a scenario for work accounts only that asks windowsServer and accountType and has a step that changes state").toBeDefined();
     const facts = { windowsServer: true, accountType: "personal" } as const;
-    const plan = structuredClone(planScenario(kb, sc, facts));
+    const plan = structuredClone(planScenario(kb, sc!, facts));
+    expect(designViolations(sc!, facts, plan), "the real plan follows the rules").toEqual([]);
     plan.outcome = "plan";
-    const changing = sc.steps.findIndex((s) => s.changesState);
-    if (changing >= 0) plan.steps[changing]!.status = "do";
-    const found = designViolations(sc, facts, plan);
+    plan.steps[sc!.steps.findIndex((s) => s.changesState)]!.status = "do";
+    const found = designViolations(sc!, facts, plan);
     expect(found.some((f) => f.includes("windowsServer stops the plan"))).toBe(true);
-    if (sc.questions.some((q) => q.fact === "accountType")) expect(found.some((f) => f.includes("personal account"))).toBe(true);
+    expect(found.some((f) => f.includes("personal account"))).toBe(true);
   });
 });

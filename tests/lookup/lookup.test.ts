@@ -85,7 +85,18 @@ describe("the serialised index for the browser", () => {
   });
 
   it("keeps no page text, only what a result shows", () => {
-    const json = serializeLookupIndex(index);
-    expect(json).not.toContain("catch-all");
+    const data = JSON.parse(serializeLookupIndex(index)) as { docs: Record<string, unknown>[]; text: { storedFields: Record<string, Record<string, unknown>> } };
+    const shown = ["app", "code", "id", "kind", "title", "url"];
+    expect(data.docs.length).toBe(index.docs.size);
+    for (const doc of data.docs) expect(Object.keys(doc).filter((k) => !shown.includes(k)), String(doc.id)).toEqual([]);
+    for (const stored of Object.values(data.text.storedFields)) expect(Object.keys(stored).filter((k) => !shown.includes(k))).toEqual([]);
+    // The texts the index searches (step summaries, causes, meanings, messages) are nowhere in it,
+    // except where a page's title quotes one.
+    const json = JSON.stringify(data);
+    const texts = [...kb.scenarios.values()].flatMap((sc) => [sc.meaning, ...sc.steps.map((st) => st.summary), ...sc.causes.map((c) => c.text)]).concat([...kb.codes.values()].flatMap((hub) => hub.messages.map((m) => m.text)));
+    const titles = [...index.docs.values()].map((d) => JSON.stringify(d.title));
+    const long = [...new Set(texts.map((t) => JSON.stringify(t).slice(1, -1)).filter((t) => t.length >= 30 && !titles.some((title) => title.includes(t))))];
+    expect(long.length, "texts to look for").toBeGreaterThan(50);
+    expect(long.filter((t) => json.includes(t))).toEqual([]);
   });
 });

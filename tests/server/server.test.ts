@@ -27,6 +27,12 @@ beforeAll(async () => {
   writeFileSync(join(dist, "codes", "caa50021", "onedrive", "index.html"), PAGE);
   writeFileSync(join(dist, "_astro", "site.abc123.css"), "body{color:#111}".repeat(200));
   writeFileSync(join(dist, "_astro", "island.def456.js"), "export const x = 1;\n".repeat(100));
+  // The islands as the site build names them (`<name>.<10 hex of the content hash>.js`), and a
+  // file there without a hash, which may change under the same name.
+  mkdirSync(join(dist, "js"));
+  writeFileSync(join(dist, "js", "search.1a2b3c4d5e.js"), "export const search = 1;\n");
+  writeFileSync(join(dist, "js", "search.1a2b3c4d5e.js.br"), brotliCompressSync(Buffer.from("export const search = 1;\n")));
+  writeFileSync(join(dist, "js", "loader.js"), "export const loader = 1;\n");
   writeFileSync(join(dist, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
   writeFileSync(join(dist, "codes.json"), JSON.stringify({ codes: Array.from({ length: 100 }, (_, i) => `code-${i}`) }));
   // A precompressed sibling, as a build step may write: served as is when the client takes br.
@@ -55,6 +61,8 @@ describe("the built site", () => {
     ["/codes/caa50021/onedrive/", "text/html; charset=utf-8", "public, max-age=0, must-revalidate"],
     ["/_astro/site.abc123.css", "text/css; charset=utf-8", "public, max-age=31536000, immutable"],
     ["/_astro/island.def456.js", "application/javascript; charset=utf-8", "public, max-age=31536000, immutable"],
+    ["/js/search.1a2b3c4d5e.js", "application/javascript; charset=utf-8", "public, max-age=31536000, immutable"],
+    ["/js/loader.js", "application/javascript; charset=utf-8", "public, max-age=3600"],
     ["/favicon.svg", "image/svg+xml", "public, max-age=3600"],
     ["/codes.json", "application/json; charset=utf-8", "public, max-age=3600"],
   ])("serves %s as %s with cache policy %s", async (url, type, cache) => {
@@ -77,6 +85,12 @@ describe("the built site", () => {
     const plain = await app.inject({ method: "GET", url, headers: { "accept-encoding": "identity" } });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body).toBe(PAGE);
+  });
+
+  it("keeps a hashed island immutable when it serves its precompressed sibling", async () => {
+    const res = await app.inject({ method: "GET", url: "/js/search.1a2b3c4d5e.js", headers: { "accept-encoding": "br" } });
+    expect(res.headers["content-encoding"]).toBe("br");
+    expect(res.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   it("serves a precompressed .br sibling when there is one", async () => {

@@ -1,16 +1,21 @@
 /**
  * The search island: an ARIA 1.2 combobox over the shared lookup index. Loaded by the inline boot
- * script on the first focus of (or input in) a search box; fetches `/api/lookup.json` once.
+ * script on the first focus of (or input in) a search box, or on `/`; fetches `/api/lookup.json`
+ * once. It shows the lookup's answer as the CLI gets it (src/lookup's `lookupAnswer`): results
+ * marked by how they matched, and for a code we have no page for, a "no page" notice with the
+ * code's family and the analyzer. Enter opens only an exact (or look-alike) code match or the
+ * result chosen with the arrow keys (see lib/search-text.ts).
  * On the 404 page it also resolves the address (`/codes/CAA-50021/`) to the right page.
- * A lookup that finds nothing is reported to `POST /api/search-misses`, debounced (only the query
- * the person settled on, once), so the knowledge base can grow where people look; it fails silently.
+ * A code with no page is reported to `POST /api/search-misses` as `{ query: "<the code>" }`,
+ * debounced, the code alone and never the words typed; it fails silently.
  */
-import { loadLookupIndex, lookup, type LookupIndex, type LookupResult } from "../../../src/lookup/lookup.ts";
+import { loadLookupIndex, lookupAnswer, type LookupAnswer, type LookupIndex } from "../../../src/lookup/lookup.ts";
 import { createMissReporter } from "../lib/outcomes.ts";
+import { describeResult, enterTarget, missToReport, noPageText, statusText } from "../lib/search-text.ts";
 import { postJson } from "./api.ts";
 import { h } from "./dom.ts";
 
-const misses = createMissReporter((query) => postJson("/api/search-misses", { query }));
+const misses = createMissReporter((code) => postJson("/api/search-misses", { query: code }));
 addEventListener("pagehide", () => misses.flush());
 
 let indexPromise: Promise<LookupIndex> | undefined;
@@ -23,12 +28,16 @@ function getIndex(): Promise<LookupIndex> {
   return indexPromise;
 }
 
-const KIND: Record<string, string> = { code: "Code overview", scenario: "Step-by-step guide", checklist: "Admin checklist" };
+const EMPTY: LookupAnswer = { results: [], codes: [], missing: [] };
 
-function describe(r: LookupResult): string {
-  const why = r.why[0] ?? "";
-  const kind = KIND[r.kind] ?? "";
-  return why.startsWith("text:") ? kind : `${kind} · ${r.near ? "did you mean this? " : ""}${why.replace(/^near match for [^:]+: /, "")}`;
+/** The "no page" notice: each code without a page, its family, and the analyzer (as paragraphs, or spans inside one). */
+function noPageNotice(answer: LookupAnswer, tag: "p" | "span" = "p"): Node[] {
+  if (answer.missing.length === 0) return [];
+  const sep = tag === "span" ? " " : "";
+  return [
+    ...answer.missing.map((m) => h(tag, {}, noPageText(m) + sep)),
+    h(tag, {}, "The analyzer reads a whole message or the output of dsregcmd /status and finds what fits: ", h("a", { href: "/analyze/" }, "open the analyzer"), "."),
+  ];
 }
 
 function wire(input: HTMLInputElement): void {
@@ -38,25 +47,36 @@ function wire(input: HTMLInputElement): void {
   const list = document.getElementById(input.getAttribute("aria-controls") ?? "") as HTMLUListElement | null;
   const status = form?.querySelector("[data-search-status]");
   if (!form || !list) return;
-  let results: LookupResult[] = [];
+  // One drop-down under the box: the "no page" notice, then the results.
+  const notice = h("div", { class: "nopage", "data-search-nopage": true, hidden: true });
+  const drop = h("div", { class: "search-drop" });
+  list.before(drop);
+  drop.append(notice, list);
+  let answer = EMPTY;
+  /** The input value `answer` is for. */
+  let answered = "";
   let active = -1;
   let seq = 0;
 
   const render = (): void => {
     list.replaceChildren(
-      ...results.map((r, i) =>
-        h("li", { id: `${list.id}-${i}`, role: "option", "aria-selected": i === active ? "true" : "false", "data-url": r.url }, h("strong", {}, r.title), h("span", { class: "why" }, describe(r))),
+      ...answer.results.map((r, i) =>
+        h("li", { id: `${list.id}-${i}`, role: "option", "aria-selected": i === active ? "true" : "false", "data-url": r.url, "data-match": r.match }, h("strong", {}, r.title), h("span", { class: "why" }, describeResult(r))),
       ),
     );
-    const open = results.length > 0 && document.activeElement === input;
+    const focused = document.activeElement === input;
+    const open = answer.results.length > 0 && focused;
     list.hidden = !open;
+    notice.replaceChildren(...noPageNotice(answer));
+    notice.hidden = !(focused && answer.missing.length > 0 && !answer.results.some((r) => r.match === "exact"));
     input.setAttribute("aria-expanded", String(open));
     if (open && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
-    if (status) status.textContent = input.value.trim() ? (results.length ? `${results.length} results. Use the arrow keys to choose, Enter to open.` : "No matching pages.") : "";
+    if (status) status.textContent = statusText(answer, input.value);
   };
   const close = (): void => {
     list.hidden = true;
+    notice.hidden = true;
     input.setAttribute("aria-expanded", "false");
     input.removeAttribute("aria-activedescendant");
   };
@@ -64,20 +84,32 @@ function wire(input: HTMLInputElement): void {
     const q = input.value;
     const mine = ++seq;
     if (!q.trim()) {
-      results = [];
+      answer = EMPTY;
+      answered = q;
       active = -1;
       render();
       return;
     }
     const index = await getIndex();
     if (mine !== seq) return;
-    results = lookup(index, q, { limit: 8 });
+    answer = lookupAnswer(index, q, { limit: 8 });
+    answered = q;
     active = -1;
     render();
-    misses.looked(q, results.length);
+    const miss = missToReport(answer);
+    misses.looked(miss ?? "", miss ? 0 : 1);
   };
-  const go = (r: LookupResult | undefined): void => {
-    if (r) location.assign(r.url);
+  /** Enter or submit: open what Enter may open, else show the list or the notice. */
+  const enter = (): void => {
+    const go = (): void => {
+      misses.flush();
+      const target = enterTarget(answer, active);
+      if (target) location.assign(target.url);
+      else render();
+    };
+    // The answer on screen (and the result chosen with the arrows) stays when it is for this text.
+    if (answered === input.value) go();
+    else void run().then(go);
   };
 
   input.addEventListener("input", () => void run());
@@ -89,37 +121,30 @@ function wire(input: HTMLInputElement): void {
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
       e.preventDefault();
-      if (list.hidden && results.length) {
-        render();
-      }
-      if (!results.length) return;
-      active = e.key === "ArrowDown" ? Math.min(active + 1, results.length - 1) : Math.max(active - 1, 0);
+      if (!answer.results.length) return;
+      active = e.key === "ArrowDown" ? Math.min(active + 1, answer.results.length - 1) : Math.max(active - 1, 0);
       render();
       list.children[active]?.scrollIntoView({ block: "nearest" });
     } else if (e.key === "Enter") {
       e.preventDefault();
-      if (results.length) go(results[active] ?? results[0]);
-      else
-        void run().then(() => {
-          misses.flush();
-          go(results[0]);
-        });
+      enter();
     } else if (e.key === "Escape") {
-      if (!list.hidden) close();
+      if (!list.hidden || !notice.hidden) close();
       else input.value = "";
     }
   });
   list.addEventListener("mousedown", (e) => e.preventDefault());
+  notice.addEventListener("mousedown", (e) => {
+    if (!(e.target instanceof Element && e.target.closest("a"))) e.preventDefault();
+  });
   list.addEventListener("click", (e) => {
     const li = e.target instanceof Element ? e.target.closest("li") : null;
-    if (li) go(results[[...list.children].indexOf(li)]);
+    const r = li ? answer.results[[...list.children].indexOf(li)] : undefined;
+    if (r) location.assign(r.url);
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    void run().then(() => {
-      misses.flush();
-      go(results[0]);
-    });
+    enter();
   });
   if (document.activeElement === input && input.value) void run();
 }
@@ -135,21 +160,20 @@ async function resolveNotFound(): Promise<void> {
       return p;
     }
   });
-  const words = (parts[0] === "codes" ? parts.slice(1) : parts).join(" ").replace(/[-_]+/g, " ").trim();
+  const words = (parts[0] === "codes" ? parts.slice(1) : parts).join(" ").replace(/[_]+/g, " ").trim();
   if (!words) return;
   const index = await getIndex();
-  const results = lookup(index, words.slice(0, 100), { limit: 6 });
-  const top = results[0];
-  if (parts[0] === "codes" && top && !top.near && top.why.some((w) => w.startsWith("code "))) {
-    const hub = index.docs.get(top.id)?.code ?? top.id;
+  const found = lookupAnswer(index, words.slice(0, 100), { limit: 6 });
+  const top = found.results[0];
+  if (parts[0] === "codes" && top?.match === "exact") {
     const sub = parts[2]?.toLowerCase();
-    const target = sub && index.docs.has(`${hub}/${sub}`) ? `/codes/${hub}/${sub}/` : `/codes/${hub}/`;
+    const target = sub && index.docs.has(`${top.code}/${sub}`) ? `/codes/${top.code}/${sub}/` : `/codes/${top.code}/`;
     location.replace(target + location.hash);
     return;
   }
   const statusEl = document.querySelector("[data-notfound-status]");
-  if (statusEl) statusEl.textContent = results.length ? `Pages that match "${words}":` : `Nothing matches "${words}". Try the search box:`;
-  out.replaceChildren(...results.map((r) => h("li", {}, h("a", { class: "tile", href: r.url }, h("strong", {}, r.title), h("span", {}, describe(r))))));
+  if (statusEl) statusEl.replaceChildren(...(found.missing.length ? noPageNotice(found, "span") : [found.results.length ? `Pages that match "${words}":` : `Nothing matches "${words}". Try the search box:`]));
+  out.replaceChildren(...found.results.map((r) => h("li", {}, h("a", { class: "tile", href: r.url }, h("strong", {}, r.title), h("span", {}, describeResult(r))))));
 }
 
 for (const input of document.querySelectorAll<HTMLInputElement>("input[data-search]")) wire(input);

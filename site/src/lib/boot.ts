@@ -2,7 +2,7 @@
  * The only script every page carries, inline (no download), and the same text on every page (the
  * server allows it by its hash; page data comes from data-* attributes): copy buttons on
  * commands; the search island's loader, which fetches the island on the first focus of or input
- * in a search box; outcome counts beside a scenario's steps, fetched once when the steps come near
+ * in a search box, and `/` to focus search; outcome counts beside a scenario's steps, fetched once when the steps come near
  * the viewport; and the page-feedback widget. Calls to the API fail silently (a static copy of
  * the site has none). Written as a function so tsc checks it; pages inline `bootScript(url)`
  * (Node-only: it minifies with esbuild at build time).
@@ -28,6 +28,16 @@ function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => stri
     if (isSearch(e.target)) load();
   });
   if (document.body.hasAttribute("data-search-now")) load();
+  // `/` focuses search (the page's own box first, else the header's), unless the person is typing.
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    const t = e.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || t.closest("input, textarea, select"))) return;
+    const box = document.querySelector<HTMLInputElement>("main input[data-search]") ?? document.querySelector<HTMLInputElement>("input[data-search]");
+    if (!box) return;
+    e.preventDefault();
+    box.focus();
+  });
   document.addEventListener("click", (e) => {
     const btn = e.target instanceof Element ? e.target.closest("[data-copy]") : null;
     const code = btn?.closest(".cmd")?.querySelector("code");
