@@ -6,6 +6,9 @@
 import type { DsregcmdAnalysis, FindingStatus } from "../evidence/index.ts";
 import { sessionState, type Session, type SessionState } from "../engine/index.ts";
 import { FACTS, type FactName, type KnowledgeBase } from "../model/index.ts";
+import { displayCode } from "../model/codes.ts";
+import { STEP_OUTCOME_WORDS } from "../model/outcomes.ts";
+import { checklistUrl, scenarioUrl } from "../model/urls.ts";
 import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
@@ -60,7 +63,6 @@ export interface ReportData {
   redaction: { applied: boolean; replaced?: Partial<Record<RedactionKind, number>> };
 }
 
-const OUTCOME_WORDS: Record<string, string> = { fixed: "fixed it", "no-change": "no change", "could-not": "could not do it" };
 
 /** Builds the report data from a session (and evidence); pure. */
 export function buildReport(input: ReportInput, options: ReportOptions = {}): ReportData | undefined {
@@ -83,7 +85,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const checklist = kb.checklists.get(session.code);
   const checkNext: ReportData["checkNext"] = {};
   for (const item of checklist?.items ?? []) {
-    (checkNext[item.owner] ??= []).push({ id: item.id, title: item.title, url: `/codes/${session.code}/admin/#${item.id}` });
+    (checkNext[item.owner] ??= []).push({ id: item.id, title: item.title, url: checklistUrl(session.code, item.id) });
   }
   const escalation = state.report.escalation ?? state.plan.escalation ?? { reasons: [] };
   const data: ReportData = {
@@ -91,13 +93,13 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     generatedAt: input.generatedAt,
     code: session.code,
     app: session.app,
-    page: { title: scenario.title, url: `/codes/${session.code}/${session.app}/` },
+    page: { title: scenario.title, url: scenarioUrl(session.code, session.app) },
     startedAt: input.startedAt?.trim() || undefined,
     status: state.status,
     summary: summaryOf(state, scenario.title),
     answers,
     notKnown: session.dontKnow.map((f) => questions.get(f)?.prompt ?? f),
-    tried: state.report.tried.map((t) => ({ ...t, outcome: OUTCOME_WORDS[t.outcome] ?? t.outcome })),
+    tried: state.report.tried.map((t) => ({ ...t, outcome: STEP_OUTCOME_WORDS[t.outcome] ?? t.outcome })),
     notTried: state.plan.steps
       .filter((s) => stepIds.has(s.id) && !tried.has(s.id) && s.status !== "never")
       .map((s) => ({ stepId: s.id, status: s.status, reason: s.reason })),
@@ -144,7 +146,7 @@ export function renderReport(data: ReportData, format: ReportFormat): string {
   const item = (text: string) => lines.push(`${md ? "-" : "*"} ${text}`);
   const code = (text: string) => (md ? `\`${text}\`` : text);
 
-  lines.push(md ? `# Fixpath report: ${data.code.toUpperCase()} in ${data.app}` : `Fixpath report: ${data.code.toUpperCase()} in ${data.app}\n${"=".repeat(40)}`);
+  lines.push(md ? `# Fixpath report: ${displayCode(data.code)} in ${data.app}` : `Fixpath report: ${displayCode(data.code)} in ${data.app}\n${"=".repeat(40)}`);
   lines.push("", data.summary);
   if (data.generatedAt) lines.push(`Made: ${data.generatedAt}`);
   lines.push(`Started: ${data.startedAt ?? "not given"}`);

@@ -7,6 +7,7 @@
  */
 import { loadLookupIndex, lookup, type LookupIndex, type LookupResult } from "../../../src/lookup/lookup.ts";
 import { createMissReporter } from "../lib/outcomes.ts";
+import { hubUrl, scenarioUrl } from "../../../src/model/urls.ts";
 import { postJson } from "./api.ts";
 import { h } from "./dom.ts";
 
@@ -143,7 +144,7 @@ async function resolveNotFound(): Promise<void> {
   if (parts[0] === "codes" && top && !top.near && top.why.some((w) => w.startsWith("code "))) {
     const hub = index.docs.get(top.id)?.code ?? top.id;
     const sub = parts[2]?.toLowerCase();
-    const target = sub && index.docs.has(`${hub}/${sub}`) ? `/codes/${hub}/${sub}/` : `/codes/${hub}/`;
+    const target = sub && index.docs.has(`${hub}/${sub}`) ? scenarioUrl(hub, sub) : hubUrl(hub);
     location.replace(target + location.hash);
     return;
   }

@@ -3,7 +3,8 @@
  * `/api/codes/<code>.json`) and the islands read. Pure: built from the loaded knowledge base.
  */
 import type { App } from "../../../src/model/facts.ts";
-import { pageUrl, type KnowledgeBase } from "../../../src/model/kb.ts";
+import type { KnowledgeBase } from "../../../src/model/kb.ts";
+import { checklistUrl, hubUrl, scenarioUrl } from "../../../src/model/urls.ts";
 import type { Checklist, CodeHub, Scenario, Source } from "../../../src/model/schema.ts";
 import { hubForms, scenarioApps } from "./view.ts";
 
@@ -50,12 +51,12 @@ export function buildCodesFile(kb: KnowledgeBase): CodesFile {
         description: hub.description,
         family: hub.family,
         forms: hubForms(hub),
-        url: pageUrl(hub.id),
+        url: hubUrl(hub.id),
         reviewed: hub.reviewed,
         messages: hub.messages.map((m) => ({ text: m.text, apps: [...m.apps] })),
-        scenarios: scenarioApps(kb, hub.id).map((app) => ({ app, title: kb.scenarios.get(`${hub.id}/${app}`)!.title, url: pageUrl(`${hub.id}/${app}`) })),
+        scenarios: scenarioApps(kb, hub.id).map((app) => ({ app, title: kb.scenarios.get(`${hub.id}/${app}`)!.title, url: scenarioUrl(hub.id, app) })),
       };
-      if (kb.checklists.has(hub.id)) summary.checklist = pageUrl(`${hub.id}/admin`);
+      if (kb.checklists.has(hub.id)) summary.checklist = checklistUrl(hub.id);
       return summary;
     });
   return { version: 1, codes, codeIndex: [...kb.codeIndex] };

@@ -5,7 +5,8 @@
  */
 import { APPS, type App } from "../../../src/model/facts.ts";
 import { codeForms, parseCode } from "../../../src/model/codes.ts";
-import { listPages, pageTitle, pageUrl, type KnowledgeBase, type PageInfo } from "../../../src/model/kb.ts";
+import { listPages, pageTitle, type KnowledgeBase, type PageInfo } from "../../../src/model/kb.ts";
+import { pageUrl } from "../../../src/model/urls.ts";
 import type { Avoid, Caveat, CodeHub, Command, Instruction, PageLink, Source, Step } from "../../../src/model/schema.ts";
 
 /** App names as the pages write them (UI chrome). */
@@ -65,10 +66,8 @@ export function isCommand(item: Instruction): item is Command {
   return typeof item === "object" && item !== null && "run" in item;
 }
 
-/** The anchor of a step on its scenario page. */
-export function stepAnchor(stepId: string): string {
-  return `fix-${stepId}`;
-}
+/** The anchor of a step on its scenario page (page URLs are built in src/model/urls.ts). */
+export { stepAnchor } from "../../../src/model/urls.ts";
 
 /** A related-page link: its URL (absent when planned) and its text. */
 export function linkView(kb: KnowledgeBase, link: PageLink): { href?: string; title: string } {
@@ -109,12 +108,8 @@ export function familyGroups(kb: KnowledgeBase): { family: string; hubs: CodeHub
   return [...groups].map(([family, hubs]) => ({ family, hubs })).sort((a, b) => b.hubs.length - a.hubs.length || a.family.localeCompare(b.family));
 }
 
-/** The code as people usually see it on screen: `CAA50021`, `0x8004DE40`, `AADSTS50126`. */
-export function displayCode(code: string): string {
-  if (/^aadsts/i.test(code)) return code.toUpperCase();
-  if (/^0x/i.test(code)) return `0x${code.slice(2).toUpperCase()}`;
-  return code.toUpperCase();
-}
+/** The code as people usually see it on screen (the model's one display rule). */
+export { displayCode } from "../../../src/model/codes.ts";
 
 /** Caveats with their sources, for rendering. */
 export function caveatView(kb: KnowledgeBase, caveats: readonly Caveat[]): { text: string; sources: Source[] }[] {
