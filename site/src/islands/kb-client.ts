@@ -5,7 +5,7 @@
  */
 import { resolveCode, type KnowledgeBase } from "../../../src/model/kb.ts";
 import type { KbView } from "../../../src/evidence/error-text/recognize.ts";
-import type { CodeFile, CodesFile } from "../lib/data.ts";
+import type { CodeFile, CodesFile, ScenarioFile } from "../lib/data.ts";
 
 /** Fetches JSON; throws with the status on failure. */
 async function getJson<T>(url: string): Promise<T> {
@@ -49,4 +49,29 @@ export function recogniserView(codes: CodesFile): KbView {
 /** `/api/codes/<code>.json`. */
 export function getCodeFile(code: string): Promise<CodeFile> {
   return getJson<CodeFile>(`/api/codes/${encodeURIComponent(code)}.json`);
+}
+
+/** `/api/codes/<code>/<app>.json`, or undefined when there is no such scenario (404). */
+export async function getScenarioFile(code: string, app: string): Promise<ScenarioFile | undefined> {
+  const res = await fetch(`/api/codes/${encodeURIComponent(code)}/${encodeURIComponent(app)}.json`);
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`scenario ${code}/${app}: HTTP ${res.status}`);
+  return (await res.json()) as ScenarioFile;
+}
+
+/**
+ * The knowledge base of one scenario, as the engine and the report read it. Hubs other than this
+ * one are known by id only (the engine resolves codes against them; nothing reads their text);
+ * no sources (the diagnostic links to the step's page for them).
+ */
+export function knowledgeBaseForScenario(file: ScenarioFile): KnowledgeBase {
+  const codes = new Map(file.hubs.map((hub) => [hub.id, { id: hub.id, title: hub.id }]));
+  codes.set(file.code.id, file.code);
+  return {
+    sources: new Map(),
+    codes: codes as unknown as KnowledgeBase["codes"],
+    scenarios: new Map([[`${file.scenario.code}/${file.scenario.app}`, file.scenario]]),
+    checklists: file.checklist ? new Map([[file.code.id, file.checklist]]) : new Map(),
+    codeIndex: new Map(file.codeIndex),
+  };
 }

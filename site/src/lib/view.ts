@@ -66,6 +66,37 @@ export function isCommand(item: Instruction): item is Command {
   return typeof item === "object" && item !== null && "run" in item;
 }
 
+/** The labels of a step card, the same on the scenario page and in the diagnostic. */
+export const STEP_LABELS = {
+  data: "Your data:",
+  expect: "When it worked:",
+  badges: "About this step",
+} as const;
+
+/** One numbered instruction: its sentence (Markdown) and the commands that belong to it. */
+export interface InstructionGroup {
+  text?: string;
+  cmds: Command[];
+}
+
+/** Commands attach to the sentence before them, so the numbered list stays the person's to-do list. */
+export function instructionGroups(items: readonly Instruction[]): InstructionGroup[] {
+  const groups: InstructionGroup[] = [];
+  for (const item of items) {
+    if (isCommand(item)) {
+      const last = groups[groups.length - 1];
+      if (last) last.cmds.push(item);
+      else groups.push({ cmds: [item] });
+    } else groups.push({ text: item, cmds: [] });
+  }
+  return groups;
+}
+
+/** The head line of a command block ("PowerShell · run as administrator") and its copy button's label. */
+export function commandView(cmd: Command): { head: string; copyLabel: string } {
+  return { head: `${SHELL_LABELS[cmd.shell]}${cmd.elevated ? " · run as administrator" : ""}`, copyLabel: `Copy command: ${cmd.run}` };
+}
+
 /** The anchor of a step on its scenario page (page URLs are built in src/model/urls.ts). */
 export { stepAnchor } from "../../../src/model/urls.ts";
 
@@ -119,4 +150,18 @@ export function caveatView(kb: KnowledgeBase, caveats: readonly Caveat[]): { tex
 /** Every page of the knowledge base (re-exported for the routes). */
 export function sitePages(kb: KnowledgeBase): PageInfo[] {
   return listPages(kb);
+}
+
+/**
+ * A plan reason with any fact name the engine left in it ("until you answer where and
+ * personalAndWorkPaired") replaced by the question a person answers. A no-op once the engine
+ * words every reason from the questions; until then people never read a fact name.
+ */
+export function reasonWords(text: string, questions: readonly { fact: string; prompt: string }[]): string {
+  const prompts = new Map(questions.map((q) => [q.fact, q.prompt]));
+  return text.replace(/until you answer ([A-Za-z]+(?: and [A-Za-z]+)*)/g, (whole, list: string) => {
+    const names = list.split(" and ");
+    if (!names.every((n) => prompts.has(n))) return whole;
+    return `until you answer ${names.map((n) => `“${prompts.get(n)!}”`).join(" and ")}`;
+  });
 }
