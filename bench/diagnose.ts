@@ -65,8 +65,8 @@ export async function benchDiagnose(root: string): Promise<string[]> {
         if (url.origin === server.url) paths.push(url.pathname + url.search);
       });
       await page.goto(server.url + PAGE);
-      await page.waitForFunction(() => (window as unknown as { __firstQuestion?: number }).__firstQuestion !== undefined);
-      times.push(await page.evaluate(() => (window as unknown as { __firstQuestion: number }).__firstQuestion));
+      await page.waitForFunction(() => (globalThis as unknown as { __firstQuestion?: number }).__firstQuestion !== undefined);
+      times.push(await page.evaluate(() => (globalThis as unknown as { __firstQuestion: number }).__firstQuestion));
       if (i === 0) {
         files = paths.map((path) => {
           const file = fileFor(dist, path);

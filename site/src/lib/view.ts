@@ -165,3 +165,13 @@ export function reasonWords(text: string, questions: readonly { fact: string; pr
     return `until you answer ${names.map((n) => `“${prompts.get(n)!}”`).join(" and ")}`;
   });
 }
+
+/**
+ * Markdown with the anchors of a page's own items written as code (`` `leave-rejoin` ``) turned
+ * into links to them, named by their titles: people read "Leave and rejoin", never a slug.
+ */
+export function linkAnchors(text: string, items: readonly { id: string; title: string }[]): string {
+  const titles = new Map(items.map((i) => [i.id, i.title]));
+  return text.replace(/`([a-z0-9-]+)`/g, (whole, id: string) => (titles.has(id) ? `[${titles.get(id)!}](#${id})` : whole));
+}
+

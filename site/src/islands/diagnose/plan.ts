@@ -3,7 +3,7 @@ import type { SessionState } from "../../../../src/engine/session.ts";
 import type { PlanStep } from "../../../../src/engine/types.ts";
 import { STEP_OUTCOME_WORDS } from "../../../../src/model/outcomes.ts";
 import { reasonWords } from "../../lib/view.ts";
-import { h } from "../dom.ts";
+import { h, md } from "../dom.ts";
 import type { Ctx } from "./ui.ts";
 
 const STATUS_WORDS: Record<PlanStep["status"], string> = { do: "Do", skip: "Skipped", "ask-admin": "Ask IT", never: "Never" };
@@ -22,7 +22,7 @@ export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
         h("span", { class: "st" }, outcome ? `Tried: ${STEP_OUTCOME_WORDS[outcome]}` : STATUS_WORDS[s.status]),
         " ",
         h("strong", {}, titles.get(s.id) ?? "A step of this guide"),
-        h("span", { class: "why" }, reasonWords(s.reason, scenario.questions)),
+        h("span", { class: "why" }, md(reasonWords(s.reason, scenario.questions))),
       ),
     );
   }

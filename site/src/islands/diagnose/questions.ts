@@ -25,7 +25,7 @@ export function pickTarget(withGuides: readonly string[], written: string, probl
       h("label", { class: "field", for: "dx-code" }, "Error code"),
       h("div", { class: "field" }, h("input", { id: "dx-code", name: "code", type: "text", value: written, autocomplete: "off", required: true })),
       ...hidden,
-      h("div", { class: "cta" }, h("button", { class: "btn", type: "submit" }, "Continue")),
+      h("div", { class: "cta" }, h("button", { class: "btn", type: "submit" }, "Find its guide")),
     ),
   );
   focusHeading();
