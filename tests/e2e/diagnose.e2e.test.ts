@@ -392,6 +392,12 @@ describe("printing", () => {
     expect(text, "the report's last line").toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));
     // Controls are not printed.
     expect(text).not.toContain("Copy a link with my answers");
+    // The report's own Print button prints the report alone, still whole.
+    await page.evaluate("document.documentElement.dataset.print = 'report'");
+    const alone = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, " ");
+    for (const s of sections) expect(alone, `section "${s}" (report alone)`).toContain(s.replace(/\s+/g, " "));
+    expect(alone).toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));
+    expect(alone).not.toContain("Your plan");
     await page.close();
   });
 
