@@ -319,6 +319,11 @@ describe("resume wherever the diagnostic is opened", () => {
     await page.getByRole("button", { name: "Continue", exact: true }).click();
     expect(await view(page)).toEqual(before);
     expect(new URL(page.url()).search).toBe("?code=caa50021&app=onedrive");
+    // Opened for another app: that one starts, and the saved one is named with a link back.
+    await page.goto(`${origin}/diagnose/?code=caa50021&app=outlook`);
+    await page.locator("[data-question]").waitFor();
+    expect(await page.locator("[data-other-session]").textContent()).toBe("You also have a CAA50021 diagnostic in OneDrive saved on this device: continue that one.");
+    expect(await page.locator("[data-other-session] a").getAttribute("href")).toBe("/diagnose/?code=caa50021&app=onedrive");
     // And on a code's page without an app.
     await page.goto(`${origin}/diagnose/?code=CAA50021`);
     await page.locator("[data-resume]").waitFor();

@@ -16,6 +16,8 @@ import type { Facts } from "../../../src/model/facts.ts";
 import { sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
 import { diagnoseHref, factsFromParams } from "../lib/answers-url.ts";
 import type { CodesFile, ScenarioFile } from "../lib/data.ts";
+import { displayCode } from "../../../src/model/codes.ts";
+import { APP_LABELS } from "../lib/view.ts";
 import { h } from "./dom.ts";
 import { getCodesFile, getScenarioFile, knowledgeBaseForScenario, resolveWith } from "./kb-client.ts";
 import { escalatedCard, resolvedCard, stoppedCard } from "./diagnose/ends.ts";
@@ -105,7 +107,20 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   }
   const session = fresh();
   if (!session) return show(errorBox("These answers could not be read. Start again from the code's page."));
+  // Another diagnostic saved on this device: say so, with the way back to it.
+  const other = lastSession();
   render({ ...base, session });
+  if (other) {
+    root.prepend(
+      h(
+        "p",
+        { class: "notice", "data-other-session": "" },
+        `You also have a ${displayCode(other.code)} diagnostic in ${APP_LABELS[other.app]} saved on this device: `,
+        h("a", { href: diagnoseHref({ code: other.code, app: other.app }, {}) }, "continue that one"),
+        ".",
+      ),
+    );
+  }
 }
 
 // ------------------------------------------------------------------ rendering

@@ -24,11 +24,11 @@ export function readStored(code: string, app: string): Session | undefined {
   return undefined;
 }
 
-/** Saves a session and remembers it as the one used last. */
+/** Saves a session and, once it holds an answer, remembers it as the one used last. */
 export function saveSession(session: Session): void {
   try {
     localStorage.setItem(sessionKey(session.code, session.app), JSON.stringify(session));
-    localStorage.setItem(LAST_KEY, JSON.stringify({ code: session.code, app: session.app }));
+    if (started(session)) localStorage.setItem(LAST_KEY, JSON.stringify({ code: session.code, app: session.app }));
   } catch {
     // See readStored.
   }
