@@ -152,6 +152,7 @@ async function reloadAndContinue(page: Page, before: View): Promise<void> {
   await page.locator("[data-resume]").waitFor();
   expect(await page.locator("[data-resume] h2").textContent()).toBe("Continue your CAA50021 diagnostic in OneDrive?");
   await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.locator("[data-resume]").waitFor({ state: "detached" });
   expect(await view(page)).toEqual(before);
 }
 
@@ -317,6 +318,7 @@ describe("resume wherever the diagnostic is opened", () => {
     // The code box is still there for another code.
     expect(await page.getByLabel("Error code", { exact: true }).count()).toBe(1);
     await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.locator("[data-resume]").waitFor({ state: "detached" });
     expect(await view(page)).toEqual(before);
     expect(new URL(page.url()).search).toBe("?code=caa50021&app=onedrive");
     // Opened for another app: that one starts, and the saved one is named with a link back.
@@ -392,6 +394,9 @@ describe("printing", () => {
     const sections = report.split("\n").filter((l) => /^#{1,2} /.test(l)).map((l) => l.replace(/^#+ /, ""));
     expect(sections.length).toBeGreaterThan(3);
     const lastLine = report.trim().split("\n").at(-1)!;
+    // Links IT can open from an e-mail: this site's own origin.
+    expect(report).toContain(`${origin}/codes/caa50021/onedrive/`);
+    expect(report).not.toMatch(/\(\/codes\//);
     const text = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, " ");
     for (const s of sections) expect(text, `section "${s}"`).toContain(s.replace(/\s+/g, " "));
     expect(text, "the report's last line").toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));

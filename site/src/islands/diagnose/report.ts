@@ -2,18 +2,27 @@
  * The report panel at the end of a diagnostic: exactly what will be shared (redacted by default),
  * in Markdown, plain text or JSON, to copy, download or print. Built by the core's report module.
  */
-import { buildReport, renderReport, type ReportFormat } from "../../../../src/report/report.ts";
+import { buildReport, renderReport, type ReportData, type ReportFormat } from "../../../../src/report/report.ts";
 import { h } from "../dom.ts";
 import { button, type Ctx } from "./ui.ts";
 
 const EXT: Record<ReportFormat, string> = { md: "md", txt: "txt", json: "json" };
 const MIME: Record<ReportFormat, string> = { md: "text/markdown", txt: "text/plain", json: "application/json" };
 
+/** The report's links made absolute with this site's own origin: IT opens them from an e-mail. */
+export function withOrigin(data: ReportData, origin: string): ReportData {
+  const abs = (url: string): string => new URL(url, origin).href;
+  const checkNext: ReportData["checkNext"] = {};
+  for (const [owner, refs] of Object.entries(data.checkNext) as [keyof ReportData["checkNext"], NonNullable<ReportData["checkNext"][keyof ReportData["checkNext"]]>][]) checkNext[owner] = refs.map((r) => ({ ...r, url: abs(r.url) }));
+  const escalation = data.escalation.checklist ? { ...data.escalation, checklist: abs(data.escalation.checklist) } : data.escalation;
+  return { ...data, page: { ...data.page, url: abs(data.page.url) }, checkNext, escalation };
+}
+
 export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
   const pre = h("pre", { "data-report-preview": "", tabindex: "0", "aria-label": "Report preview" });
   const text = (format: ReportFormat = ctx.report.format): string => {
     const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact });
-    return data ? renderReport(data, format) : "";
+    return data ? renderReport(withOrigin(data, location.origin), format) : "";
   };
   const refresh = () => (pre.textContent = text());
   const started = h("input", { id: "dx-started", type: "text", value: ctx.report.startedAt, placeholder: "e.g. Monday morning, after a password change" });
