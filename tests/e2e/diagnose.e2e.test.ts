@@ -24,6 +24,7 @@ import { pdfText } from "./pdf-text.ts";
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const FIXTURE = join(process.cwd(), "tests/fixtures/dsregcmd/90-derived-entra-prt-failed-full-output.txt");
+const HYBRID = join(process.cwd(), "tests/fixtures/dsregcmd/92-derived-hybrid-stale-prt-dual-state.txt");
 const KB: KnowledgeBase = loadProjectKb();
 const SEED = Number(process.env.FIXPATH_E2E_SEED ?? Date.now() % 1_000_000);
 
@@ -223,6 +224,7 @@ function leaks(text: string, generated = false): string[] {
     const m = re.exec(text);
     if (m) found.push(`${what} "${id}" in …${text.slice(Math.max(0, m.index - 40), m.index + id.length + 40).replace(/\s+/g, " ")}…`);
   }
+  for (const m of text.matchAll(/\bthe (\w+) fact\b/g)) if ((FACT_NAMES as string[]).includes(m[1]!)) found.push(`a fact named as one: "${m[0]}"`);
   if (text.includes("`")) found.push(`a literal backtick in …${text.slice(Math.max(0, text.indexOf("`") - 40), text.indexOf("`") + 40)}…`);
   // caa50021 is CAA50021 on screen (0x8004de40 is a form people write too).
   for (const id of generated ? KB.codes.keys() : []) {
@@ -441,9 +443,9 @@ describe("no internal words on screen", () => {
     }
   });
 
-  it("the analyzer's result for a real capture", async () => {
+  it.each([FIXTURE, HYBRID])("the analyzer's result for a real capture (%s)", async (fixture) => {
     const page = await open("/analyze/");
-    await page.getByLabel("Paste here, or drop a .txt file").fill(readFileSync(FIXTURE, "utf8"));
+    await page.getByLabel("Paste here, or drop a .txt file").fill(readFileSync(fixture, "utf8"));
     await page.getByRole("button", { name: "Analyze" }).click();
     await page.locator("[data-finding]").first().waitFor();
     expect(leaks(await screenText(page))).toEqual([]);
