@@ -3,6 +3,7 @@
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { benchBuild } from "./build.ts";
+import { benchDiagnose } from "./diagnose.ts";
 import { benchEngine } from "./engine.ts";
 import { benchEvidence } from "./evidence.ts";
 import { benchLookup } from "./lookup.ts";
@@ -18,6 +19,7 @@ for (const [name, run] of [
   ["lookup", () => benchLookup(root)],
   ["server", () => benchServer(root)],
   ["site", () => benchSite(root)],
+  ["diagnose", () => benchDiagnose(root)],
   ["build", () => benchBuild(root)],
 ] as const) {
   if (only.length && !only.includes(name)) continue;

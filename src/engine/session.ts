@@ -18,6 +18,7 @@
 // browser's diagnostic island too (budget 25 KB gzip).
 import * as z from "zod/mini";
 import { APPS, FACT_NAMES, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
+import { STEP_OUTCOMES, type StepOutcome } from "../model/outcomes.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
 import { questionsForNow } from "./asking.ts";
 import { pendingCompletion, resolvingOutcome, type PendingCompletion } from "./completion.ts";
@@ -30,9 +31,8 @@ import type { Escalation, Plan, PlanStep } from "./types.ts";
 
 export const SESSION_VERSION = 1;
 
-/** What happened when the person tried a step. */
-export const STEP_OUTCOMES = ["fixed", "no-change", "could-not"] as const;
-export type StepOutcome = (typeof STEP_OUTCOMES)[number];
+/** What happened when the person tried a step (defined once, in the model). */
+export { STEP_OUTCOMES, type StepOutcome } from "../model/outcomes.ts";
 
 /**
  * Why a step did not fix it, from a fixed list (the outcomes API keeps the same ids): it did not

@@ -17,8 +17,5 @@ export function appName(app: string): string {
   return (APPS as readonly string[]).includes(app) ? APP_NAMES[app as App] : app;
 }
 
-/** A code id as people see it on screen: `caa50021` → `CAA50021`, `0x8004de40` → `0x8004DE40`, `aadsts50126` → `AADSTS50126`. */
-export function displayCode(id: string): string {
-  const t = id.trim();
-  return /^0x/i.test(t) ? `0x${t.slice(2).toUpperCase()}` : t.toUpperCase();
-}
+/** A code id as people see it on screen (one definition, in the model). */
+export { displayCode } from "../model/index.ts";

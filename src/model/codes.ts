@@ -59,3 +59,12 @@ export function sameCode(a: string, b: string): boolean {
   const ka = parseCode(a);
   return ka !== undefined && ka === parseCode(b);
 }
+
+/**
+ * A code as people usually see it on screen, from its canonical id or any written form:
+ * `CAA50021`, `0x8004DE40`, `AADSTS50126` (the one display rule for the site, CLI and report).
+ */
+export function displayCode(code: string): string {
+  if (/^0x/i.test(code)) return `0x${code.slice(2).toUpperCase()}`;
+  return code.toUpperCase();
+}

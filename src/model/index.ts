@@ -9,6 +9,8 @@ export * from "./codes.ts";
 export * from "./issue.ts";
 export * from "./issue-codes.ts";
 export * from "./conditions.ts";
+export * from "./urls.ts";
+export * from "./outcomes.ts";
 export { QUICK_ANSWER_MAX_WORDS } from "./rules/quick-answer-too-long.ts";
 export type {
   Avoid,

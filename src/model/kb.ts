@@ -5,6 +5,7 @@
 import { APPS, type App } from "./facts.ts";
 import { parseCode, type CodeKey } from "./codes.ts";
 import type { Checklist, CodeHub, Scenario, Source } from "./schema/index.ts";
+import { pageUrl } from "./urls.ts";
 
 export interface KnowledgeBase {
   readonly sources: ReadonlyMap<string, Source>;
@@ -38,10 +39,7 @@ export function resolveCode(kb: Pick<KnowledgeBase, "codeIndex" | "codes">, inpu
   return key === undefined ? undefined : kb.codeIndex.get(key);
 }
 
-/** The URL of a page id, per the design's URL table. */
-export function pageUrl(pageId: string): string {
-  return `/codes/${pageId}/`;
-}
+export { pageUrl } from "./urls.ts";
 
 /** Splits a page id into its code and its part (`onedrive`, `admin`), if any. */
 export function splitPageId(pageId: string): { code: string; part?: App | "admin" } {

@@ -7,7 +7,9 @@
 import { analyzePaste, type Analysis } from "../../../src/evidence/analyze.ts";
 import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
 import type { Candidate } from "../../../src/evidence/error-text/recognize.ts";
-import type { Facts } from "../../../src/model/index.ts";
+import type { JoinType, PrtState } from "../../../src/evidence/dsregcmd/derive.ts";
+import { FACTS, isFactName, type Facts } from "../../../src/model/index.ts";
+import { APP_LABELS } from "../lib/view.ts";
 import { diagnoseHref } from "../lib/answers-url.ts";
 import type { CodesFile } from "../lib/data.ts";
 import { h } from "./dom.ts";
@@ -62,6 +64,34 @@ function diagnoseLink(facts: Facts, candidates: Candidate[]): HTMLElement {
   return h("a", { class: "btn", href: diagnoseHref({ code, app }, facts), "data-use-answers": "" }, "Use these answers in the diagnostic");
 }
 
+/** The derived states in words (never the raw values). */
+const JOIN_WORDS: Record<JoinType, string> = {
+  "entra-joined": "joined to Microsoft Entra ID",
+  "hybrid-joined": "Microsoft Entra hybrid joined",
+  registered: "registered with Microsoft Entra ID",
+  "domain-joined-only": "joined to an on-premises domain only",
+  "on-premises-drs-joined": "joined through an on-premises registration service",
+  "not-joined": "not joined",
+  unknown: "not shown in the paste",
+};
+const PRT_WORDS: Record<PrtState["value"], string> = { present: "present", missing: "missing", failed: "failed", unknown: "not shown in the paste" };
+
+/** A fact as the fact table words it, without its full stop ("The device is Microsoft Entra hybrid joined"). */
+function factWords(fact: string): string {
+  return isFactName(fact) ? FACTS[fact].description.replace(/\.$/, "") : fact;
+}
+
+/** "hybridJoined stays unknown: …" (the evidence module's note) in people's words. */
+function noteWords(note: string): string {
+  const m = /^(\w+) stays unknown: (.*)$/.exec(note);
+  return m && isFactName(m[1]!) ? `${factWords(m[1]!)}: not known from this capture (${m[2]!.replace(/\.$/, "")}).` : note;
+}
+
+/** "…which the managed fact counts as…" (the evidence module's words) without the fact's name. */
+function becauseWords(text: string): string {
+  return text.replace(/\bthe (\w+) fact\b/g, (whole, fact: string) => (isFactName(fact) ? "Fixpath" : whole));
+}
+
 function show(analysis: Analysis, all: string[]): void {
   if (!analysis.ok) {
     out.replaceChildren(h("div", { class: "notice", role: "alert" }, ...analysis.issues.map((i) => `${i.message}${i.hint ? `. ${i.hint}` : ""}`)));
@@ -74,21 +104,21 @@ function show(analysis: Analysis, all: string[]): void {
     for (const f of findings) counts[f.status]++;
     parts.push(
       h("h2", { tabindex: "-1" }, "What your dsregcmd /status shows"),
-      h("p", {}, `Join type: ${String(state.joinType.value)} · primary refresh token: ${String(state.prt.value)} · ${counts.fail} to fix, ${counts.warn} to check, ${counts.pass} fine.`),
+      h("p", {}, `Join type: ${JOIN_WORDS[state.joinType.value]} · primary refresh token: ${PRT_WORDS[state.prt.value]} · ${counts.fail} to fix, ${counts.warn} to check, ${counts.pass} fine.`),
       h("ol", { class: "findings", style: "list-style:none;padding:0" }, ...findings.map((f) => findingItem(f, all))),
     );
     const support = facts.support;
     parts.push(
       h("h2", {}, "Answers this capture gives the diagnostic"),
-      support.length ? h("ul", {}, ...support.map((s) => h("li", { "data-fact": s.fact }, `${s.fact}: ${s.value === true ? "yes" : s.value === false ? "no" : String(s.value)} (${s.because}; line ${s.lines.join(", ")})`))) : h("p", {}, "None: the capture does not settle any question."),
-      h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, n))),
+      support.length ? h("ul", {}, ...support.map((s) => h("li", { "data-fact": s.fact }, `${factWords(s.fact)}: ${s.value === true ? "yes" : s.value === false ? "no" : String(s.value)} (${becauseWords(s.because)}; line ${s.lines.join(", ")})`))) : h("p", {}, "None: the capture does not settle any question."),
+      h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, noteWords(n)))),
       h("div", { class: "cta" }, diagnoseLink(facts.facts, analysis.recognition.candidates)),
     );
   } else {
     const r = analysis.recognition;
     parts.push(h("h2", { tabindex: "-1" }, analysis.recognised ? "What we recognised in the message" : "We did not recognise this text"));
     if (r.codes.length) parts.push(h("p", {}, "Codes: ", r.codes.map((c) => c.display).join(", ")));
-    if (r.apps.length) parts.push(h("p", {}, "Apps: ", r.apps.map((a) => a.app).join(", ")));
+    if (r.apps.length) parts.push(h("p", {}, "Apps: ", r.apps.map((a) => APP_LABELS[a.app]).join(", ")));
     const list = candidateList(r.candidates);
     if (list) parts.push(h("h3", {}, "Pages that fit"), list, h("div", { class: "cta" }, diagnoseLink({}, r.candidates)));
     else parts.push(h("p", {}, "Paste the whole error message or the full output of dsregcmd /status, or search for the code on the home page."));

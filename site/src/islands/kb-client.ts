@@ -1,11 +1,11 @@
 /**
  * Rebuilds the small KnowledgeBase the engine expects (Maps) from the site's published JSON:
- * `/api/codes.json` (every hub and the code-form table) and `/api/codes/<code>.json` (one hub
- * with its scenarios, checklist and sources).
+ * `/api/codes.json` (every hub and the code-form table, for resolving and picking a code) and
+ * `/api/codes/<code>/<app>.json` (the one scenario the diagnostic runs).
  */
 import { resolveCode, type KnowledgeBase } from "../../../src/model/index.ts";
 import type { KbView } from "../../../src/evidence/error-text/recognize.ts";
-import type { CodeFile, CodesFile } from "../lib/data.ts";
+import type { CodesFile, ScenarioFile } from "../lib/data.ts";
 
 /** Fetches JSON; throws with the status on failure. */
 async function getJson<T>(url: string): Promise<T> {
@@ -28,17 +28,6 @@ export function resolveWith(codes: CodesFile, input: string): string | undefined
   return resolveCode({ codes: known as unknown as KnowledgeBase["codes"], codeIndex: new Map(codes.codeIndex) }, input);
 }
 
-/** The knowledge base for one hub, as the engine reads it. */
-export function knowledgeBaseFor(codes: CodesFile, file: CodeFile): KnowledgeBase {
-  return {
-    sources: new Map(Object.entries(file.sources)),
-    codes: new Map([[file.code.id, file.code]]),
-    scenarios: new Map(file.scenarios.map((s) => [`${s.code}/${s.app}`, s])),
-    checklists: file.checklist ? new Map([[file.code.id, file.checklist]]) : new Map(),
-    codeIndex: new Map(codes.codeIndex),
-  };
-}
-
 /** The part of the knowledge base the error-text recogniser reads, from `/api/codes.json`. */
 export function recogniserView(codes: CodesFile): KbView {
   const hubs = new Map(codes.codes.map((c) => [c.id, { id: c.id, title: c.title, messages: c.messages }]));
@@ -46,7 +35,27 @@ export function recogniserView(codes: CodesFile): KbView {
   return { codes: hubs, scenarios, codeIndex: new Map(codes.codeIndex) } as unknown as KbView;
 }
 
-/** `/api/codes/<code>.json`. */
-export function getCodeFile(code: string): Promise<CodeFile> {
-  return getJson<CodeFile>(`/api/codes/${encodeURIComponent(code)}.json`);
+/** `/api/codes/<code>/<app>.json`, or undefined when there is no such scenario (404). */
+export async function getScenarioFile(code: string, app: string): Promise<ScenarioFile | undefined> {
+  const res = await fetch(`/api/codes/${encodeURIComponent(code)}/${encodeURIComponent(app)}.json`);
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`scenario ${code}/${app}: HTTP ${res.status}`);
+  return (await res.json()) as ScenarioFile;
+}
+
+/**
+ * The knowledge base of one scenario, as the engine and the report read it. Hubs other than this
+ * one are known by id only (the engine resolves codes against them; nothing reads their text);
+ * no sources (the diagnostic links to the step's page for them).
+ */
+export function knowledgeBaseForScenario(file: ScenarioFile): KnowledgeBase {
+  const codes = new Map(file.hubs.map((hub) => [hub.id, { id: hub.id, title: hub.id }]));
+  codes.set(file.code.id, file.code);
+  return {
+    sources: new Map(),
+    codes: codes as unknown as KnowledgeBase["codes"],
+    scenarios: new Map([[`${file.scenario.code}/${file.scenario.app}`, file.scenario]]),
+    checklists: file.checklist ? new Map([[file.code.id, file.checklist]]) : new Map(),
+    codeIndex: new Map(file.codeIndex),
+  };
 }

@@ -12,6 +12,7 @@
 import { loadLookupIndex, lookupAnswer, type LookupAnswer, type LookupIndex } from "../../../src/lookup/lookup.ts";
 import { createMissReporter } from "../lib/outcomes.ts";
 import { describeResult, enterTarget, missToReport, noPageText, statusText } from "../lib/search-text.ts";
+import { hubUrl, scenarioUrl } from "../../../src/model/index.ts";
 import { postJson } from "./api.ts";
 import { h } from "./dom.ts";
 
@@ -167,7 +168,7 @@ async function resolveNotFound(): Promise<void> {
   const top = found.results[0];
   if (parts[0] === "codes" && top?.match === "exact") {
     const sub = parts[2]?.toLowerCase();
-    const target = sub && index.docs.has(`${top.code}/${sub}`) ? `/codes/${top.code}/${sub}/` : `/codes/${top.code}/`;
+    const target = sub && index.docs.has(`${top.code}/${sub}`) ? scenarioUrl(top.code, sub) : hubUrl(top.code);
     location.replace(target + location.hash);
     return;
   }

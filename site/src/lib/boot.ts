@@ -2,8 +2,8 @@
  * The only script every page carries, inline (no download), and the same text on every page (the
  * server allows it by its hash; page data comes from data-* attributes): copy buttons on
  * commands; the search island's loader, which fetches the island on the first focus of or input
- * in a search box, and `/` to focus search; outcome counts beside a scenario's steps, fetched once when the steps come near
- * the viewport; and the page-feedback widget. Calls to the API fail silently (a static copy of
+ * in a search box; outcome counts beside a scenario's steps, fetched once when the steps come near
+ * the viewport; the page-feedback widget; and on the diagnose page, the preload of its scenario. Calls to the API fail silently (a static copy of
  * the site has none). Written as a function so tsc checks it; pages inline `bootScript(url)`
  * (Node-only: it minifies with esbuild at build time).
  */
@@ -51,6 +51,20 @@ function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => stri
       () => done("Select and copy"),
     );
   });
+
+  // The diagnostic's one scenario (`data-diagnose` on its root), requested while the island
+  // downloads; the island's first fetch is this same URL (kb-client.ts getScenarioFile).
+  const dxParams = new URLSearchParams(location.search);
+  const dxCode = (dxParams.get("code") ?? "").trim().toLowerCase();
+  const dxApp = dxParams.get("app") ?? "";
+  if (document.querySelector("[data-diagnose]") && dxCode && dxApp) {
+    const link = document.createElement("link");
+    link.rel = "preload";
+    link.as = "fetch";
+    link.crossOrigin = "anonymous";
+    link.href = `/api/codes/${encodeURIComponent(dxCode)}/${encodeURIComponent(dxApp)}.json`;
+    document.head.append(link);
+  }
 
   // "Fixed it for N of M" beside each step of a scenario page (`data-stats="<code>/<app>"`).
   const scenario = document.querySelector<HTMLElement>("[data-stats]")?.dataset.stats;

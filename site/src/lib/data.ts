@@ -2,7 +2,10 @@
  * The machine-readable knowledge base the site publishes (`/api/codes.json`,
  * `/api/codes/<code>.json`) and the islands read. Pure: built from the loaded knowledge base.
  */
-import { type App, pageUrl, type KnowledgeBase, type Checklist, type CodeHub, type Scenario, type Source } from "../../../src/model/index.ts";
+import type { App } from "../../../src/model/index.ts";
+import type { KnowledgeBase } from "../../../src/model/index.ts";
+import { checklistUrl, hubUrl, scenarioUrl } from "../../../src/model/index.ts";
+import type { Checklist, CodeHub, Scenario, Source } from "../../../src/model/index.ts";
 import { hubForms, scenarioApps } from "./view.ts";
 
 /** One entry of `/api/codes.json`. */
@@ -37,6 +40,79 @@ export interface CodeFile {
   sources: Record<string, Source>;
 }
 
+/** A hub as the diagnostic links to it: another code's guide, or which guide fits a personal account. */
+export interface HubLink {
+  id: string;
+  url: string;
+  /** Apps with a scenario (a guided diagnostic). */
+  apps: App[];
+  /** Apps whose scenario covers a personal Microsoft account. */
+  personal: App[];
+}
+
+/**
+ * `/api/codes/<code>/<app>.json`: what the diagnostic needs for one scenario and nothing more
+ * (the page loads only the scenario in use): the hub's summary, the scenario without the fields
+ * only its page shows, the checklist's item titles (for the report), the code-form table and a
+ * link per hub. The scenario page and `/api/codes/<code>.json` keep everything.
+ */
+export interface ScenarioFile {
+  version: 1;
+  summary: CodeSummary;
+  /** The hub's id and title (what the engine and the report read of it). */
+  code: Pick<CodeHub, "id" | "title">;
+  scenario: Scenario;
+  checklist?: Checklist;
+  codeIndex: [string, string][];
+  hubs: HubLink[];
+}
+
+/** Scenario fields only the page shows (the engine, the report and the diagnostic's step card read none of them). */
+const PAGE_ONLY_SCENARIO = ["description", "references", "related", "caveats", "quickAnswer", "beforeYouStart", "meaning", "whereItAppears", "triggers", "causes"] as const;
+/** Step, checklist and item fields only pages show. */
+const PAGE_ONLY_PART = ["sources", "caveats", "references", "related"] as const;
+const PAGE_ONLY_ITEM = ["text", "instructions", "sources", "caveats"] as const;
+
+function without<T extends object>(value: T, keys: readonly string[]): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const k of keys) delete out[k];
+  return out as T;
+}
+
+/** A scenario as the diagnostic reads it. */
+export function diagnosticScenario(scenario: Scenario): Scenario {
+  return { ...without(scenario, PAGE_ONLY_SCENARIO), steps: scenario.steps.map((s) => without(s, PAGE_ONLY_PART)), avoid: scenario.avoid.map((a) => without(a, PAGE_ONLY_PART)) };
+}
+
+/** A checklist as the report reads it: its items' ids, titles and owners. */
+export function reportChecklist(checklist: Checklist): Checklist {
+  return { ...without(checklist, ["summary", ...PAGE_ONLY_PART]), items: checklist.items.map((i) => without(i, PAGE_ONLY_ITEM)) };
+}
+
+/** Every hub as the diagnostic links to it. */
+export function hubLinks(kb: KnowledgeBase): HubLink[] {
+  return [...kb.codes.keys()].sort().map((id) => {
+    const apps = scenarioApps(kb, id);
+    return { id, url: hubUrl(id), apps, personal: apps.filter((app) => kb.scenarios.get(`${id}/${app}`)!.accountTypes.includes("personal")) };
+  });
+}
+
+/** What every scenario file of one knowledge base shares, computed once per build. */
+const perKb = new WeakMap<KnowledgeBase, { summaries: Map<string, CodeSummary>; hubs: HubLink[] }>();
+
+/** Builds `/api/codes/<code>/<app>.json`. */
+export function buildScenarioFile(kb: KnowledgeBase, code: string, app: App): ScenarioFile {
+  const hub = kb.codes.get(code);
+  const scenario = kb.scenarios.get(`${code}/${app}`);
+  if (!hub || !scenario) throw new Error(`no scenario ${code}/${app}`);
+  let shared = perKb.get(kb);
+  if (!shared) perKb.set(kb, (shared = { summaries: new Map(buildCodesFile(kb).codes.map((c) => [c.id, c])), hubs: hubLinks(kb) }));
+  const checklist = kb.checklists.get(code);
+  const file: ScenarioFile = { version: 1, summary: shared.summaries.get(code)!, code: { id: hub.id, title: hub.title }, scenario: diagnosticScenario(scenario), codeIndex: [...kb.codeIndex], hubs: shared.hubs };
+  if (checklist) file.checklist = reportChecklist(checklist);
+  return file;
+}
+
 /** Builds `/api/codes.json`. */
 export function buildCodesFile(kb: KnowledgeBase): CodesFile {
   const codes = [...kb.codes.values()]
@@ -48,12 +124,12 @@ export function buildCodesFile(kb: KnowledgeBase): CodesFile {
         description: hub.description,
         family: hub.family,
         forms: hubForms(hub),
-        url: pageUrl(hub.id),
+        url: hubUrl(hub.id),
         reviewed: hub.reviewed,
         messages: hub.messages.map((m) => ({ text: m.text, apps: [...m.apps] })),
-        scenarios: scenarioApps(kb, hub.id).map((app) => ({ app, title: kb.scenarios.get(`${hub.id}/${app}`)!.title, url: pageUrl(`${hub.id}/${app}`) })),
+        scenarios: scenarioApps(kb, hub.id).map((app) => ({ app, title: kb.scenarios.get(`${hub.id}/${app}`)!.title, url: scenarioUrl(hub.id, app) })),
       };
-      if (kb.checklists.has(hub.id)) summary.checklist = pageUrl(`${hub.id}/admin`);
+      if (kb.checklists.has(hub.id)) summary.checklist = checklistUrl(hub.id);
       return summary;
     });
   return { version: 1, codes, codeIndex: [...kb.codeIndex] };
@@ -65,16 +141,21 @@ export function buildCodeFile(kb: KnowledgeBase, code: string): CodeFile {
   if (!hub) throw new Error(`no hub ${code}`);
   const scenarios = scenarioApps(kb, code).map((app) => kb.scenarios.get(`${code}/${app}`)!);
   const checklist = kb.checklists.get(code);
+  const file: CodeFile = { version: 1, code: hub, scenarios, sources: citedSources(kb, [hub, ...scenarios, checklist]) };
+  if (checklist) file.checklist = checklist;
+  return file;
+}
+
+/** The sources cited anywhere in `values`, by id. */
+function citedSources(kb: KnowledgeBase, values: unknown[]): Record<string, Source> {
   const cited = new Set<string>();
-  collectSourceIds([hub, ...scenarios, checklist], cited);
+  collectSourceIds(values, cited);
   const sources: Record<string, Source> = {};
   for (const id of [...cited].sort()) {
     const s = kb.sources.get(id);
     if (s) sources[id] = s;
   }
-  const file: CodeFile = { version: 1, code: hub, scenarios, sources };
-  if (checklist) file.checklist = checklist;
-  return file;
+  return sources;
 }
 
 /** Every id under a `sources` or `references` key, anywhere in the values. */

@@ -11,14 +11,10 @@
 /** A step's count is shown once at least this many people tried it (fixed + no change). */
 export const MIN_TRIED = 20;
 
-/** Why a step did not fix it (the API's `OUTCOME_REASONS`, in order), with the words people pick from. */
-export const OUTCOME_REASON_LABELS = {
-  "did-not-match": "It did not match what I saw",
-  "no-rights": "I could not do it: no rights",
-  unclear: "The instructions were unclear",
-  other: "Other",
-} as const;
-export type OutcomeReason = keyof typeof OUTCOME_REASON_LABELS;
+/** Step outcomes and why a step did not fix it, with their words: defined once, in the model. */
+export { OUTCOME_REASON_LABELS, STEP_OUTCOME_WORDS, type OutcomeReason, type StepOutcome } from "../../../src/model/index.ts";
+import type { OutcomeReason, StepOutcome } from "../../../src/model/index.ts";
+import { OUTCOME_REASON_LABELS } from "../../../src/model/index.ts";
 
 /** Why a page was not helpful (the API's `FEEDBACK_REASONS`, in order). */
 export const FEEDBACK_REASON_LABELS = {
@@ -35,8 +31,6 @@ export const COMMENT_MAX = 1000;
 
 /** How long the search box waits after the last keystroke before it reports a query that found nothing. */
 export const MISS_DELAY_MS = 1500;
-
-export type StepOutcome = "fixed" | "no-change" | "could-not";
 
 export interface OutcomeBody {
   code: string;

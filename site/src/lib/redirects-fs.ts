@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CodesFile } from "./data.ts";
+import { hubUrl } from "../../../src/model/index.ts";
 import { escapeAttr, escapeHtml } from "./md.ts";
 
 /** Every form (as written and lower-cased) that is not itself a hub id → the hub id. */
@@ -41,7 +42,7 @@ export function writeRedirectPages(distDir: string): number {
     const dir = join(distDir, "codes", form);
     if (existsSync(join(dir, "index.html"))) continue;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "index.html"), renderRedirect(`/codes/${code}/`, titles.get(code) ?? code));
+    writeFileSync(join(dir, "index.html"), renderRedirect(hubUrl(code), titles.get(code) ?? code));
     n++;
   }
   return n;

@@ -3,7 +3,11 @@
  * for redirects, families for the home page, labels for apps and shells. Pure: no I/O, no clock.
  * Content text comes from the knowledge base; the words here are UI chrome only.
  */
-import { APPS, type App, codeForms, parseCode, listPages, pageTitle, pageUrl, type KnowledgeBase, type PageInfo, type Avoid, type Caveat, type CodeHub, type Command, type Instruction, type PageLink, type Source, type Step } from "../../../src/model/index.ts";
+import { APPS, type App } from "../../../src/model/index.ts";
+import { codeForms, parseCode } from "../../../src/model/index.ts";
+import { listPages, pageTitle, type KnowledgeBase, type PageInfo } from "../../../src/model/index.ts";
+import { pageUrl } from "../../../src/model/index.ts";
+import type { Avoid, Caveat, CodeHub, Command, Instruction, PageLink, Source, Step } from "../../../src/model/index.ts";
 
 /** App names as the pages write them (UI chrome). */
 export const APP_LABELS: Readonly<Record<App, string>> = {
@@ -62,10 +66,39 @@ export function isCommand(item: Instruction): item is Command {
   return typeof item === "object" && item !== null && "run" in item;
 }
 
-/** The anchor of a step on its scenario page. */
-export function stepAnchor(stepId: string): string {
-  return `fix-${stepId}`;
+/** The labels of a step card, the same on the scenario page and in the diagnostic. */
+export const STEP_LABELS = {
+  data: "Your data:",
+  expect: "When it worked:",
+  badges: "About this step",
+} as const;
+
+/** One numbered instruction: its sentence (Markdown) and the commands that belong to it. */
+export interface InstructionGroup {
+  text?: string;
+  cmds: Command[];
 }
+
+/** Commands attach to the sentence before them, so the numbered list stays the person's to-do list. */
+export function instructionGroups(items: readonly Instruction[]): InstructionGroup[] {
+  const groups: InstructionGroup[] = [];
+  for (const item of items) {
+    if (isCommand(item)) {
+      const last = groups[groups.length - 1];
+      if (last) last.cmds.push(item);
+      else groups.push({ cmds: [item] });
+    } else groups.push({ text: item, cmds: [] });
+  }
+  return groups;
+}
+
+/** The head line of a command block ("PowerShell · run as administrator") and its copy button's label. */
+export function commandView(cmd: Command): { head: string; copyLabel: string } {
+  return { head: `${SHELL_LABELS[cmd.shell]}${cmd.elevated ? " · run as administrator" : ""}`, copyLabel: `Copy command: ${cmd.run}` };
+}
+
+/** The anchor of a step on its scenario page (page URLs are built in src/model/urls.ts). */
+export { stepAnchor } from "../../../src/model/index.ts";
 
 /** A related-page link: its URL (absent when planned) and its text. */
 export function linkView(kb: KnowledgeBase, link: PageLink): { href?: string; title: string } {
@@ -106,12 +139,8 @@ export function familyGroups(kb: KnowledgeBase): { family: string; hubs: CodeHub
   return [...groups].map(([family, hubs]) => ({ family, hubs })).sort((a, b) => b.hubs.length - a.hubs.length || a.family.localeCompare(b.family));
 }
 
-/** The code as people usually see it on screen: `CAA50021`, `0x8004DE40`, `AADSTS50126`. */
-export function displayCode(code: string): string {
-  if (/^aadsts/i.test(code)) return code.toUpperCase();
-  if (/^0x/i.test(code)) return `0x${code.slice(2).toUpperCase()}`;
-  return code.toUpperCase();
-}
+/** The code as people usually see it on screen (the model's one display rule). */
+export { displayCode } from "../../../src/model/index.ts";
 
 /** Caveats with their sources, for rendering. */
 export function caveatView(kb: KnowledgeBase, caveats: readonly Caveat[]): { text: string; sources: Source[] }[] {
@@ -122,3 +151,27 @@ export function caveatView(kb: KnowledgeBase, caveats: readonly Caveat[]): { tex
 export function sitePages(kb: KnowledgeBase): PageInfo[] {
   return listPages(kb);
 }
+
+/**
+ * A plan reason with any fact name the engine left in it ("until you answer where and
+ * personalAndWorkPaired") replaced by the question a person answers. A no-op once the engine
+ * words every reason from the questions; until then people never read a fact name.
+ */
+export function reasonWords(text: string, questions: readonly { fact: string; prompt: string }[]): string {
+  const prompts = new Map(questions.map((q) => [q.fact, q.prompt]));
+  return text.replace(/until you answer ([A-Za-z]+(?: and [A-Za-z]+)*)/g, (whole, list: string) => {
+    const names = list.split(" and ");
+    if (!names.every((n) => prompts.has(n))) return whole;
+    return `until you answer ${names.map((n) => `“${prompts.get(n)!}”`).join(" and ")}`;
+  });
+}
+
+/**
+ * Markdown with the anchors of a page's own items written as code (`` `leave-rejoin` ``) turned
+ * into links to them, named by their titles: people read "Leave and rejoin", never a slug.
+ */
+export function linkAnchors(text: string, items: readonly { id: string; title: string }[]): string {
+  const titles = new Map(items.map((i) => [i.id, i.title]));
+  return text.replace(/`([a-z0-9-]+)`/g, (whole, id: string) => (titles.has(id) ? `[${titles.get(id)!}](#${id})` : whole));
+}
+

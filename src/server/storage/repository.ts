@@ -6,12 +6,12 @@
  */
 import type { App } from "../../model/index.ts";
 
-export const OUTCOMES = ["fixed", "no-change", "could-not"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+import { OUTCOME_REASONS, STEP_OUTCOMES, type OutcomeReason, type StepOutcome } from "../../model/outcomes.ts";
 
-/** Why a step did not fix it; only for `no-change` and `could-not`. */
-export const OUTCOME_REASONS = ["did-not-match", "no-rights", "unclear", "other"] as const;
-export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+/** Step outcomes and why a step did not fix it (only for `no-change` and `could-not`): defined once, in the model. */
+export const OUTCOMES = STEP_OUTCOMES;
+export type Outcome = StepOutcome;
+export { OUTCOME_REASONS, type OutcomeReason };
 
 /** Why a page was not helpful; only when `helpful` is false. */
 export const FEEDBACK_REASONS = ["did-not-match", "unclear", "did-not-work", "missing-step", "other"] as const;

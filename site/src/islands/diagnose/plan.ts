@@ -1,0 +1,36 @@
+/** The plan beside the question or step: every step with its status in words and the reason for it. */
+import type { SessionState } from "../../../../src/engine/session.ts";
+import type { PlanStep } from "../../../../src/engine/types.ts";
+import { STEP_OUTCOME_WORDS } from "../../../../src/model/index.ts";
+import { reasonWords } from "../../lib/view.ts";
+import { h, md } from "../dom.ts";
+import type { Ctx } from "./ui.ts";
+
+const STATUS_WORDS: Record<PlanStep["status"], string> = { do: "Do", skip: "Skipped", "ask-admin": "Ask IT", never: "Never" };
+
+export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
+  const scenario = ctx.kb.scenarios.get(`${ctx.code}/${ctx.app}`)!;
+  const titles = new Map<string, string>([...scenario.steps.map((s) => [s.id, s.title] as const), ...scenario.avoid.map((a) => [a.id, a.title] as const)]);
+  const tried = new Map(ctx.session.outcomes.map((o) => [o.stepId, o.outcome]));
+  const list = h("ol", { class: "plan" });
+  for (const s of state.plan.steps) {
+    const outcome = tried.get(s.id);
+    list.append(
+      h(
+        "li",
+        { class: `s-${s.status}${state.step?.id === s.id ? " cur" : ""}`, "data-plan-step": s.id, "data-status": s.status },
+        h("span", { class: "st" }, outcome ? `Tried: ${STEP_OUTCOME_WORDS[outcome]}` : STATUS_WORDS[s.status]),
+        " ",
+        h("strong", {}, titles.get(s.id) ?? "A step of this guide"),
+        h("span", { class: "why" }, md(reasonWords(s.reason, scenario.questions))),
+      ),
+    );
+  }
+  const card = h("div", { class: "card" }, h("h2", { id: "plan-h" }, "Your plan"), h("p", { class: "expect" }, "It updates with every answer. Skipped steps say why."), list);
+  if (state.plan.assumptions.length > 0) {
+    const prompts = new Map(scenario.questions.map((q) => [q.fact, q.prompt]));
+    const assumed = state.plan.assumptions.filter((a) => prompts.has(a.fact));
+    if (assumed.length > 0) card.append(h("p", { class: "expect" }, "Until you answer, the plan assumes:"), h("ul", { class: "assumed" }, ...assumed.map((a) => h("li", {}, `${a.assumed} (“${prompts.get(a.fact)!}”)`))));
+  }
+  return h("aside", { "aria-labelledby": "plan-h" }, card);
+}

@@ -1,0 +1,87 @@
+/**
+ * The report panel at the end of a diagnostic: exactly what will be shared (redacted by default),
+ * in Markdown, plain text or JSON, to copy, download or print. Built by the core's report module.
+ */
+import { buildReport, renderReport, type ReportFormat } from "../../../../src/report/report.ts";
+import { h } from "../dom.ts";
+import { button, type Ctx } from "./ui.ts";
+
+const EXT: Record<ReportFormat, string> = { md: "md", txt: "txt", json: "json" };
+const MIME: Record<ReportFormat, string> = { md: "text/markdown", txt: "text/plain", json: "application/json" };
+
+export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
+  const pre = h("pre", { "data-report-preview": "", tabindex: "0", "aria-label": "Report preview" });
+  const text = (format: ReportFormat = ctx.report.format): string => {
+    // The links are absolute with this site's own origin: IT opens them from an e-mail.
+    const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact, baseUrl: location.origin });
+    return data ? renderReport(data, format) : "";
+  };
+  const refresh = () => (pre.textContent = text());
+  const started = h("input", { id: "dx-started", type: "text", value: ctx.report.startedAt, placeholder: "e.g. Monday morning, after a password change" });
+  started.addEventListener("input", () => {
+    ctx.report.startedAt = started.value;
+    refresh();
+  });
+  const redact = h("input", { id: "dx-redact", type: "checkbox", checked: ctx.report.redact });
+  redact.addEventListener("change", () => {
+    ctx.report.redact = redact.checked;
+    refresh();
+  });
+  const format = h("select", { id: "dx-format" }, ...(["md", "txt", "json"] as const).map((f) => h("option", { value: f, selected: f === ctx.report.format }, f === "md" ? "Markdown" : f === "txt" ? "Plain text" : "JSON")));
+  format.addEventListener("change", () => {
+    ctx.report.format = format.value as ReportFormat;
+    refresh();
+  });
+  const download = (f: ReportFormat) => {
+    const url = URL.createObjectURL(new Blob([text(f)], { type: MIME[f] }));
+    const a = h("a", { href: url, download: `fixpath-${ctx.code}-${ctx.app}.${EXT[f]}` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const copy = button(
+    "Copy report",
+    () => {
+      void navigator.clipboard.writeText(text()).then(
+        () => (copy.textContent = "Copied"),
+        () => (copy.textContent = "Select the preview and copy"),
+      );
+    },
+    "btn",
+    { "data-copy-report": "" },
+  );
+  const section = h(
+    "details",
+    { class: "report", open },
+    h("summary", {}, h("strong", {}, "Report for IT")),
+    h("p", {}, "Exactly what you will share is shown below. Identifiers such as e-mail addresses and device ids are hidden unless you untick the box."),
+    h("label", { class: "field", for: "dx-started" }, "When did the problem start? (optional)"),
+    started,
+    h("label", { class: "check", for: "dx-redact" }, redact, "Hide personal identifiers (recommended)"),
+    h("label", { class: "field", for: "dx-format" }, "Format of the preview and copy "),
+    format,
+    pre,
+    h(
+      "div",
+      { class: "cta noprint" },
+      copy,
+      button("Download .md", () => download("md"), "btn alt small"),
+      button("Download .txt", () => download("txt"), "btn alt small"),
+      button("Download .json", () => download("json"), "btn alt small"),
+      button(
+        "Print",
+        () => {
+          document.documentElement.dataset.print = "report";
+          window.print();
+          delete document.documentElement.dataset.print;
+        },
+        "btn alt small",
+      ),
+    ),
+  );
+  refresh();
+  // Printing (the button or the browser's menu) prints the whole report, even when it was folded.
+  window.addEventListener("beforeprint", () => (section.open = true));
+  return section;
+}

@@ -1,0 +1,60 @@
+/**
+ * The current step as a card: the step itself (step-view.ts), a link to it on its page, and
+ * "Did this fix it?". The outcome is recorded and saved the moment it is given; the optional
+ * "What got in the way?" comes after, so a reload between the two keeps the step as tried.
+ */
+import { recordOutcome, type SessionState } from "../../../../src/engine/session.ts";
+import type { Step } from "../../../../src/model/index.ts";
+import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
+import { stepUrl } from "../../../../src/model/index.ts";
+import { OUTCOME_REASON_LABELS } from "../../lib/outcomes.ts";
+import { h } from "../dom.ts";
+import { apiReady, sendOutcome } from "./outcomes-api.ts";
+import { saveSession } from "./storage.ts";
+import { stepBody } from "./step-view.ts";
+import { button, errorBox, type Apply, type Ctx } from "./ui.ts";
+
+export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply): HTMLElement {
+  const n = state.plan.steps.findIndex((s) => s.id === step.id) + 1;
+  const card = h(
+    "section",
+    { class: "card step", "data-step": step.id },
+    h("h2", { tabindex: "-1" }, `Step ${n}: ${step.title}`),
+    ...stepBody(step),
+    h("p", { class: "expect" }, h("a", { href: stepUrl(ctx.code, ctx.app, step.id) }, "This step on its page, with sources and caveats")),
+  );
+  if (step.needsRestart) card.append(h("p", { class: "notice" }, "This step restarts Windows. Your progress is saved in this browser: open this page again afterwards to continue."));
+  const ask = h("h3", { id: "dx-did", tabindex: "-1" }, "Did this fix it?");
+  const choices = h("div", { class: "choices", role: "group", "aria-labelledby": "dx-did" });
+  let answered = false;
+  const record = async (outcome: StepOutcome): Promise<void> => {
+    if (answered) return;
+    answered = true;
+    const result = recordOutcome(ctx.kb, ctx.session, { stepId: step.id, outcome, at: new Date().toISOString() });
+    if (!result.ok) {
+      card.prepend(errorBox(result.issues.map((i) => i.message).join("; ")));
+      return;
+    }
+    // Saved now: the follow-up question below is optional and may never be answered.
+    saveSession(result.session);
+    const next = (reason?: OutcomeReason): void => {
+      window.removeEventListener("pagehide", leave);
+      sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, reason);
+      apply(ctx, result);
+    };
+    const leave = (): void => sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome);
+    // Not fixed: when the answer can be sent, ask why (optional, a fixed list); a static copy just moves on.
+    if (outcome === "fixed" || !(ctx.api.ok || (await apiReady(ctx.api, 1500)))) return next();
+    window.addEventListener("pagehide", leave, { once: true });
+    ask.textContent = outcome === "no-change" ? "No change. What got in the way? (optional)" : "What stopped you? (optional)";
+    choices.replaceChildren(
+      h("p", { class: "expect", "data-saved": "" }, "Saved: this step is marked as tried."),
+      ...(Object.entries(OUTCOME_REASON_LABELS) as [OutcomeReason, string][]).map(([reason, label]) => button(label, () => next(reason), "btn", { "data-reason": reason })),
+      button("Skip this question", () => next(), "btn alt"),
+    );
+    ask.focus();
+  };
+  choices.append(button("Yes, it's fixed", () => void record("fixed")), button("No change", () => void record("no-change")), button("I couldn't do it", () => void record("could-not")));
+  card.append(ask, choices);
+  return card;
+}

@@ -1,0 +1,46 @@
+/**
+ * What every part of the diagnostic shares: the island's root element, the state of one view
+ * (`Ctx`), and the few helpers that put cards on screen.
+ */
+import type { App } from "../../../../src/model/index.ts";
+import type { KnowledgeBase } from "../../../../src/model/index.ts";
+import type { Session, SessionResult } from "../../../../src/engine/session.ts";
+import type { ReportFormat } from "../../../../src/report/report.ts";
+import type { HubLink } from "../../lib/data.ts";
+import { h, type Child } from "../dom.ts";
+import type { Api } from "./outcomes-api.ts";
+
+export const root = document.getElementById("diagnose")!;
+
+/** One view of a session: its data, the session and what the report panel was set to. */
+export interface Ctx {
+  kb: KnowledgeBase;
+  /** Every hub with a page (for "another code's guide applies"). */
+  hubs: readonly HubLink[];
+  code: string;
+  app: App;
+  session: Session;
+  report: { redact: boolean; format: ReportFormat; startedAt: string };
+  api: Api;
+}
+
+/** Applies what the engine answered to an action: the next view, or the problem it found. */
+export type Apply = (ctx: Ctx, result: SessionResult) => void;
+
+export function show(...children: Child[]): void {
+  root.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
+}
+
+export function focusHeading(): void {
+  root.querySelector<HTMLElement>("h2")?.focus();
+}
+
+export function errorBox(message: string): HTMLElement {
+  return h("div", { class: "notice", role: "alert" }, message);
+}
+
+export function button(label: string, onClick: () => void, cls = "btn", attrs: Record<string, string> = {}): HTMLButtonElement {
+  const b = h("button", { type: "button", class: cls, ...attrs }, label);
+  b.addEventListener("click", onClick);
+  return b;
+}

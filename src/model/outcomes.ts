@@ -1,0 +1,28 @@
+/**
+ * What a person says after trying a step, defined once for the engine (sessions), the outcomes
+ * API's storage, the site and the report: the ids (stored and sent) and the words people read.
+ * Pure data.
+ */
+
+/** Every step outcome, in the order the diagnostic offers them. */
+export const STEP_OUTCOMES = ["fixed", "no-change", "could-not"] as const;
+export type StepOutcome = (typeof STEP_OUTCOMES)[number];
+
+/** How an outcome reads in a plan, a report or a summary ("Tried: no change"). */
+export const STEP_OUTCOME_WORDS: Readonly<Record<StepOutcome, string>> = {
+  fixed: "fixed it",
+  "no-change": "no change",
+  "could-not": "could not do it",
+};
+
+/** Why a step did not fix it (only for `no-change` and `could-not`), in the order they are offered. */
+export const OUTCOME_REASONS = ["did-not-match", "no-rights", "unclear", "other"] as const;
+export type OutcomeReason = (typeof OUTCOME_REASONS)[number];
+
+/** The words people pick a reason by. */
+export const OUTCOME_REASON_LABELS: Readonly<Record<OutcomeReason, string>> = {
+  "did-not-match": "It did not match what I saw",
+  "no-rights": "I could not do it: no rights",
+  unclear: "The instructions were unclear",
+  other: "Other",
+};

@@ -1,0 +1,454 @@
+// The guided diagnostic as people use it, in real headless Chromium against the REAL server
+// (src/server, SQLite in a temp folder, the CSP `fixpath start` sends): four personas to their
+// end with a reload at a seeded random point, the outcome kept across a reload before the
+// optional reason, resume from the plain /diagnose/ page, one step drawn the same on its page and
+// in the diagnostic, a printed report, and no internal words on any screen.
+// The seed is printed; FIXPATH_E2E_SEED=<n> replays a run. Screenshots: test-results/screenshots/.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultDistDir } from "../../src/server/site-build-fs.ts";
+import { FACTS, FACT_NAMES, type FactName } from "../../src/model/facts.ts";
+import type { KnowledgeBase } from "../../src/model/kb.ts";
+import { STEP_OUTCOMES } from "../../src/model/outcomes.ts";
+import { STEP_STATUSES } from "../../src/engine/types.ts";
+import { inlineScriptHashes } from "../../src/server/inline-hashes.ts";
+import { buildCsp, openRepository, startServer, type Repository, type RunningServer } from "../../src/server/index.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
+import { builtSite } from "../site/built-site.ts";
+import { PAGE_TYPES } from "./page-types.ts";
+import { pdfText } from "./pdf-text.ts";
+
+const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const SHOTS = join(process.cwd(), "test-results", "screenshots");
+const FIXTURE = join(process.cwd(), "tests/fixtures/dsregcmd/90-derived-entra-prt-failed-full-output.txt");
+const HYBRID = join(process.cwd(), "tests/fixtures/dsregcmd/92-derived-hybrid-stale-prt-dual-state.txt");
+const KB: KnowledgeBase = loadProjectKb();
+const SEED = Number(process.env.FIXPATH_E2E_SEED ?? Date.now() % 1_000_000);
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(SEED);
+
+let server: RunningServer;
+let db: Repository;
+let tmp = "";
+let origin = "";
+let ctx: BrowserContext;
+
+beforeAll(async () => {
+  console.log(`diagnose e2e seed: ${SEED} (replay with FIXPATH_E2E_SEED=${SEED})`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the end-to-end tests need it. Install it with \`apt-get install -y chromium\` (or set CHROME_PATH).`);
+  const dist = await builtSite();
+  tmp = mkdtempSync(join(tmpdir(), "fixpath-diagnose-e2e-"));
+  db = await openRepository({ db: join(tmp, "outcomes.sqlite"), cwd: tmp });
+  server = await startServer({ kb: KB, db, distDir: defaultDistDir(), csp: buildCsp({ scriptHashes: inlineScriptHashes(dist), inlineStyles: true }), port: 0, rateLimit: false });
+  origin = server.url;
+  ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1280, height: 900 },
+  });
+  mkdirSync(SHOTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await ctx?.close();
+  await server?.close();
+  await db?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await ctx.newPage();
+  page.on("pageerror", (e) => {
+    throw new Error(`page error on ${path}: ${e.message}`);
+  });
+  await page.goto(origin + path);
+  return page;
+}
+
+/** A clean device: no saved session (each persona is someone else's browser). */
+async function clearSessions(page: Page): Promise<void> {
+  await page.evaluate("localStorage.clear()");
+}
+
+// ------------------------------------------------------------------ driving the diagnostic
+
+type View = { kind: "question"; id: string } | { kind: "step"; id: string } | { kind: "end"; id: string } | { kind: "resume"; id: string };
+
+async function view(page: Page): Promise<View> {
+  return Promise.race([
+    page.locator("[data-question]").waitFor().then(async () => ({ kind: "question" as const, id: (await page.locator("[data-question]").getAttribute("data-question"))! })),
+    page.locator("[data-step]").waitFor().then(async () => ({ kind: "step" as const, id: (await page.locator("[data-step]").getAttribute("data-step"))! })),
+    page.locator("[data-end]").waitFor().then(async () => ({ kind: "end" as const, id: (await page.locator("[data-end]").getAttribute("data-end"))! })),
+    page.locator("[data-resume]").waitFor().then(() => ({ kind: "resume" as const, id: "" })),
+  ]);
+}
+
+/** The words of the button for a fact's value, from the scenario's own question (as a person reads it). */
+function label(scenario: string, fact: string, value: boolean | string): string {
+  const q = KB.scenarios.get(scenario)!.questions.find((x) => x.fact === fact);
+  const choice = q?.choices?.find((c) => c.value === value);
+  if (choice) return choice.label;
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  throw new Error(`no button for ${fact}=${String(value)} in ${scenario}`);
+}
+
+interface Persona {
+  name: string;
+  scenario: string;
+  /** Answers by fact; a fact not listed is answered "I don't know". */
+  answers: Partial<Record<FactName, boolean | string>>;
+  /** What the person says after the n-th step they try (0-based). */
+  outcome: (n: number) => "No change" | "Yes, it's fixed" | "I couldn't do it";
+  /** How it must end. */
+  end: "escalated" | "resolved" | "stopped";
+}
+
+const WORK = { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, otherErrorAfterSignIn: "none" } as const;
+
+const PERSONAS: Persona[] = [
+  { name: "a managed laptop without admin rights", scenario: "caa50021/onedrive", answers: { ...WORK, managed: true, isAdmin: false, where: "banner", personalAndWorkPaired: false }, outcome: () => "No change", end: "escalated" },
+  { name: "an own PC with admin rights and a personal + work OneDrive", scenario: "caa50021/onedrive", answers: { ...WORK, managed: false, isAdmin: true, where: "banner", personalAndWorkPaired: true }, outcome: (n) => (n === 0 ? "No change" : "Yes, it's fixed"), end: "resolved" },
+  { name: "a Windows Server VM", scenario: "caa50021/onedrive", answers: { ...WORK, windowsServer: true }, outcome: () => "No change", end: "escalated" },
+  { name: "a personal @outlook.com account", scenario: "caa50021/onedrive", answers: { accountType: "personal" }, outcome: () => "No change", end: "stopped" },
+];
+
+/** Takes one action on the current view; returns what it did. */
+async function act(page: Page, persona: Persona, tried: number): Promise<string> {
+  const v = await view(page);
+  if (v.kind === "question") {
+    const value = persona.answers[v.id as FactName];
+    if (v.id === "otherErrorAfterSignIn" && (value === undefined || value === "none")) await page.getByRole("button", { name: "No other code" }).click();
+    else await page.getByRole("button", { name: value === undefined ? "I don't know" : label(persona.scenario, v.id, value), exact: true }).click();
+    await page.locator(`[data-question="${v.id}"]`).waitFor({ state: "detached" });
+    return `question:${v.id}`;
+  }
+  if (v.kind === "step") {
+    await page.getByRole("button", { name: persona.outcome(tried), exact: true }).click();
+    // With the API there, a step that did not fix it asks why (optional): skip it.
+    if (persona.outcome(tried) !== "Yes, it's fixed") await page.getByRole("button", { name: "Skip this question" }).click();
+    await page.locator(`[data-step="${v.id}"]`).waitFor({ state: "detached" });
+    return `step:${v.id}`;
+  }
+  return `${v.kind}:${v.id}`;
+}
+
+/** Reloads and continues from the offer, which names the code and the app; the same view comes back. */
+async function reloadAndContinue(page: Page, before: View): Promise<void> {
+  await page.reload();
+  await page.locator("[data-resume]").waitFor();
+  expect(await page.locator("[data-resume] h2").textContent()).toBe("Continue your CAA50021 diagnostic in OneDrive?");
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await page.locator("[data-resume]").waitFor({ state: "detached" });
+  expect(await view(page)).toEqual(before);
+}
+
+/** The visible text of the diagnostic, without the report preview (the report has its own checks). */
+async function screenText(page: Page): Promise<string> {
+  return (await page.evaluate(`(() => {
+    const clone = document.body.cloneNode(true);
+    clone.querySelectorAll("[data-report-preview], script, style, noscript").forEach((e) => e.remove());
+    clone.style.position = "absolute";
+    document.body.append(clone);
+    const text = clone.innerText;
+    clone.remove();
+    return text;
+  })()`)) as string;
+}
+
+// ------------------------------------------------------------------ internal words
+
+/** Every sentence of the knowledge base (strings with a space), with its `code` spans removed. */
+function prose(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") {
+    if (value.includes(" ")) out.push(value.replace(/`[^`]*`/g, " "));
+  } else if (Array.isArray(value)) for (const v of value) prose(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) prose(v, out);
+  return out;
+}
+
+/** Ids people must never read: derived from the knowledge base and the fact table. */
+function internalWords(kb: KnowledgeBase): Map<string, string> {
+  const words = new Map<string, string>();
+  const sentences = prose([...kb.codes.values(), ...kb.scenarios.values(), ...kb.checklists.values()]).join("\n");
+  // A plain English word (managed, where, banner) cannot be told from prose: only ids that read as
+  // ids, and not the hyphenated ones the content itself writes as words ("the personal-account side").
+  const add = (id: string, what: string) => {
+    if (!/[-_]|[a-z][A-Z]/.test(id)) return;
+    if (/^[a-z]+(-[a-z]+)+$/.test(id) && new RegExp(`(^|[^A-Za-z0-9-])${id}($|[^A-Za-z0-9-])`).test(sentences)) return;
+    words.set(id, what);
+  };
+  for (const fact of FACT_NAMES) {
+    add(fact, "fact name");
+    const spec = FACTS[fact];
+    if (spec.type === "choice") for (const v of spec.values) add(v, `raw value of ${fact}`);
+  }
+  for (const s of STEP_STATUSES) add(s, "step status");
+  for (const o of STEP_OUTCOMES) add(o, "step outcome");
+  for (const o of ["switch-guide", "not-this-error"]) add(o, "plan outcome");
+  for (const scenario of kb.scenarios.values()) {
+    for (const step of scenario.steps) {
+      add(step.id, `step id (${scenario.code}/${scenario.app})`);
+      add(`fix-${step.id}`, "step anchor");
+    }
+    for (const a of scenario.avoid) add(a.id, `avoid id (${scenario.code}/${scenario.app})`);
+    for (const st of scenario.stops) add(st.id, `stop id (${scenario.code}/${scenario.app})`);
+  }
+  for (const cl of kb.checklists.values()) for (const item of cl.items) add(item.id, `checklist anchor (${cl.code})`);
+  return words;
+}
+const INTERNAL = internalWords(KB);
+
+/**
+ * What in `text` a person should not see: ids, literal Markdown backticks; on the diagnostic's
+ * own screens (`generated`) also a code written as its lower-case id ("Where do you see caa50021?").
+ */
+function leaks(text: string, generated = false): string[] {
+  const found: string[] = [];
+  for (const [id, what] of INTERNAL) {
+    const re = new RegExp(`(^|[^A-Za-z0-9-])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^A-Za-z0-9-])`);
+    const m = re.exec(text);
+    if (m) found.push(`${what} "${id}" in …${text.slice(Math.max(0, m.index - 40), m.index + id.length + 40).replace(/\s+/g, " ")}…`);
+  }
+  for (const m of text.matchAll(/\bthe (\w+) fact\b/g)) if ((FACT_NAMES as string[]).includes(m[1]!)) found.push(`a fact named as one: "${m[0]}"`);
+  if (text.includes("`")) found.push(`a literal backtick in …${text.slice(Math.max(0, text.indexOf("`") - 40), text.indexOf("`") + 40)}…`);
+  // caa50021 is CAA50021 on screen (0x8004de40 is a form people write too).
+  for (const id of generated ? KB.codes.keys() : []) {
+    if (!/^[a-z]/.test(id)) continue;
+    const i = text.indexOf(` ${id}`);
+    if (i !== -1) found.push(`the code written as its id "${id}" in …${text.slice(Math.max(0, i - 40), i + 40)}…`);
+  }
+  return found;
+}
+
+// ------------------------------------------------------------------ tests
+
+describe("four personas, each to its end, with a reload at a random point", () => {
+  it.each(PERSONAS)("$name", async (persona) => {
+    const page = await open("/diagnose/?code=caa50021&app=onedrive");
+    await clearSessions(page);
+    await page.reload();
+    const reloadAt = 1 + Math.floor(rand() * 4);
+    console.log(`  ${persona.name}: reload after action ${reloadAt}`);
+    const done: string[] = [];
+    let tried = 0;
+    let reloaded = false;
+    for (let i = 0; i < 40; i++) {
+      const v = await view(page);
+      if (v.kind === "end") break;
+      const did = await act(page, persona, tried);
+      if (did.startsWith("step:")) tried++;
+      done.push(did);
+      expect(leaks(await screenText(page), true), `after ${did}`).toEqual([]);
+      if (done.length === reloadAt) {
+        await reloadAndContinue(page, await view(page));
+        reloaded = true;
+      }
+    }
+    const end = await view(page);
+    // A short path reaches its end before the chosen point: reload there instead.
+    if (!reloaded) await reloadAndContinue(page, end);
+    expect(end).toEqual({ kind: "end", id: persona.end });
+    expect(leaks(await screenText(page), true)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, `persona-${persona.name.replace(/\W+/g, "-")}.png`), fullPage: true });
+
+    if (persona.end === "stopped") {
+      // Told plainly which guide fits a personal account (or that none does); only that is shown.
+      const said = page.locator("[data-personal]");
+      await said.waitFor();
+      const fits = [...KB.scenarios.values()].filter((s) => s.code === "caa50021" && s.accountTypes.includes("personal"));
+      expect(await said.getAttribute("data-personal")).toBe(fits.length > 0 ? "fits" : "none");
+      for (const s of fits) expect(await page.locator(`[data-end] a[href*="app=${s.app}"]`).count()).toBe(1);
+      expect(await page.locator("[data-plan-step]").count(), "no plan of steps that do not apply").toBe(0);
+      expect(await page.locator('a[href="/"]').filter({ hasText: "Look up the code you see" }).count()).toBe(1);
+    }
+    if (persona.name.startsWith("a managed")) {
+      expect(done.some((d) => d.startsWith("step:"))).toBe(true);
+      expect(await page.locator('[data-plan-step][data-status="ask-admin"]').count()).toBeGreaterThan(0);
+    }
+    if (persona.name.startsWith("a Windows Server")) expect(done.filter((d) => d.startsWith("step:"))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("an outcome is saved when it is given", () => {
+  it("keeps the step as tried across a reload before the optional 'What got in the way?'", async () => {
+    const persona = PERSONAS[0]!;
+    const page = await open("/diagnose/?code=caa50021&app=onedrive");
+    await clearSessions(page);
+    await page.reload();
+    let v = await view(page);
+    for (let i = 0; i < 20 && v.kind === "question"; i++, v = await view(page)) await act(page, persona, 0);
+    expect(v.kind).toBe("step");
+    await page.getByRole("button", { name: "No change", exact: true }).click();
+    await page.getByRole("heading", { name: "No change. What got in the way? (optional)" }).waitFor();
+    await page.reload();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.locator("[data-plan-step]").first().waitFor();
+    expect(await page.locator(`[data-plan-step="${v.id}"] .st`).textContent()).toBe("Tried: no change");
+    expect(await view(page)).not.toEqual(v);
+    await page.close();
+  });
+});
+
+describe("resume wherever the diagnostic is opened", () => {
+  it("offers the saved session on the plain /diagnose/ page, naming its code and app, and continues it", async () => {
+    const page = await open("/diagnose/?code=caa50021&app=onedrive");
+    await clearSessions(page);
+    await page.reload();
+    await act(page, PERSONAS[0]!, 0);
+    await act(page, PERSONAS[0]!, 0);
+    const before = await view(page);
+    await page.goto(`${origin}/diagnose/`);
+    await page.locator("[data-resume]").waitFor();
+    expect(await page.locator("[data-resume] h2").textContent()).toBe("Continue your CAA50021 diagnostic in OneDrive?");
+    expect(await page.locator("[data-resume]").textContent()).toContain("2 answers and 0 steps tried");
+    // The code box is still there for another code.
+    expect(await page.getByLabel("Error code", { exact: true }).count()).toBe(1);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.locator("[data-resume]").waitFor({ state: "detached" });
+    expect(await view(page)).toEqual(before);
+    expect(new URL(page.url()).search).toBe("?code=caa50021&app=onedrive");
+    // Opened for another app: that one starts, and the saved one is named with a link back.
+    await page.goto(`${origin}/diagnose/?code=caa50021&app=outlook`);
+    await page.locator("[data-question]").waitFor();
+    expect(await page.locator("[data-other-session]").textContent()).toBe("You also have a CAA50021 diagnostic in OneDrive saved on this device: continue that one.");
+    expect(await page.locator("[data-other-session] a").getAttribute("href")).toBe("/diagnose/?code=caa50021&app=onedrive");
+    // And on a code's page without an app.
+    await page.goto(`${origin}/diagnose/?code=CAA50021`);
+    await page.locator("[data-resume]").waitFor();
+    expect(await page.locator(".choices").getByRole("link", { name: "OneDrive", exact: true }).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe("one step, two renderings", () => {
+  it("draws a step the same on its scenario page and in the diagnostic: text and badges", async () => {
+    // A step with every badge the page can show, including "Not on managed PCs".
+    const scenario = KB.scenarios.get("0x8004de40/onedrive")!;
+    const step = scenario.steps.find((s) => s.id === "enable-tls12-cipher-suites")!;
+    expect(step.neverOnManaged && step.needsAdmin).toBe(true);
+    const parts = (root: string) => ({
+      title: `${root} :is(h2, h3)`,
+      badges: `${root} .badges li`,
+      paragraphs: `${root} > p:not(.stat):not(.notice)`,
+      instructions: `${root} > ol > li`,
+      commands: `${root} .cmd`,
+    });
+    const read = async (page: Page, root: string) => {
+      const sel = parts(root);
+      const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+      return {
+        title: clean((await page.locator(sel.title).first().textContent()) ?? "").replace(/^(Step \d+: |\d+)/, ""),
+        badges: await page.locator(sel.badges).evaluateAll((els) => els.map((e) => `${e.className}|${e.getAttribute("title")}|${e.textContent}`)),
+        paragraphs: (await page.locator(sel.paragraphs).evaluateAll((els) => els.map((e) => (e as unknown as { innerText: string }).innerText))).map(clean).filter((t) => !t.startsWith("This step on its page")),
+        instructions: (await page.locator(sel.instructions).evaluateAll((els) => els.map((e) => (e as unknown as { innerText: string }).innerText))).map(clean),
+        commands: await page.locator(sel.commands).evaluateAll((els) => els.map((e) => `${e.querySelector(".cmd-head span")?.textContent}|${e.querySelector("button")?.getAttribute("aria-label")}|${e.querySelector("code")?.textContent}`)),
+      };
+    };
+    const pageView = await open(`/codes/0x8004de40/onedrive/`);
+    const onPage = await read(pageView, `#fix-${step.id}`);
+    await pageView.close();
+
+    const page = await open("/diagnose/?code=0x8004de40&app=onedrive&managed=no&isAdmin=yes&hybridJoined=no");
+    const persona: Persona = { name: "", scenario: "0x8004de40/onedrive", answers: { windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false }, outcome: () => "No change", end: "escalated" };
+    let v = await view(page);
+    if (v.kind === "resume") {
+      await page.getByRole("button", { name: "Start over" }).click();
+      v = await view(page);
+    }
+    for (let i = 0; i < 30 && !(v.kind === "step" && v.id === step.id); i++, v = await view(page)) {
+      if (v.kind === "end") throw new Error(`the diagnostic ended (${v.id}) before ${step.id}`);
+      await act(page, persona, 0);
+    }
+    const inDiagnostic = await read(page, `[data-step="${step.id}"]`);
+    await page.close();
+
+    expect(inDiagnostic).toEqual(onPage);
+    expect(onPage.title).toBe(step.title);
+    expect(onPage.badges.map((b) => b.split("|")[2])).toContain("Not on managed PCs");
+    expect(onPage.commands.length).toBeGreaterThan(0);
+  });
+});
+
+describe("printing", () => {
+  it("prints the whole report at the end of a diagnostic: every section, to its last line", async () => {
+    const page = await open("/diagnose/?code=caa50021&app=onedrive");
+    await clearSessions(page);
+    await page.reload();
+    for (let i = 0; i < 40 && (await view(page)).kind !== "end"; i++) await act(page, PERSONAS[0]!, 0);
+    await page.locator('[data-end="escalated"]').waitFor();
+    const report = (await page.locator("[data-report-preview]").textContent()) ?? "";
+    const sections = report.split("\n").filter((l) => /^#{1,2} /.test(l)).map((l) => l.replace(/^#+ /, ""));
+    expect(sections.length).toBeGreaterThan(3);
+    const lastLine = report.trim().split("\n").at(-1)!;
+    // Links IT can open from an e-mail: this site's own origin.
+    expect(report).toContain(`${origin}/codes/caa50021/onedrive/`);
+    expect(report).not.toMatch(/\(\/codes\//);
+    const text = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, " ");
+    for (const s of sections) expect(text, `section "${s}"`).toContain(s.replace(/\s+/g, " "));
+    expect(text, "the report's last line").toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));
+    // Controls are not printed.
+    expect(text).not.toContain("Copy a link with my answers");
+    // The report's own Print button prints the report alone, still whole.
+    await page.evaluate("document.documentElement.dataset.print = 'report'");
+    const alone = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, " ");
+    for (const s of sections) expect(alone, `section "${s}" (report alone)`).toContain(s.replace(/\s+/g, " "));
+    expect(alone).toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));
+    expect(alone).not.toContain("Your plan");
+    await page.close();
+  });
+
+  it("prints the address of each link on a scenario page", async () => {
+    const page = await open("/codes/caa50021/onedrive/");
+    const text = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, "");
+    expect(text).toContain("(/codes/caa50021/)");
+    expect(text).toContain("(https://learn.microsoft.com/");
+    await page.close();
+  });
+});
+
+describe("no internal words on screen", () => {
+  it.each(PAGE_TYPES)("%s shows no fact id, step id, anchor slug, status word or raw value", async (name, path) => {
+    const page = await open(path);
+    if (name === "diagnose") await view(page);
+    if (name === "not-found") await page.locator("[data-notfound-results] a").first().waitFor();
+    expect(leaks(await screenText(page), name === "diagnose")).toEqual([]);
+    await page.close();
+  });
+
+  it("every scenario page of the seed code, and its plan in the diagnostic before any answer", async () => {
+    for (const s of [...KB.scenarios.values()].filter((x) => x.code === "caa50021")) {
+      const page = await open(`/codes/${s.code}/${s.app}/`);
+      expect(leaks(await screenText(page)), `${s.code}/${s.app} page`).toEqual([]);
+      await page.goto(`${origin}/diagnose/?code=${s.code}&app=${s.app}`);
+      if ((await view(page)).kind === "resume") await page.getByRole("button", { name: "Start over" }).click();
+      await page.locator("[data-plan-step]").first().waitFor();
+      expect(leaks(await screenText(page), true), `${s.code}/${s.app} plan`).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it.each([FIXTURE, HYBRID])("the analyzer's result for a real capture (%s)", async (fixture) => {
+    const page = await open("/analyze/");
+    await page.getByLabel("Paste here, or drop a .txt file").fill(readFileSync(fixture, "utf8"));
+    await page.getByRole("button", { name: "Analyze" }).click();
+    await page.locator("[data-finding]").first().waitFor();
+    expect(leaks(await screenText(page))).toEqual([]);
+    await page.close();
+  });
+});
