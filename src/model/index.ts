@@ -1,3 +1,4 @@
+export * from "./bundle.ts";
 export * from "./codes.ts";
 export * from "./facts.ts";
 export * from "./issue.ts";

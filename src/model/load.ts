@@ -11,6 +11,7 @@ import { checkKnowledgeBase, type Draft } from "./cross-check.ts";
 import { formatPath, suggest, type Issue, type PathSegment } from "./issue.ts";
 import { describeValue, zodProblems, type ZodIssueLike, type ZodProblem } from "./zod-problems.ts";
 import type { KnowledgeBase } from "./kb.ts";
+import { BUNDLE_FILE, loadBundleFile, type EvidenceBundle } from "./bundle.ts";
 import { CONTENT_SCHEMAS, type Checklist, type CodeHub, type ContentKind, type Scenario, type SourcesFile } from "./schema.ts";
 
 export interface ContentFile {
@@ -54,7 +55,14 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
   const brokenHubs = new Set<string>();
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
 
+  let bundle: EvidenceBundle | undefined;
   for (const file of sorted) {
+    if (file.name === BUNDLE_FILE) {
+      const loaded = loadBundleFile(file.display, file.text);
+      bundle = loaded.bundle;
+      issues.push(...loaded.issues);
+      continue;
+    }
     const role = roleOf(file.name);
     if (typeof role === "string" && role.startsWith("!")) {
       issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: role.slice(1), hint: "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml" });
@@ -123,7 +131,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
   );
   const hasError = issues.some((i) => i.severity === "error");
-  return { kb: hasError ? undefined : checked.kb, issues, counts };
+  return { kb: hasError ? undefined : bundle ? { ...checked.kb, bundle } : checked.kb, issues, counts };
 }
 
 /** What a file is, from its path in the content folder; a string starting with "!" is a problem. */
