@@ -5,6 +5,10 @@
  * base's schema (schema.ts, load.ts) only gains a hook: `loadKnowledgeBase` hands this file here
  * and puts the result on `kb.bundle`.
  *
+ * The commands live in their own files next to it (`evidence-bundle.ps1`, `evidence-bundle.cmd`):
+ * an editor highlights them, the grammar test reads them as they are, and the prose check
+ * (copycheck) does not mistake a copied command for copied prose.
+ *
  * Cross-checks (besides the zod schema):
  * - every section listed is printed by the PowerShell command (`S '<id>'`), and every section
  *   the command prints is listed;
@@ -18,6 +22,13 @@ import { zodProblems, type ZodIssueLike } from "./zod-problems.ts";
 
 /** The content file's name inside the content folder. */
 export const BUNDLE_FILE = "evidence-bundle.yaml";
+/** The command files next to it, one command each, exactly as the page shows them. */
+export const BUNDLE_COMMAND_FILES = ["evidence-bundle.ps1", "evidence-bundle.cmd"] as const;
+
+/** Whether a content file belongs to the bundle (the loader hands these to `loadBundleFile`). */
+export function isBundleFile(name: string): boolean {
+  return name === BUNDLE_FILE || (BUNDLE_COMMAND_FILES as readonly string[]).includes(name);
+}
 
 /** A section id as the marker line carries it: `===== FIXPATH:whoami-groups =====`. */
 const SECTION_ID = /^[a-z][a-z0-9-]{0,39}$/;
@@ -34,7 +45,8 @@ export const BundleSectionSchema = z.strictObject({
 export const BundleCommandSchema = z.strictObject({
   label: Prose,
   howToRun: Prose,
-  command: Prose,
+  /** The command's file next to this one. */
+  file: z.enum(BUNDLE_COMMAND_FILES),
   notes: z.array(Prose).optional(),
 });
 
@@ -50,7 +62,9 @@ export const EvidenceBundleSchema = z.strictObject({
   unconfirmed: z.array(z.strictObject({ id: z.string().regex(SECTION_ID), text: Prose })),
 });
 
-export type EvidenceBundle = z.infer<typeof EvidenceBundleSchema>;
+type BundleCommand = z.infer<typeof BundleCommandSchema> & { /** The command text, from `file`. */ command: string };
+/** The loaded bundle: the YAML with each command's text read from its file. */
+export type EvidenceBundle = Omit<z.infer<typeof EvidenceBundleSchema>, "powershell" | "cmd"> & { powershell: BundleCommand; cmd: BundleCommand };
 export type BundleSection = z.infer<typeof BundleSectionSchema>;
 
 /** Section ids the PowerShell command prints, in order (`S 'meta'; …`). */
@@ -63,8 +77,11 @@ export function markerSectionIds(command: string): string[] {
   return [...command.matchAll(/===== FIXPATH:([^\s=]+) =====/g)].map((m) => m[1]!);
 }
 
-/** Validates the bundle file; pure. `display` is the path shown in messages. */
-export function loadBundleFile(display: string, text: string): { bundle?: EvidenceBundle; issues: Issue[] } {
+/**
+ * Validates the bundle file; pure. `display` is the path shown in messages; `commands` holds the
+ * command files' texts by name (`evidence-bundle.ps1` → text).
+ */
+export function loadBundleFile(display: string, text: string, commands: ReadonlyMap<string, string>): { bundle?: EvidenceBundle; issues: Issue[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (path: PathSegment[]): { line: number; col: number } => {
@@ -106,8 +123,14 @@ export function loadBundleFile(display: string, text: string): { bundle?: Eviden
       }),
     };
   }
-  const bundle = parsed.data;
   const issues: Issue[] = [];
+  const command = (which: "powershell" | "cmd"): BundleCommand => {
+    const file = parsed.data[which].file;
+    const body = commands.get(file)?.replace(/\r\n?/g, "\n").replace(/\n+$/, "");
+    if (!body?.trim()) issues.push(issue("kb/bundle-command-missing", [which, "file"], `${file} is missing or empty`, { hint: `put the ${which === "cmd" ? "Command Prompt" : "PowerShell"} command in content/${file}` }));
+    return { ...parsed.data[which], command: body ?? "" };
+  };
+  const bundle: EvidenceBundle = { ...parsed.data, powershell: command("powershell"), cmd: command("cmd") };
   const listed = new Set(bundle.sections.map((s) => s.id));
   const printed = powershellSectionIds(bundle.powershell.command);
   bundle.sections.forEach((s, i) => {
@@ -117,10 +140,10 @@ export function loadBundleFile(display: string, text: string): { bundle?: Eviden
     });
   });
   for (const id of new Set(printed)) {
-    if (!listed.has(id)) issues.push(issue("kb/bundle-section-unlisted", ["powershell", "command"], `the PowerShell command prints a section "${id}" that "sections" does not list`, { hint: "add it to sections with a title and what it reads" }));
+    if (!listed.has(id)) issues.push(issue("kb/bundle-section-unlisted", ["powershell", "file"], `the PowerShell command prints a section "${id}" that "sections" does not list`, { hint: "add it to sections with a title and what it reads" }));
   }
   for (const id of new Set(markerSectionIds(bundle.cmd.command))) {
-    if (!listed.has(id)) issues.push(issue("kb/bundle-section-unlisted", ["cmd", "command"], `the Command Prompt line prints a section "${id}" that "sections" does not list`, { hint: "add it to sections, or use a listed id" }));
+    if (!listed.has(id)) issues.push(issue("kb/bundle-section-unlisted", ["cmd", "file"], `the Command Prompt line prints a section "${id}" that "sections" does not list`, { hint: "add it to sections, or use a listed id" }));
   }
   return issues.length > 0 ? { issues } : { bundle, issues };
 }

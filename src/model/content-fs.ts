@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ContentFile } from "./load.ts";
 
-/** Reads every `*.yaml` / `*.yml` file under `dir`; `display` paths are relative to `cwd`. */
+/** Reads every `*.yaml` / `*.yml` file under `dir` (and the bundle's two command files); `display` paths are relative to `cwd`. */
 export function readContentFiles(dir: string, cwd: string = process.cwd()): ContentFile[] {
   const out: ContentFile[] = [];
   const walk = (folder: string) => {
@@ -11,7 +11,7 @@ export function readContentFiles(dir: string, cwd: string = process.cwd()): Cont
       if (name.startsWith(".")) continue;
       const path = join(folder, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) {
+      else if (/\.ya?ml$/.test(name) || /^evidence-bundle\.(?:ps1|cmd)$/.test(name)) {
         out.push({
           name: relative(dir, path).split(sep).join("/"),
           display: relative(cwd, path).split(sep).join("/") || path,

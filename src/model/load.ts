@@ -11,7 +11,7 @@ import { checkKnowledgeBase, type Draft } from "./cross-check.ts";
 import { formatPath, suggest, type Issue, type PathSegment } from "./issue.ts";
 import { describeValue, zodProblems, type ZodIssueLike, type ZodProblem } from "./zod-problems.ts";
 import type { KnowledgeBase } from "./kb.ts";
-import { BUNDLE_FILE, loadBundleFile, type EvidenceBundle } from "./bundle.ts";
+import { BUNDLE_FILE, isBundleFile, loadBundleFile, type EvidenceBundle } from "./bundle.ts";
 import { CONTENT_SCHEMAS, type Checklist, type CodeHub, type ContentKind, type Scenario, type SourcesFile } from "./schema.ts";
 
 export interface ContentFile {
@@ -57,9 +57,9 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
 
   let bundle: EvidenceBundle | undefined;
   for (const file of sorted) {
-    if (file.name === BUNDLE_FILE) {
-      const loaded = loadBundleFile(file.display, file.text);
-      bundle = loaded.bundle;
+    if (isBundleFile(file.name)) {
+      const loaded = file.name === BUNDLE_FILE ? loadBundleFile(file.display, file.text, new Map(files.map((f) => [f.name, f.text]))) : { issues: [] };
+      bundle ??= loaded.bundle;
       issues.push(...loaded.issues);
       continue;
     }

@@ -2,15 +2,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Language, Parser, type Node } from "web-tree-sitter";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_FILE, loadBundleFile, loadKnowledgeBase, markerSectionIds, powershellSectionIds, type EvidenceBundle } from "../../src/model/index.ts";
+import { BUNDLE_COMMAND_FILES, BUNDLE_FILE, loadBundleFile, loadKnowledgeBase, markerSectionIds, powershellSectionIds, type EvidenceBundle } from "../../src/model/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const FILE = join(ROOT, "content", BUNDLE_FILE);
 const TEXT = readFileSync(FILE, "utf8");
+const COMMANDS = new Map(BUNDLE_COMMAND_FILES.map((f) => [f, readFileSync(join(ROOT, "content", f), "utf8")] as const));
 
-function load(text = TEXT) {
-  return loadBundleFile("content/evidence-bundle.yaml", text);
+function load(text = TEXT, commands: ReadonlyMap<string, string> = COMMANDS) {
+  return loadBundleFile("content/evidence-bundle.yaml", text, commands);
 }
 const bundle = load().bundle as EvidenceBundle;
 
@@ -160,6 +161,17 @@ describe("content/evidence-bundle.yaml", () => {
       expect(notPrinted.line).toBe(TEXT.split("\n").findIndex((l) => l.includes("{ id: end,")) + 1);
     });
 
+    it("reports a command file that is missing, at the field naming it", () => {
+      const issues = load(TEXT, new Map([...COMMANDS].filter(([f]) => f !== "evidence-bundle.cmd"))).issues;
+      expect(issues).toEqual([expect.objectContaining({ code: "kb/bundle-command-missing", path: "cmd.file", line: TEXT.split("\n").indexOf("  file: evidence-bundle.cmd") + 1 })]);
+    });
+
+    it("reports a section the PowerShell command prints but the file does not list", () => {
+      const ps = COMMANDS.get("evidence-bundle.ps1")!.replace("S 'end'", "S 'extra'; 'x'; S 'end'");
+      const issues = load(TEXT, new Map([...COMMANDS, ["evidence-bundle.ps1", ps]])).issues;
+      expect(issues).toEqual([expect.objectContaining({ code: "kb/bundle-section-unlisted", path: "powershell.file" })]);
+    });
+
     it("reports an unconfirmed point that does not exist", () => {
       const issues = load(TEXT.replace("unconfirmed: [bitlocker-values]", "unconfirmed: [bitlocker-map]")).issues;
       expect(issues).toContainEqual(expect.objectContaining({ code: "kb/bundle-unknown-unconfirmed", path: "sections[14].unconfirmed[0]" }));
@@ -172,7 +184,9 @@ describe("content/evidence-bundle.yaml", () => {
     });
 
     it("stops the knowledge base from loading when broken", () => {
-      const files = readContentFiles(join(ROOT, "content"), ROOT).map((f) => (f.name === BUNDLE_FILE ? { ...f, text: f.text.replace("version: 1", "version: 2") } : f));
+      const all = readContentFiles(join(ROOT, "content"), ROOT);
+      expect(all.map((f) => f.name)).toEqual(expect.arrayContaining([...BUNDLE_COMMAND_FILES]));
+      const files = all.map((f) => (f.name === BUNDLE_FILE ? { ...f, text: f.text.replace("version: 1", "version: 2") } : f));
       const loaded = loadKnowledgeBase(files);
       expect(loaded.kb).toBeUndefined();
       expect(loaded.issues[0]?.file).toBe("content/evidence-bundle.yaml");
