@@ -1,6 +1,7 @@
 /**
- * One entry point for a paste of unknown kind: decode it, tell `dsregcmd /status` output from
- * error text, and run the matching analysis. The CLI and the site's analyzer island both call it.
+ * One entry point for a paste of unknown kind: decode it, tell an evidence bundle (or one of
+ * its sections on its own) from `dsregcmd /status` output and from error text, and run the
+ * matching analysis. The CLI and the site's analyzer island both call it.
  */
 import type { Issue } from "../model/issue.ts";
 import { decodePaste, type Encoding } from "./decode.ts";
@@ -11,6 +12,18 @@ import { parseDsregcmdStatus, type DsregcmdEvidence } from "./dsregcmd/parse.ts"
 import { parseDsregcmdRaw } from "./dsregcmd/raw.ts";
 import { toFacts, type FactsFromEvidence } from "./dsregcmd/to-facts.ts";
 import { recognizeErrorText, type KbView, type Recognition } from "./error-text/recognize.ts";
+import { deviceCard, type CardRow } from "./bundle/card.ts";
+import { deriveBundleFindings, type BundleFinding } from "./bundle/findings.ts";
+import { detectBundle, parseBundle, type BundleEvidence } from "./bundle/parse.ts";
+import { bundleToFacts } from "./bundle/to-facts.ts";
+
+/** A bundle paste (or one of its sections on its own): one place for its sections and findings. */
+export interface BundleAnalysis {
+  evidence: BundleEvidence;
+  findings: BundleFinding[];
+  facts: FactsFromEvidence;
+  card: CardRow[];
+}
 
 export interface DsregcmdAnalysis {
   evidence: DsregcmdEvidence;
@@ -23,6 +36,7 @@ export interface DsregcmdAnalysis {
 export type Analysis =
   | { ok: false; issues: Issue[] }
   | { ok: true; kind: "dsregcmd"; encoding: Encoding; dsregcmd: DsregcmdAnalysis; recognition: Recognition }
+  | { ok: true; kind: "bundle"; encoding: Encoding; bundle: BundleAnalysis; recognition: Recognition }
   | { ok: true; kind: "error-text"; encoding: Encoding; recognition: Recognition; recognised: boolean };
 
 export interface AnalyzeOptions {
@@ -61,12 +75,20 @@ export function analyzeDsregcmd(
   };
 }
 
-/** Analyses any paste: `dsregcmd /status` output or error text. Never throws. */
+/** Parses, judges and maps a decoded bundle paste; never throws. */
+export function analyzeBundle(text: string, kb?: KbView): BundleAnalysis {
+  const evidence = parseBundle(text);
+  const facts = bundleToFacts(evidence);
+  return { evidence, findings: deriveBundleFindings(evidence, kb), facts, card: deviceCard(evidence, facts) };
+}
+
+/** Analyses any paste: a bundle (or one of its sections), `dsregcmd /status` output or error text. Never throws. */
 export function analyzePaste(input: string | Uint8Array, options: AnalyzeOptions = {}): Analysis {
   const decoded = decodePaste(input, options);
   if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
   const { text, encoding } = decoded;
   const recognition = recognizeErrorText(text, options.kb);
+  if (detectBundle(text)) return { ok: true, kind: "bundle", encoding, bundle: analyzeBundle(text, options.kb), recognition };
   if (detectInputKind(text) === "dsregcmd") {
     const result = analyzeDsregcmd(text, { maxBytes: Infinity });
     if (result.ok) return { ok: true, kind: "dsregcmd", encoding, dsregcmd: result.analysis, recognition };

@@ -70,9 +70,15 @@ export function parseWhoamiGroups(lines: readonly Line[]): WhoamiGroups {
   let table = 0;
   let list = 0;
   let userInfo = false;
+  /** Column starts from the `==== ====` underline of the table form. */
+  let columns: number[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const text = l.text.replaceAll("\u0000", "");
+    if (/^=+(?: =+)+\s*$/.test(text)) {
+      columns = [...text.matchAll(/=+/g)].map((m) => m.index);
+      continue;
+    }
     if (text.trim() === "" || /^[\s=-]+$/.test(text)) continue;
     if (/^\s*USER INFORMATION\s*$/i.test(text)) userInfo = true;
     if (/^\s*GROUP INFORMATION\s*$/i.test(text)) userInfo = false;
@@ -110,7 +116,8 @@ export function parseWhoamiGroups(lines: readonly Line[]): WhoamiGroups {
       continue;
     }
     table++;
-    const name = beforeSid.split(/\s{2,}/)[0]!.trim();
+    // The name column is as wide as the longest name: cut at the underline's second column.
+    const name = (columns && columns.length >= 3 && columns[1]! <= m.index ? beforeSid.slice(0, columns[1]) : beforeSid.split(/\s{2,}/)[0]!).trim();
     groups.push({ sid, line: l.n, ...(name ? { name } : {}), attributes: after });
   }
   const format = csv >= Math.max(table, list) && csv > 0 ? "csv" : table >= list && table > 0 ? "table" : list > 0 ? "list" : "unknown";
