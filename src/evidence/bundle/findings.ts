@@ -72,12 +72,12 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
         if (seen.has(key)) continue;
         seen.add(key);
         const hub = hubOf(c.display);
-        const where = `${eid !== undefined ? `event ${eid}${EVENT_NOTES[eid] ? ` (${EVENT_NOTES[eid]})` : ""}` : "an event"}${e.time ? ` at ${e.time.value}` : ""}`;
+        const where = `${eid !== undefined ? `event ${eid}${EVENT_NOTES[eid] ? ` (${EVENT_NOTES[eid]})` : ""}` : "a sign-in event"}${e.time ? ` at ${e.time.value}` : ""}`;
         const lines = [c.line, ...(e.id ? [e.id.line] : [])];
         if (c.display.startsWith("AADSTS") && (eid === 1081 || eid === undefined)) {
           add(`event-${c.display.toLowerCase()}`, "fail", `The sign-in service answered ${c.display} in ${where}.${hub ? " Its own guide fits this error better than a general one." : " There is no guide for this code yet."}`, lines, hub ? hubLink(hub, c.display) : LINKS.prtHealth, hub ? { switchTo: { code: hub, display: c.display } } : {});
         } else if (hub) {
-          add(`event-${c.display.toLowerCase()}`, eid === 1098 ? "warn" : "fail", `${c.display} in ${where}.${eid === 1098 ? " Event 1098 alone is weak evidence: it is common on healthy devices; compare its time with the failure." : ""}`, lines, hubLink(hub, c.display));
+          add(`event-${c.display.toLowerCase()}`, eid === 1098 ? "warn" : "fail", `${where[0]!.toUpperCase()}${where.slice(1)} reports ${c.display}.${eid === 1098 ? " Event 1098 alone is weak evidence: it is common on healthy devices; compare its time with the failure." : ""}`, lines, hubLink(hub, c.display));
         }
       }
     }

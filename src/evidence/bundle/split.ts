@@ -52,6 +52,8 @@ export const BUNDLE_SECTIONS = [
 export type SectionId = (typeof BUNDLE_SECTIONS)[number] | "listaccounts";
 
 const ORDER = new Map<string, number>(BUNDLE_SECTIONS.map((s, i) => [s, i]));
+/** Read when marked, though the bundle does not print them (a person may add them by hand). */
+const ALSO_KNOWN = new Set(["listaccounts"]);
 const EVENT_SECTIONS = new Set(["aad-operational", "udr-admin"]);
 const MARKER = /^\s*(?:> )?={5} FIXPATH:([^\s=]{1,60}) ={5}\s*$/;
 /** At most this many notes are kept; one more says how many were left out. */
@@ -123,10 +125,11 @@ export function splitBundle(text: string): SplitBundle {
       const prior = seen.get(id);
       if (prior !== undefined) note({ code: "bundle/repeated-section", line: n, message: `the ${id} section appears again at line ${n} (first at line ${prior}); the later one is used` });
       else seen.set(id, n);
-      if (order === undefined) note({ code: "bundle/unknown-section", line: n, message: `line ${n} starts a section "${id}" that this analyzer does not know; its lines are kept but not read` });
+      const known = order !== undefined || ALSO_KNOWN.has(id);
+      if (!known) note({ code: "bundle/unknown-section", line: n, message: `line ${n} starts a section "${id}" that this analyzer does not know; its lines are kept but not read` });
       else if (order < highest && prior === undefined) note({ code: "bundle/out-of-order", line: n, message: `the ${id} section at line ${n} comes after sections the bundle prints later; it is read all the same` });
       if (order !== undefined) highest = Math.max(highest, order);
-      current = { id, known: order !== undefined, markerLine: n, lines: [] };
+      current = { id, known, markerLine: n, lines: [] };
       sections.push(current);
       continue;
     }

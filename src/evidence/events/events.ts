@@ -138,6 +138,8 @@ export function parseEvents(lines: readonly Line[]): EventLog {
     if (ev.descriptionLine === undefined && t.trim() !== "") ev.descriptionLine = l.n;
     addText(ev, l, 0);
   }
+  // Blank lines between events belong to none of them.
+  for (const e of events) while (e.text.length > 0 && e.text.at(-1)!.text.trim() === "") e.text.pop();
   return { events, layout, unused: [] };
 }
 
