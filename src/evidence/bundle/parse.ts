@@ -184,7 +184,9 @@ export function parseBundle(text: string): BundleEvidence {
   if (split.marked) {
     const last = new Map<string, SplitSection>();
     for (const s of split.sections) if (s.known && s.id !== "end") last.set(s.id, s);
-    for (const [id, s] of last) if (id in PARSERS) put(id as ReadSectionId, s);
+    // A paste cut mid-line: the last line of the cut section is a piece, never a value.
+    const midLine = !text.endsWith("\n");
+    for (const [id, s] of last) if (id in PARSERS) put(id as ReadSectionId, s.cutOff && midLine ? { ...s, lines: s.lines.slice(0, -1) } : s);
     return { marked: true, complete: split.complete, seen, sections, notes: split.notes, lineCount };
   }
   // A bare paste: the prompt and command line(s) it starts with are not part of the output.

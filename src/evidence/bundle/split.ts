@@ -127,7 +127,7 @@ export function splitBundle(text: string): SplitBundle {
       else seen.set(id, n);
       const known = order !== undefined || ALSO_KNOWN.has(id);
       if (!known) note({ code: "bundle/unknown-section", line: n, message: `line ${n} starts a section "${id}" that this analyzer does not know; its lines are kept but not read` });
-      else if (order < highest && prior === undefined) note({ code: "bundle/out-of-order", line: n, message: `the ${id} section at line ${n} comes after sections the bundle prints later; it is read all the same` });
+      else if (order !== undefined && order < highest && prior === undefined) note({ code: "bundle/out-of-order", line: n, message: `the ${id} section at line ${n} comes after sections the bundle prints later; it is read all the same` });
       if (order !== undefined) highest = Math.max(highest, order);
       current = { id, known, markerLine: n, lines: [] };
       sections.push(current);

@@ -14,6 +14,8 @@
  *   (a domain-joined PC is managed by its domain even without MDM). BitLocker is not used: its
  *   value map is UNCONFIRMED and people turn it on at home too.
  * - personalAndWorkPaired: a Personal and a Business account, both set up (onedrive/onedrive.ts).
+ * - A section the paste was cut off in never supports a "no" that rests on something missing
+ *   (no Administrators row, no second account, no enrollment): the rest may have been cut.
  */
 import type { FactName, FactValue, Facts } from "../../model/facts.ts";
 import { packageState } from "../appx/packages.ts";
@@ -82,6 +84,8 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
       notes.push(`Administrator rights stay unknown: this window ran as administrator (${g.elevated.reason}, line ${g.elevated.lines.join(", ")}), possibly with another account's password. Run the command again in a normal window.`);
     } else if (g.admin.value === "unknown") {
       notes.push(`Administrator rights stay unknown: ${g.admin.reason}.`);
+    } else if (g.admin.value === false && groups!.cutOff) {
+      notes.push("Administrator rights stay unknown: the paste was cut off in the groups of your sign-in, so a missing Administrators row proves nothing.");
     } else {
       set("isAdmin", g.admin.value, g.admin.lines, g.admin.reason);
     }
@@ -113,7 +117,8 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   else {
     const orgJoin = join && (join.value === "entra-joined" || join.value === "domain-joined-only" || join.value === "on-premises-drs-joined");
     const personalJoin = join && (join.value === "registered" || join.value === "not-joined");
-    if (enrolled?.value === false && portal?.value === "not-found" && personalJoin) {
+    const cut = mdm?.cutOff || S.appx?.cutOff || ds?.cutOff;
+    if (enrolled?.value === false && portal?.value === "not-found" && personalJoin && !cut) {
       set("managed", false, [...enrolled.lines, ...portal.lines, ...join.lines], `no device management enrollment, no Company Portal, and the device is ${join.value === "registered" ? "only Entra registered (a work account added)" : "not joined"} to an organisation`);
     } else {
       const why = [
@@ -130,6 +135,10 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   const acc = S["onedrive-accounts"];
   if (acc && (acc.state === "read" || acc.state === "partial" || (acc.state === "empty" && !acc.cutOff))) {
     const p = derivePaired(acc.data);
+    if (!p.value && acc.cutOff) {
+      notes.push("A personal and a work OneDrive stays unknown: the paste was cut off in the OneDrive accounts.");
+      return { facts, support, notes };
+    }
     const lines = p.lines.length > 0 ? p.lines : acc.markerLine ? [acc.markerLine] : [];
     if (lines.length > 0) set("personalAndWorkPaired", p.value, lines, p.reason);
     else notes.push("A personal and a work OneDrive: unknown, the accounts part has no lines to rest on.");

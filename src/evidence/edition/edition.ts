@@ -27,6 +27,7 @@ export interface Edition {
   unused: Unused[];
 }
 
+const INSTALLATION_TYPES = new Set(["client", "server", "server core", "nano server"]);
 const MULTI_SESSION = new Set(["serverrdsh", "enterprisemultisession"]);
 
 /** Reads the `os` section in either layout; pure. */
@@ -96,7 +97,10 @@ export function deriveEdition(ed: Edition | undefined, productType?: Valued<stri
   const id = ed?.editionId;
   const multi = id !== undefined && MULTI_SESSION.has(id.value.toLowerCase());
   let windowsServer: EditionState["windowsServer"];
-  if (it) {
+  const knownType = it !== undefined && INSTALLATION_TYPES.has(it.value.toLowerCase());
+  if (it && !knownType) {
+    windowsServer = { value: "unknown", lines: [it.line], reason: `InstallationType ${it.value} is not one of Client, Server, Server Core, Nano Server` };
+  } else if (it) {
     const client = it.value.toLowerCase() === "client";
     if (client) windowsServer = { value: false, lines: [it.line], reason: "InstallationType Client" };
     else if (multi) windowsServer = { value: false, lines: [it.line, id.line].sort((a, b) => a - b), reason: `EditionID ${id.value}: Windows Enterprise multi-session, a client edition` };
