@@ -3,6 +3,7 @@
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { benchBuild } from "./build.ts";
+import { benchBundle } from "./bundle.ts";
 import { benchEngine } from "./engine.ts";
 import { benchEvidence } from "./evidence.ts";
 import { benchLookup } from "./lookup.ts";
@@ -15,6 +16,7 @@ const only = process.argv.slice(2);
 for (const [name, run] of [
   ["engine", () => benchEngine(root)],
   ["evidence", () => benchEvidence()],
+  ["bundle", () => benchBundle()],
   ["lookup", () => benchLookup(root)],
   ["server", () => benchServer(root)],
   ["site", () => benchSite(root)],

@@ -75,6 +75,34 @@ export function analyzeDsregcmd(
   };
 }
 
+/**
+ * Codes, apps and pages for a bundle: the recognizer reads only the event text, each distinct
+ * line once (logs repeat the same events), and its line numbers are mapped back to the paste.
+ */
+function bundleRecognition(ev: BundleEvidence, kb?: KbView): Recognition {
+  const distinct: string[] = [];
+  const at: number[] = [];
+  const seen = new Set<string>();
+  for (const id of ["aad-operational", "udr-admin"] as const) {
+    for (const e of ev.sections[id]?.data.events ?? []) {
+      for (const l of e.text) {
+        if (seen.has(l.text)) continue;
+        seen.add(l.text);
+        distinct.push(l.text);
+        at.push(l.n);
+      }
+    }
+  }
+  const r = recognizeErrorText(distinct.join("\n"), kb);
+  const map = (line: number) => at[line - 1] ?? line;
+  return {
+    ...r,
+    codes: r.codes.map((c) => ({ ...c, line: map(c.line) })),
+    apps: r.apps.map((a) => ({ ...a, line: map(a.line) })),
+    phrases: r.phrases.map((p) => ({ ...p, line: map(p.line) })),
+  };
+}
+
 /** Parses, judges and maps a decoded bundle paste; never throws. */
 export function analyzeBundle(text: string, kb?: KbView): BundleAnalysis {
   const evidence = parseBundle(text);
@@ -87,8 +115,11 @@ export function analyzePaste(input: string | Uint8Array, options: AnalyzeOptions
   const decoded = decodePaste(input, options);
   if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
   const { text, encoding } = decoded;
+  if (detectBundle(text)) {
+    const bundle = analyzeBundle(text, options.kb);
+    return { ok: true, kind: "bundle", encoding, bundle, recognition: bundleRecognition(bundle.evidence, options.kb) };
+  }
   const recognition = recognizeErrorText(text, options.kb);
-  if (detectBundle(text)) return { ok: true, kind: "bundle", encoding, bundle: analyzeBundle(text, options.kb), recognition };
   if (detectInputKind(text) === "dsregcmd") {
     const result = analyzeDsregcmd(text, { maxBytes: Infinity });
     if (result.ok) return { ok: true, kind: "dsregcmd", encoding, dsregcmd: result.analysis, recognition };

@@ -133,7 +133,7 @@ export function splitBundle(text: string): SplitBundle {
       sections.push(current);
       continue;
     }
-    const line = { n, text: raw.replace(/\s+$/, "") };
+    const line = { n, text: raw.trimEnd() };
     if (current) current.lines.push(line);
     else if (sections.length === 0) before.push(line);
     else if (line.text.trim() !== "") {

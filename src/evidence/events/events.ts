@@ -79,12 +79,12 @@ export function parseEvents(lines: readonly Line[]): EventLog {
   };
   for (const l of lines) {
     const t = l.text;
-    if (START_WEVTUTIL.test(t)) {
+    if (t.includes("Event[") && START_WEVTUTIL.test(t)) {
       layout = "wevtutil";
       open(l.n);
       continue;
     }
-    const log = LOG.exec(t);
+    const log = t.includes("Log") ? LOG.exec(t) : null;
     if (log && (!current || current.id || current.text.length > 0 || inDescription)) {
       if (layout === "none") layout = "event-viewer";
       open(l.n);
@@ -143,11 +143,15 @@ export function parseEvents(lines: readonly Line[]): EventLog {
   return { events, layout, unused: [] };
 }
 
+/** A line without these cannot hold a code (find-codes.ts): most lines of an event skip the search. */
+const MAY_HOLD_CODE = /AADSTS|CAA|caa|0x|[8Cc][0-9A-Fa-f]{7}|\d{9}/;
+
 function addText(ev: EventRecord, l: Line, offset: number): void {
   ev.text.push(l);
+  if (!MAY_HOLD_CODE.test(l.text)) return;
   for (const tok of findCodeTokens(l.text.slice(offset))) {
     const col = offset + tok.index + 1;
-    const before = l.text.slice(0, col - 1);
+    const before = l.text.slice(Math.max(0, col - 41), col - 1);
     const label = /([A-Za-z][A-Za-z ]{0,30}?)\s*[:=]\s*(?:\(?\s*)?$/.exec(before)?.[1]?.trim();
     ev.codes.push({ display: tok.display, key: tok.key, text: tok.text, line: l.n, col, ...(label ? { label } : {}) });
   }
