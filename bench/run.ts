@@ -22,7 +22,8 @@ for (const [name, run] of [
   ["site", () => benchSite(root)],
   ["build", () => benchBuild(root)],
 ] as const) {
-  if (only.length && !only.includes(name)) continue;
+  // `-- evidence` runs the bundle's figures too (bench/bundle.ts).
+  if (only.length && !only.includes(name) && !(name === "bundle" && only.includes("evidence"))) continue;
   console.log(`\n## ${name}`);
   for (const line of await run()) console.log(line);
 }
