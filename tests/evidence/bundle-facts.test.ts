@@ -156,8 +156,8 @@ describe("bundle findings", () => {
     expect(bundleOf(bundle({ appx: "Microsoft.AAD.BrokerPlugin : NOT FOUND" })).findings.find((f) => f.id === "broker-package")!.status).toBe("fail");
   });
 
-  it("warns never to run /cleanupaccounts when Windows work accounts are listed", () => {
-    expect(bundleOf(fixture("10")).findings.find((f) => f.id === "wam-accounts")!.message).toMatch(/Do not run dsregcmd \/cleanupaccounts/);
+  it("warns that /cleanupaccounts deletes them all when Windows work accounts are listed", () => {
+    expect(bundleOf(fixture("10")).findings.find((f) => f.id === "wam-accounts")!.message).toMatch(/dsregcmd \/cleanupaccounts deletes every one of them: never run it just to look/);
   });
 
   it("a User State block alone with WorkplaceJoined YES says the account is registered for this user", () => {

@@ -108,7 +108,7 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
   // ---- WAM accounts
   const la = S.listaccounts?.data;
   if (la && la.accounts.length > 0) {
-    add("wam-accounts", "pass", `Windows keeps ${la.accounts.length} work account${la.accounts.length === 1 ? "" : "s"} for this user${la.defaultAccount ? ", with a default one" : ""}. Do not run dsregcmd /cleanupaccounts: it deletes every work account Windows keeps.`, la.accounts.map((a) => a.line), LINKS.checkAccessWorkOrSchool);
+    add("wam-accounts", "pass", `Windows keeps ${la.accounts.length} work account${la.accounts.length === 1 ? "" : "s"} for this user${la.defaultAccount ? ", with a default one" : ""}. dsregcmd /cleanupaccounts deletes every one of them: never run it just to look, only when a guide's step calls for it, and on a managed PC only with IT.`, la.accounts.map((a) => a.line), LINKS.checkAccessWorkOrSchool);
   }
 
   // ---- the dsregcmd section
