@@ -1,7 +1,7 @@
 // The analyzer with an evidence bundle, in real headless Chromium against the built site: the
 // command and its copy button, the device card, the answers carried into the diagnostic, and
 // nothing sent anywhere.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +9,7 @@ import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtSite, serveSite } from "../site/built-site.ts";
 
+const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const BUNDLE = readFileSync(join(process.cwd(), "tests/fixtures/bundle/90-derived-bundle-from-fixtures.txt"), "utf8");
 const PS = readFileSync(join(process.cwd(), "content/evidence-bundle.ps1"), "utf8").replace(/\n$/, "");
@@ -59,6 +60,8 @@ describe("the analyzer with an evidence bundle", () => {
     await page.getByLabel("Paste here, or drop a .txt file").fill(BUNDLE);
     await page.getByRole("button", { name: "Analyze" }).click();
     await page.locator("[data-device-card]").waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.locator("[data-device-card]").screenshot({ path: join(SHOTS, "analyze-bundle-card-desktop.png") });
     expect(await page.locator('[data-card-row="admin"] .tile-value').textContent()).toMatch(/^Yes/);
     expect(await page.locator('[data-card-row="edition"] .tile-value').textContent()).toContain("Windows 10");
     expect(await page.locator('[data-card-row="management"] .tile-value').textContent()).toBe("Not known");

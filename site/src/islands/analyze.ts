@@ -79,7 +79,7 @@ function deviceCard(b: BundleAnalysis, all: string[]): HTMLElement {
         { class: `tile tone-${r.tone}`, "data-card-row": r.key },
         h("span", { class: "tile-label" }, r.label),
         h("strong", { class: "tile-value" }, r.value),
-        TONE_WORDS[r.tone] ? h("span", { class: "tile-tone" }, TONE_WORDS[r.tone]) : null,
+        TONE_WORDS[r.tone] && r.value !== TONE_WORDS[r.tone] ? h("span", { class: "tile-tone" }, TONE_WORDS[r.tone]) : null,
         r.detail ? h("span", { class: "tile-detail" }, r.detail) : null,
         r.lines.length ? h("details", {}, h("summary", {}, `Line${r.lines.length > 1 ? "s" : ""} ${r.lines.slice(0, 6).join(", ")}`), linesOf(all, r.lines)) : null,
       ),

@@ -79,16 +79,22 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
   const appx = S.appx;
   if (appx && (appx.state === "read" || appx.state === "partial")) {
     const parts: string[] = [];
+    const missing: string[] = [];
     const lines: number[] = [];
     let tone: CardTone = "good";
     for (const [pkg, words] of Object.entries(WATCHED_PACKAGES)) {
       const st = packageState(appx.data, pkg);
       if (st.value === "unknown") continue;
       lines.push(...st.lines);
-      parts.push(`${words}: ${st.value === "ok" ? "installed, Ok" : st.value === "not-found" ? "not installed" : st.value === "no-status" ? "installed" : `installed, ${st.status}`}`);
+      const name = words.replace(/^the /, "");
+      const cap = name[0]!.toUpperCase() + name.slice(1);
+      if (st.value === "not-found") {
+        if (pkg === "microsoft.aad.brokerplugin") parts.push(`${cap}: missing`);
+        else missing.push(name);
+      } else parts.push(`${cap}: ${st.value === "ok" ? "Ok" : st.value === "no-status" ? "installed" : st.status}`);
       if (pkg === "microsoft.aad.brokerplugin" && st.value !== "ok" && st.value !== "no-status") tone = "bad";
     }
-    rows.push({ key: "apps", label: "Apps", value: parts.length ? parts.join("; ") : "None of the watched apps", detail: "Status values other than Ok are not all documented", tone, lines: sortedLines(...lines) });
+    rows.push({ key: "apps", label: "Apps", value: parts.length ? parts.join(" · ") : "None of the watched apps", detail: `${missing.length ? `Not installed: ${missing.join(", ")}. ` : ""}Status values other than Ok are not all documented.`, tone, lines: sortedLines(...lines) });
   } else rows.push({ key: "apps", label: "Apps", value: "Not known", detail: unreadable(appx, "appx") ?? "", tone: "unknown", lines: [] });
 
   // ---- accounts
