@@ -174,3 +174,23 @@ describe("bundle findings", () => {
     expect(b.facts.facts).not.toHaveProperty("hybridJoined");
   });
 });
+
+describe("the Command Prompt fallback", () => {
+  const CMD = bundleFixtures().find((f) => f.name.startsWith("91-"))!.text;
+  it("reads reg query output value by value, merged by key, and the markers echo prints", () => {
+    const a = bundleOf(CMD, kb);
+    const S = a.evidence.sections;
+    expect(a.evidence.complete).toBe(true);
+    expect(S.os!.data).toMatchObject({ editionId: { value: "Professional" }, installationType: { value: "Client" }, currentBuild: { value: 22631 }, ubr: { value: 0x116c } });
+    expect(S.mdm!.data.entries.map((e) => [e.id, e.enrolled, e.placeholder])).toEqual([
+      ["5B1C6D7E-0000-4000-8000-123456789ABC", true, false],
+      ["FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", false, true],
+    ]);
+    expect(S.onedrive!.state).toBe("partial");
+    expect(S.onedrive!.data.oneAuthUnrecoverableTimestamp).toBeUndefined();
+    expect(S["onedrive-accounts"]!.data.accounts.map((x) => [x.name, x.setUp])).toEqual([["Business1", true], ["Personal", true]]);
+    expect(S.office!.data.channel?.value).toBe("Monthly Enterprise");
+    expect(a.facts.facts).toEqual({ isAdmin: true, windowsServer: false, hybridJoined: false, managed: true, personalAndWorkPaired: true });
+    expect(a.card.find((r) => r.key === "edition")!.value).toMatch(/^Windows 11 Professional 23H2/);
+  });
+});
