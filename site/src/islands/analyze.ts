@@ -91,7 +91,7 @@ function showBundle(b: BundleAnalysis, all: string[], candidates: Candidate[]): 
   const parts: HTMLElement[] = [];
   const ev = b.evidence;
   const ids = Object.keys(ev.sections) as (keyof typeof ev.sections)[];
-  parts.push(h("h2", { tabindex: "-1" }, ev.marked ? "Your PC at a glance" : `What your ${sectionWords(ids[0]!)} shows`));
+  parts.push(h("h2", { tabindex: "-1" }, ev.marked ? "Your PC at a glance" : `What this part shows: ${sectionWords(ids[0]!)}`));
   if (ev.marked && !ev.complete) parts.push(h("p", { class: "notice" }, "The paste stops before the end of the output: the last part may be incomplete."));
   parts.push(deviceCard(b, all));
   const counts = { pass: 0, warn: 0, fail: 0 };
