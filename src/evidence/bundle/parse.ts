@@ -126,11 +126,11 @@ function hasData(id: ReadSectionId, d: unknown): boolean {
   }
 }
 
-function readSection<K extends ReadSectionId>(id: K, lines: Line[], allText: readonly string[], extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
+function readSection<K extends ReadSectionId>(id: K, lines: Line[], allText: () => readonly string[], extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
   const body = lines.filter((l) => l.text.trim() !== "");
   const from = body[0]?.n ?? 0;
   const to = body.at(-1)?.n ?? 0;
-  const padded = () => "\n".repeat(Math.max(0, (lines[0]?.n ?? 1) - 1)) + lines.map((l) => allText[l.n - 1] ?? l.text).join("\n") + "\n";
+  const padded = () => "\n".repeat(Math.max(0, (lines[0]?.n ?? 1) - 1)) + lines.map((l) => allText()[l.n - 1] ?? l.text).join("\n") + "\n";
   const data = PARSERS[id](lines, padded) as SectionData[K];
   const some = hasData(id, data);
   // Event text holds "Error: 0x…" lines of its own: only a section without events can have failed.
@@ -171,8 +171,12 @@ export function detectBundle(text: string): boolean {
 /** Parses a decoded bundle paste (LF line ends); pure, never throws. */
 export function parseBundle(text: string): BundleEvidence {
   const split = splitBundle(text);
-  const allText = text.split("\n");
-  const lineCount = allText.length - (allText.at(-1) === "" ? 1 : 0);
+  // The dsregcmd part is parsed from its untrimmed lines (its unwrapping reads line lengths).
+  let all: string[] | undefined;
+  const allText = () => (all ??= text.split("\n"));
+  let lineCount = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCount++;
+  if (!text.endsWith("\n")) lineCount++;
   const sections: BundleSections = {};
   const seen = split.sections.map((s) => ({ id: s.id, known: s.known, lines: s.lines.length, ...(s.markerLine ? { markerLine: s.markerLine } : {}) }));
   const put = <K extends ReadSectionId>(id: K, s: Pick<SplitSection, "lines" | "markerLine" | "cutOff">) => {

@@ -133,7 +133,7 @@ export function splitBundle(text: string): SplitBundle {
       sections.push(current);
       continue;
     }
-    const line = { n, text: raw.trimEnd() };
+    const line = { n, text: raw.length > 0 && raw.charCodeAt(raw.length - 1) <= 32 ? raw.trimEnd() : raw };
     if (current) current.lines.push(line);
     else if (sections.length === 0) before.push(line);
     else if (line.text.trim() !== "") {
