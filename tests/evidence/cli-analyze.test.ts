@@ -170,7 +170,7 @@ describe("fixpath analyze, evidence bundle", () => {
 
   it("reads a bare whoami /groups on its own", async () => {
     const { io, out } = fakeIo();
-    const groups = readFileSync(join(import.meta.dirname, "../fixtures/windows/01-whoami-all-local-admin-not-elevated.txt"));
+    const groups = readFileSync(join(import.meta.dirname, "../fixtures/windows/01-whoami-all-local-admin-not-elevated.log"));
     expect(await runAnalyze({ input: file("groups.txt", groups), json: false }, io)).toBe(EXIT.ok);
     expect(out()).toMatch(/^One part of the evidence bundle, on its own: groups of your sign-in/);
   });

@@ -61,13 +61,17 @@ export function parseUpn(lines: readonly Line[]): Valued<string> | undefined {
 }
 
 /** Community-sourced names of the channel GUIDs in CDNBaseUrl (UNCONFIRMED on Microsoft Learn). */
-export const OFFICE_CHANNELS: Readonly<Record<string, string>> = {
-  "492350f6-3a01-4f97-b9c0-c7c6ddf67d60": "Current",
-  "55336b82-a18d-4dd6-b5f6-9e5095c314a6": "Monthly Enterprise",
-  "7ffbc6bf-bc32-4f92-8982-f9dd17fd3114": "Semi-Annual",
-  "64256afe-f5d9-4f86-8936-8840a6a4f5be": "Current Preview",
-  "b8f9b850-328d-4355-9145-c59439a0c4cf": "Semi-Annual Preview",
-};
+export const OFFICE_CHANNELS: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    [
+      ["Current", "492350f6-3a01-4f97-b9c0-c7c6ddf67d60"],
+      ["Monthly Enterprise", "55336b82-a18d-4dd6-b5f6-9e5095c314a6"],
+      ["Semi-Annual", "7ffbc6bf-bc32-4f92-8982-f9dd17fd3114"],
+      ["Current Preview", "64256afe-f5d9-4f86-8936-8840a6a4f5be"],
+      ["Semi-Annual Preview", "b8f9b850-328d-4355-9145-c59439a0c4cf"],
+    ] as const
+  ).map(([name, guid]) => [guid, name]),
+);
 
 export interface OfficeInfo {
   version?: Valued<string>;

@@ -1,8 +1,8 @@
 /**
  * `whoami /groups` (and the group part of `whoami /all`) in its three forms: table, list and CSV
- * (with or without the header row). Admin membership comes from the row with SID S-1-5-32-544
- * and elevation from the S-1-16-* mandatory label, never from names: names, types, attribute
- * words and the CSV header are translated (shared/facts/evidence-bundle.md §1).
+ * (with or without the header row). Membership of local Administrators is read from the row whose
+ * SID is S-1-5-32-544, and whether the window is elevated from its mandatory label (S-1-16-*),
+ * never from names: names, types, attribute words and the CSV header are translated (shared/facts/evidence-bundle.md §1).
  *
  * Sample inputs:
  *   table: `BUILTIN\Administrators   Alias   S-1-5-32-544 Group used for deny only`  (fixture 01)
