@@ -4,6 +4,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { benchBuild } from "./build.ts";
 import { benchDiagnose } from "./diagnose.ts";
+import { benchBundle } from "./bundle.ts";
 import { benchEngine } from "./engine.ts";
 import { benchEvidence } from "./evidence.ts";
 import { benchLookup } from "./lookup.ts";
@@ -16,13 +17,15 @@ const only = process.argv.slice(2);
 for (const [name, run] of [
   ["engine", () => benchEngine(root)],
   ["evidence", () => benchEvidence()],
+  ["bundle", () => benchBundle()],
   ["lookup", () => benchLookup(root)],
   ["server", () => benchServer(root)],
   ["site", () => benchSite(root)],
   ["diagnose", () => benchDiagnose(root)],
   ["build", () => benchBuild(root)],
 ] as const) {
-  if (only.length && !only.includes(name)) continue;
+  // `-- evidence` runs the bundle's figures too (bench/bundle.ts).
+  if (only.length && !only.includes(name) && !(name === "bundle" && only.includes("evidence"))) continue;
   console.log(`\n## ${name}`);
   for (const line of await run()) console.log(line);
 }

@@ -1,9 +1,11 @@
 /**
- * `fixpath analyze <file|-> [--json]`: reads a saved `dsregcmd /status` output or an error
- * message (a file, or `-` for stdin), tells which it is and prints what it shows.
+ * `fixpath analyze <file|-> [--json]`: reads a saved evidence bundle (the output of the read-only
+ * command on the analyzer page, or one of its parts on its own), `dsregcmd /status` output or an
+ * error message (a file, or `-` for stdin), tells which it is and prints what it shows.
+ * Messages name the file (`status.txt:12:1`), or `(stdin)`; states are printed as words.
  *
  * Exit codes:
- *   0  analysed: `dsregcmd /status` output was parsed (whatever its findings), or the error text
+ *   0  analysed: a bundle or `dsregcmd /status` output was parsed (whatever its findings), or the error text
  *      holds at least one error code, app name or known message
  *   1  the input was read but nothing was recognised in it
  *   2  the input cannot be used: no such file, a folder, stdin missing or a terminal, empty,
@@ -23,10 +25,14 @@ import {
   analyzePaste,
   decodePaste,
   formatSize,
+  sectionWords,
   type Analysis,
+  type BundleAnalysis,
   type DsregcmdAnalysis,
+  type FactsFromEvidence,
   type Recognition,
 } from "../evidence/index.ts";
+import { FACTS, type EvidenceBundle, type FactName } from "../model/index.ts";
 import { contentDir } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
 
@@ -59,19 +65,28 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
   let analysis: Analysis = decoded.ok ? analyzePaste(decoded.text, kb ? { kb } : {}) : { ok: false, issues: [decoded.issue] };
   // The text is already decoded: report the encoding of the bytes that were read.
   if (decoded.ok && analysis.ok) analysis = { ...analysis, encoding: decoded.encoding };
+  analysis = namedInput(analysis, args.input === "-" ? "(stdin)" : args.input);
   if (args.json) {
     out(JSON.stringify(analysis, null, 2));
   } else if (!analysis.ok) {
     for (const issue of analysis.issues) err(printable(renderIssue(issue)));
   } else {
-    out(renderAnalysis(analysis));
+    out(renderAnalysis(analysis, kb?.bundle));
   }
   if (!analysis.ok) return EXIT.usage;
   if (analysis.kind === "error-text" && !analysis.recognised) {
-    if (!args.json) err("Nothing recognised: this is not `dsregcmd /status` output and holds no known error code, app name or message.");
+    if (!args.json) err("Nothing recognised: this is not an evidence bundle or `dsregcmd /status` output, and holds no known error code, app name or message.\n  Fix: run the command from the analyzer page (/analyze/) and pass its output, or pass the text of the error message.");
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/** Messages name the file that was read, not a placeholder (issue 14, item 10). */
+function namedInput(analysis: Analysis, name: string): Analysis {
+  const rename = <T extends Issue>(i: T): T => (i.file === undefined || i.file === "<paste>" ? { ...i, file: name } : i);
+  if (!analysis.ok) return { ...analysis, issues: analysis.issues.map(rename) };
+  if (analysis.kind === "dsregcmd") return { ...analysis, dsregcmd: { ...analysis.dsregcmd, warnings: analysis.dsregcmd.warnings.map(rename) } };
+  return analysis;
 }
 
 function readInputFile(input: string, cwd: string): Uint8Array {
@@ -132,12 +147,35 @@ const JOIN_NAMES: Record<string, string> = {
   unknown: "unknown",
 };
 
+/** A state as words: `not-tested` → `not tested`. */
+export function words(state: string): string {
+  return STATE_WORDS[state] ?? state.replace(/-/g, " ");
+}
+
+const STATE_WORDS: Record<string, string> = {
+  "disabled-or-deleted": "disabled or deleted in Entra",
+  "test-failed": "the check could not run",
+  "recovery-pending": "flagged for recovery",
+  "not-set": "not set",
+};
+
+/** The question a fact answers, in words (from src/model/facts.ts). */
+function question(fact: FactName): string {
+  return FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "");
+}
+
+function answer(value: unknown): string {
+  return value === true ? "yes" : value === false ? "no" : String(value);
+}
+
 /** The readable report for an analysis that succeeded. */
-export function renderAnalysis(analysis: Extract<Analysis, { ok: true }>): string {
+export function renderAnalysis(analysis: Extract<Analysis, { ok: true }>, bundleContent?: EvidenceBundle): string {
   const lines =
     analysis.kind === "dsregcmd"
       ? renderDsregcmd(analysis.dsregcmd, analysis.encoding)
-      : [`Error text (${analysis.encoding})`, ""];
+      : analysis.kind === "bundle"
+        ? renderBundle(analysis.bundle, analysis.encoding, bundleContent)
+        : [`Error text (${analysis.encoding})`, ""];
   lines.push(...renderRecognition(analysis.recognition));
   return printable(lines.join("\n").trimEnd());
 }
@@ -153,26 +191,20 @@ function renderDsregcmd(a: DsregcmdAnalysis, encoding: string): string[] {
   const out = [
     `dsregcmd /status output (${ev.layout} layout, ${ev.capture.lineCount} lines, ${encoding})${ev.capture.truncated ? ": PARTIAL, the paste was cut off" : ""}`,
     "",
-    `  Join type:     ${JOIN_NAMES[s.joinType.value] ?? s.joinType.value}`,
-    `  PRT:           ${s.prt.value}`,
-    `  Device object: ${s.deviceAuth.value}`,
-    `  Device keys:   ${s.keyHealth.value}`,
-    `  Hybrid join:   ${s.preJoin.value}${s.preJoin.phase ? ` (${s.preJoin.phase} phase)` : ""}`,
-    `  Ran elevated:  ${s.elevated.value}`,
-    `  WAM default:   ${s.wamDefault.value}`,
-    `  MDM URLs:      ${s.mdmUrls.value}${s.mdmUrls.value === "present" ? " (tenant setting; does not prove the device is managed)" : ""}`,
+    `  Join type:     ${JOIN_NAMES[s.joinType.value] ?? words(s.joinType.value)}`,
+    `  PRT:           ${words(s.prt.value)}`,
+    `  Device object: ${words(s.deviceAuth.value)}`,
+    `  Device keys:   ${words(s.keyHealth.value)}`,
+    `  Hybrid join:   ${words(s.preJoin.value)}${s.preJoin.phase ? ` (${words(s.preJoin.phase)} phase)` : ""}`,
+    `  Ran elevated:  ${s.elevated.value === "elevated" ? "yes" : s.elevated.value === "not-elevated" ? "no" : "unknown"}`,
+    `  WAM default:   ${words(s.wamDefault.value)}`,
+    `  MDM URLs:      ${words(s.mdmUrls.value)}${s.mdmUrls.value === "present" ? " (tenant setting; does not prove the device is managed)" : ""}`,
     "",
     "Findings",
   ];
   if (a.findings.length === 0) out.push("  (none: the paste holds no field these checks read)");
-  for (const f of a.findings) {
-    out.push(`  ${MARK[f.status]}  ${f.id}: ${f.message} (${lineList(f.lines)})`);
-    out.push(`          see ${f.link.title}: ${f.link.href}`);
-  }
-  out.push("", "Facts for the diagnostic");
-  if (a.facts.support.length === 0) out.push("  (none)");
-  for (const f of a.facts.support) out.push(`  ${f.fact} = ${String(f.value)}  (${f.because}; ${lineList(f.lines)})`);
-  for (const n of a.facts.notes) out.push(`  - ${n}`);
+  out.push(...renderFindings(a.findings));
+  out.push(...renderFacts(a.facts));
   if (a.warnings.length > 0) {
     out.push("", `Warnings (${a.warnings.length})`);
     for (const w of a.warnings) out.push(indent(renderIssue(w)));
@@ -185,6 +217,67 @@ function renderDsregcmd(a: DsregcmdAnalysis, encoding: string): string[] {
   return out;
 }
 
+function renderFindings(findings: readonly { status: keyof typeof MARK; message: string; lines: number[]; link: { title: string; href: string } }[]): string[] {
+  const out: string[] = [];
+  for (const f of findings) {
+    out.push(`  ${MARK[f.status]}  ${f.message}${f.lines.length ? ` (${lineList(f.lines)})` : ""}`);
+    out.push(`          see ${f.link.title}: ${f.link.href}`);
+  }
+  return out;
+}
+
+function renderFacts(facts: FactsFromEvidence): string[] {
+  const out = ["", "Answers for the diagnostic"];
+  if (facts.support.length === 0) out.push("  (none: the paste does not settle any question)");
+  for (const f of facts.support) out.push(`  ${question(f.fact)}: ${answer(f.value)}  (${f.because}; ${lineList(f.lines)})`);
+  for (const n of facts.notes) out.push(`  - ${n}`);
+  return out;
+}
+
+const SECTION_STATE_WORDS = { read: "read", partial: "read, with an error besides", denied: "access denied", error: "printed an error", empty: "empty" } as const;
+
+function renderBundle(a: BundleAnalysis, encoding: string, content?: EvidenceBundle): string[] {
+  const ev = a.evidence;
+  const ids = Object.keys(ev.sections);
+  const head = ev.marked
+    ? `Evidence bundle (${ev.lineCount} lines, ${encoding}, ${ids.length} part${ids.length === 1 ? "" : "s"} read)${ev.complete ? "" : ": PARTIAL, the paste stops before the end"}`
+    : `One part of the evidence bundle, on its own: ${sectionWords(ids[0] as keyof typeof ev.sections)} (${ev.lineCount} lines, ${encoding})`;
+  const out = [head, ""];
+  const width = Math.max(...a.card.map((r) => r.label.length)) + 2;
+  for (const r of a.card) out.push(`  ${`${r.label}:`.padEnd(width)}${r.value}${r.lines.length ? `  (${lineList(r.lines)})` : ""}`);
+  out.push("", "Parts of the paste");
+  for (const [id, s] of Object.entries(ev.sections)) {
+    out.push(`  ${sectionWords(id as keyof typeof ev.sections)}: ${SECTION_STATE_WORDS[s.state]}${s.from ? ` (${s.from === s.to ? `line ${s.from}` : `lines ${s.from}–${s.to}`})` : ""}${s.error ? `: ${s.error.text}` : ""}`);
+  }
+  out.push("", "Findings");
+  if (a.findings.length === 0) out.push("  (none)");
+  out.push(...renderFindings(a.findings));
+  for (const f of a.findings) if (f.switchTo) out.push(`  → This looks like ${f.switchTo.display}: fixpath diagnose ${f.switchTo.code}`);
+  out.push(...renderFacts(a.facts));
+  if (ev.notes.length > 0) {
+    out.push("", "Notes on the paste");
+    for (const n of ev.notes) out.push(`  - ${n.message}`);
+  }
+  const points = unconfirmedFor(content, ids);
+  if (points.length > 0) {
+    out.push("", "Not confirmed yet");
+    for (const p of points) out.push(`  - ${p}`);
+  }
+  out.push("");
+  return out;
+}
+
+/** The bundle's UNCONFIRMED points that bear on the parts in the paste, in the reader's words. */
+function unconfirmedFor(content: EvidenceBundle | undefined, ids: readonly string[]): string[] {
+  if (!content) return [];
+  const wanted = new Set(["untested"]);
+  for (const s of content.sections) if (ids.includes(s.id)) for (const u of s.unconfirmed ?? []) wanted.add(u);
+  if (ids.includes("listaccounts")) wanted.add("listaccounts");
+  if (ids.includes("ver")) wanted.add("ver-language");
+  if (ids.includes("os")) wanted.add("multi-session");
+  return content.unconfirmed.filter((u) => wanted.has(u.id)).map((u) => u.text);
+}
+
 function renderRecognition(r: Recognition): string[] {
   const out: string[] = [];
   if (r.codes.length > 0) {
@@ -194,7 +287,7 @@ function renderRecognition(r: Recognition): string[] {
     }
   }
   if (r.apps.length > 0) out.push(`Apps named: ${r.apps.map((a) => a.app).join(", ")}`);
-  if (r.phrases.length > 0) out.push(`Known messages: ${r.phrases.map((p) => `${p.id} (line ${p.line})`).join(", ")}`);
+  if (r.phrases.length > 0) out.push(`Known messages on ${r.phrases.length === 1 ? "line" : "lines"} ${r.phrases.map((p) => p.line).join(", ")}${r.phrases.some((p) => p.hubs.length) ? ` (about ${[...new Set(r.phrases.flatMap((p) => p.hubs))].map((h) => `/codes/${h}/`).join(", ")})` : ""}`);
   if (r.candidates.length > 0) {
     out.push("", "Pages that may help");
     for (const c of r.candidates) out.push(`  ${c.url}  ${c.title}  (${c.reasons.join("; ")})`);

@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("analyze")
-    .description("Read a saved dsregcmd /status output or an error message; print findings. Nothing is sent anywhere.")
+    .description("Read a saved evidence bundle (see /analyze/), dsregcmd /status output or an error message; print findings. Nothing is sent anywhere.")
     .argument("<file>", "a file, or - for standard input")
     .option("--json", "print JSON")
     .addHelpText(

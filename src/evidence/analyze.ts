@@ -1,6 +1,7 @@
 /**
- * One entry point for a paste of unknown kind: decode it, tell `dsregcmd /status` output from
- * error text, and run the matching analysis. The CLI and the site's analyzer island both call it.
+ * One entry point for a paste of unknown kind: decode it, tell an evidence bundle (or one of
+ * its sections on its own) from `dsregcmd /status` output and from error text, and run the
+ * matching analysis. The CLI and the site's analyzer island both call it.
  */
 import type { Issue } from "../model/issue.ts";
 import { decodePaste, type Encoding } from "./decode.ts";
@@ -11,6 +12,18 @@ import { parseDsregcmdStatus, type DsregcmdEvidence } from "./dsregcmd/parse.ts"
 import { parseDsregcmdRaw } from "./dsregcmd/raw.ts";
 import { toFacts, type FactsFromEvidence } from "./dsregcmd/to-facts.ts";
 import { recognizeErrorText, type KbView, type Recognition } from "./error-text/recognize.ts";
+import { deviceCard, type CardRow } from "./bundle/card.ts";
+import { deriveBundleFindings, type BundleFinding } from "./bundle/findings.ts";
+import { detectBundle, parseBundle, type BundleEvidence } from "./bundle/parse.ts";
+import { bundleToFacts } from "./bundle/to-facts.ts";
+
+/** A bundle paste (or one of its sections on its own): one place for its sections and findings. */
+export interface BundleAnalysis {
+  evidence: BundleEvidence;
+  findings: BundleFinding[];
+  facts: FactsFromEvidence;
+  card: CardRow[];
+}
 
 export interface DsregcmdAnalysis {
   evidence: DsregcmdEvidence;
@@ -23,6 +36,7 @@ export interface DsregcmdAnalysis {
 export type Analysis =
   | { ok: false; issues: Issue[] }
   | { ok: true; kind: "dsregcmd"; encoding: Encoding; dsregcmd: DsregcmdAnalysis; recognition: Recognition }
+  | { ok: true; kind: "bundle"; encoding: Encoding; bundle: BundleAnalysis; recognition: Recognition }
   | { ok: true; kind: "error-text"; encoding: Encoding; recognition: Recognition; recognised: boolean };
 
 export interface AnalyzeOptions {
@@ -61,11 +75,50 @@ export function analyzeDsregcmd(
   };
 }
 
-/** Analyses any paste: `dsregcmd /status` output or error text. Never throws. */
+/**
+ * Codes, apps and pages for a bundle: the recognizer reads only the event text, each distinct
+ * line once (logs repeat the same events), and its line numbers are mapped back to the paste.
+ */
+function bundleRecognition(ev: BundleEvidence, kb?: KbView): Recognition {
+  const distinct: string[] = [];
+  const at: number[] = [];
+  const seen = new Set<string>();
+  for (const id of ["aad-operational", "udr-admin"] as const) {
+    for (const e of ev.sections[id]?.data.events ?? []) {
+      for (const l of e.text) {
+        if (seen.has(l.text)) continue;
+        seen.add(l.text);
+        distinct.push(l.text);
+        at.push(l.n);
+      }
+    }
+  }
+  const r = recognizeErrorText(distinct.join("\n"), kb);
+  const map = (line: number) => at[line - 1] ?? line;
+  return {
+    ...r,
+    codes: r.codes.map((c) => ({ ...c, line: map(c.line) })),
+    apps: r.apps.map((a) => ({ ...a, line: map(a.line) })),
+    phrases: r.phrases.map((p) => ({ ...p, line: map(p.line) })),
+  };
+}
+
+/** Parses, judges and maps a decoded bundle paste; never throws. */
+export function analyzeBundle(text: string, kb?: KbView): BundleAnalysis {
+  const evidence = parseBundle(text);
+  const facts = bundleToFacts(evidence);
+  return { evidence, findings: deriveBundleFindings(evidence, kb), facts, card: deviceCard(evidence, facts) };
+}
+
+/** Analyses any paste: a bundle (or one of its sections), `dsregcmd /status` output or error text. Never throws. */
 export function analyzePaste(input: string | Uint8Array, options: AnalyzeOptions = {}): Analysis {
   const decoded = decodePaste(input, options);
   if (!decoded.ok) return { ok: false, issues: [decoded.issue] };
   const { text, encoding } = decoded;
+  if (detectBundle(text)) {
+    const bundle = analyzeBundle(text, options.kb);
+    return { ok: true, kind: "bundle", encoding, bundle, recognition: bundleRecognition(bundle.evidence, options.kb) };
+  }
   const recognition = recognizeErrorText(text, options.kb);
   if (detectInputKind(text) === "dsregcmd") {
     const result = analyzeDsregcmd(text, { maxBytes: Infinity });

@@ -4,7 +4,7 @@ import { join, relative, sep } from "node:path";
 import type { ContentFile } from "./load/types.ts";
 
 /**
- * Reads every `*.yaml` / `*.yml` file under `dir`; `display` paths are relative to `cwd`. A file
+ * Reads every `*.yaml` / `*.yml` file under `dir` (and the evidence bundle's two command files); `display` paths are relative to `cwd`. A file
  * or folder that cannot be read (a symlink whose target is gone, no permission) is returned with
  * `unreadable` set, so the loader reports it as a content problem with the others.
  */
@@ -24,7 +24,7 @@ export function readContentFiles(dir: string, cwd: string = process.cwd()): Cont
         continue;
       }
       if (isDir) walk(path);
-      else if (/\.ya?ml$/.test(name)) {
+      else if (/\.ya?ml$/.test(name) || /^evidence-bundle\.(?:ps1|cmd)$/.test(name)) {
         try {
           out.push({ ...file, text: readFileSync(path, "utf8") });
         } catch (err) {

@@ -125,3 +125,99 @@ export function redactPhoneNumbers(text: string): string {
     return m;
   });
 }
+
+// ---------------------------------------------------------------- evidence bundle (issue 16)
+// Additive: the bundle's own identifiers, applied before the patterns above. Kept apart from
+// createRedactor so the dsregcmd redaction stays as it is.
+
+import type { BundleEvidence } from "../evidence/index.ts";
+
+export type BundleRedactionKind = "user" | "sid" | "path" | "target" | "cid" | "wam" | "computer" | "registered";
+
+/** Identifiers only the bundle's parts print, wherever they appear; applied in this order. */
+export const BUNDLE_PATTERNS: readonly [BundleRedactionKind, RegExp][] = [
+  // The account before a user's SID (`whoami /user`, `whoami /all`): `desktop-1\ana  S-1-5-21-…`.
+  ["user", /(?<=^\s*"?)[^\s",\\]+\\[^\s",]+(?="?(?:\s+|,)"?S-1-5-21-)/gm],
+  // A user's or domain group's SID (S-1-5-21-<domain>-<rid>); well-known SIDs (S-1-5-32-544) identify nobody.
+  ["sid", /\bS-1-5-21(?:-\d+){3,4}\b/g],
+  // The user name in a profile path: C:\Users\ana\OneDrive → C:\Users\[path-1]\OneDrive.
+  ["path", /(?<=\b[A-Za-z]:\\(?:Users|Documents and Settings)\\)(?!\[)[^\\\s"<>|:*?]+/gi],
+  // A credential target after `target=` names an account, a tenant or a host.
+  ["target", /(?<=:target=)(?!\[)[^\r\n]+?(?=\s*$)/gim],
+  // The user line of a `cmdkey /list` entry (English label; other labels are caught by value).
+  ["user", /(?<=^\s*(?:>\s*)?User:\s*)(?!N\/A|\[)\S[^\r\n]*?(?=\s*$)/gim],
+  // OneDrive's personal account id, a 16-digit hex `cid`.
+  ["cid", /(?<=\bcid\b\s*(?::|REG_SZ)\s*)(?!\[)[0-9a-f]{16}\b/gi],
+  // WAM account ids of dsregcmd /listaccounts: u:<object>.<tenant>.
+  ["wam", /\bu:(?!\[)[0-9a-fx-]{8,}\.[0-9a-fx-]{8,}/gi],
+  // The computer name in event text (`Computer: DESKTOP-82V9KDO`).
+  ["computer", /(?<=^\s*Computer:\s*)(?!\[|N\/A)\S+/gim],
+  // Owner, organisation and product id of the CurrentVersion key, when a full listing is pasted.
+  ["registered", /(?<=^\s*(?:RegisteredOwner|RegisteredOrganization|ProductId)\s*(?::|REG_SZ)\s*)(?!\[)\S[^\r\n]*?(?=\s*$)/gim],
+];
+
+/**
+ * A redactor for a bundle paste: the bundle's own patterns, then createRedactor with every
+ * identifier value the parsed sections hold (names, UPNs, tenant and enrollment ids, folders,
+ * credential targets and users, WAM accounts) and the dsregcmd part's.
+ */
+export function createBundleRedactor(evidence?: BundleEvidence): Redactor {
+  const base = createRedactor(evidence ? collectBundleIdentifiers(evidence) : []);
+  const tokens = new Map<string, string>();
+  const counts: Record<BundleRedactionKind, number> = { user: 0, sid: 0, path: 0, target: 0, cid: 0, wam: 0, computer: 0, registered: 0 };
+  const redact = ((text: string): string => {
+    let out = text;
+    for (const [kind, re] of BUNDLE_PATTERNS) {
+      out = out.replace(re, (m) => {
+        const key = `${kind}:${m.toLowerCase()}`;
+        let t = tokens.get(key);
+        if (!t) tokens.set(key, (t = `[${kind}-${++counts[kind]}]`));
+        return t;
+      });
+    }
+    return base(out);
+  }) as Redactor;
+  Object.defineProperty(redact, "counts", { get: () => ({ ...base.counts, ...counts }) });
+  return redact;
+}
+
+/** Every identifier value the bundle's sections hold, as text. */
+export function collectBundleIdentifiers(ev: BundleEvidence): string[] {
+  const out: string[] = [];
+  const take = (v: { value: string } | string | undefined) => {
+    const s = typeof v === "string" ? v : v?.value;
+    if (s && s.trim()) out.push(s.trim());
+  };
+  const S = ev.sections;
+  const user = S["whoami-user"]?.data;
+  take(user?.name);
+  take(user?.sid);
+  if (user?.name) take(user.name.value.split("\\").at(-1));
+  take(S["whoami-upn"]?.data);
+  for (const e of S.mdm?.data.entries ?? []) {
+    take(e.id);
+    take(e.upn);
+    take(e.aadTenantId);
+  }
+  for (const a of S["onedrive-accounts"]?.data.accounts ?? []) {
+    take(a.userEmail);
+    take(a.configuredTenantId);
+    take(a.userFolder);
+    take(a.cid);
+  }
+  for (const c of S.credman?.data.entries ?? []) {
+    take(c.target);
+    take(c.user?.value);
+  }
+  const la = S.listaccounts?.data;
+  for (const a of la?.accounts ?? []) {
+    take(a.id);
+    take(a.user);
+    take(a.authority);
+  }
+  take(la?.defaultAccount?.id);
+  take(la?.defaultAccount?.user);
+  const ds = S.dsregcmd?.data?.evidence;
+  if (ds) out.push(...collectIdentifiers(ds));
+  return out;
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { printable, runAnalyze } from "../../src/cli/analyze.ts";
 import type { CliIo } from "../../src/cli/io.ts";
 import { EXIT } from "../../src/cli/io.ts";
+import { ROOT } from "../helpers/io.ts";
 import { FIXTURE_DIR, readFixtures, utf16leWithBom } from "./helpers.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "fixpath-analyze-"));
@@ -40,7 +41,9 @@ describe("fixpath analyze", () => {
     expect(code).toBe(EXIT.ok);
     expect(out()).toContain("dsregcmd /status output (modern layout, 72 lines, utf-16le)");
     expect(out()).toContain("Join type:     Microsoft Entra joined");
-    expect(out()).toMatch(/✖ fail {2}prt: No primary refresh token/);
+    expect(out()).toMatch(/✖ fail {2}No primary refresh token/);
+    // States are words, and no finding id is printed (issue 14, item 10).
+    expect(out()).not.toMatch(/not-tested|not-elevated|\bprt:/);
     expect(out()).toContain("/codes/caa50021/admin/#prt-health");
     expect(out()).not.toContain("ea77c7d5-7b2f-4567-bf0c-c0a4ceb8b679");
     expect(err()).toBe("");
@@ -124,5 +127,58 @@ describe("fixpath analyze", () => {
     const parsed = JSON.parse(out());
     expect(parsed.dsregcmd.evidence.extras).toContainEqual(expect.objectContaining({ text: " Weird\u001b[2J : <script>x</script>" }));
     expect(printable("a\u001b[2Jb\nc")).toBe("a\\u001b[2Jb\nc");
+  });
+});
+
+describe("fixpath analyze, evidence bundle", () => {
+  const BUNDLE = readFileSync(join(import.meta.dirname, "../fixtures/bundle/90-derived-bundle-from-fixtures.txt"), "utf8");
+
+  it("prints the device card, each part's state, findings with lines and the answers in words", async () => {
+    const { io, out, err } = fakeIo();
+    expect(await runAnalyze({ input: file("bundle.txt", utf16leWithBom(BUNDLE)), json: false }, io)).toBe(EXIT.ok);
+    const text = out();
+    expect(text).toMatch(/^Evidence bundle \(161 lines, utf-16le, 14 parts read\)/);
+    expect(text).toMatch(/Administrator rights: Yes \(this window was not elevated\) {2}\(lines 13, 16\)/);
+    expect(text).toContain("management enrollment: access denied (line 51)");
+    expect(text).toMatch(/✖ fail {2}The sign-in service answered AADSTS50034 in event 1081/);
+    expect(text).toContain("The person has local administrator rights on this Windows device: yes");
+    expect(text).toMatch(/- Whether the device is managed stays unknown: the management enrollment part says access was denied/);
+    // No fact names or ids on screen; identifiers from the paste are not echoed.
+    expect(text).not.toMatch(/isAdmin|personalAndWorkPaired|denied-mdm|event-aadsts/);
+    expect(text).not.toContain("ana@contoso.com");
+    expect(err()).toBe("");
+  });
+
+  it("shows the points nobody has confirmed when the content is at hand", async () => {
+    const { io, out } = fakeIo();
+    io.cwd = ROOT;
+    expect(await runAnalyze({ input: join(import.meta.dirname, "../fixtures/bundle/90-derived-bundle-from-fixtures.txt"), json: false }, io)).toBe(EXIT.ok);
+    expect(out()).toContain("Not confirmed yet");
+    expect(out()).toMatch(/without administrator rights may read the sign-in event log/);
+    expect(out()).toContain("→ This looks like AADSTS50034: fixpath diagnose aadsts50034");
+  });
+
+  it("--json: the same facts shape as for dsregcmd, and one place for the sections and findings", async () => {
+    const { io, out } = fakeIo();
+    expect(await runAnalyze({ input: file("bundle.txt", BUNDLE), json: true }, io)).toBe(EXIT.ok);
+    const parsed = JSON.parse(out());
+    expect(parsed).toMatchObject({ ok: true, kind: "bundle", bundle: { facts: { facts: { isAdmin: true, windowsServer: false, personalAndWorkPaired: true } } } });
+    expect(Object.keys(parsed.bundle)).toEqual(["evidence", "findings", "facts", "card"]);
+    expect(Object.keys(parsed.bundle.facts)).toEqual(["facts", "support", "notes"]);
+    expect(parsed.bundle.evidence.sections.mdm.state).toBe("denied");
+  });
+
+  it("reads a bare whoami /groups on its own", async () => {
+    const { io, out } = fakeIo();
+    const groups = readFileSync(join(import.meta.dirname, "../fixtures/windows/01-whoami-all-local-admin-not-elevated.log"));
+    expect(await runAnalyze({ input: file("groups.txt", groups), json: false }, io)).toBe(EXIT.ok);
+    expect(out()).toMatch(/^One part of the evidence bundle, on its own: groups of your sign-in/);
+  });
+
+  it("names the file in its messages, not a placeholder", async () => {
+    const { io, err } = fakeIo();
+    expect(await runAnalyze({ input: file("empty.txt", "   \n"), json: false }, io)).toBe(EXIT.usage);
+    expect(err()).toMatch(/empty\.txt {2}dsreg\/empty-input/);
+    expect(err()).not.toContain("<paste>");
   });
 });

@@ -21,7 +21,7 @@ describe("JSON Schemas for editors", () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".yaml") ? [join(dir, e.name)] : []));
     for (const file of walk(join(ROOT, "content"))) {
       const first = readFileSync(file, "utf8").split("\n")[0];
-      expect(first, file).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schema\/(code|scenario|checklist|sources)\.schema\.json$/);
+      expect(first, file).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schema\/(code|scenario|checklist|sources|evidence-bundle)\.schema\.json$/);
     }
   });
 });

@@ -1,10 +1,15 @@
 /**
- * The analyzer island (`/analyze/`): paste or drop `dsregcmd /status` output or an error message;
+ * The analyzer island (`/analyze/`): paste or drop the evidence bundle's output (or one of its
+ * parts), `dsregcmd /status` output or an error message. A bundle shows a device card (join type,
+ * management, admin rights, edition, apps, accounts), then its findings with their lines, and the
+ * points nobody has confirmed yet for the parts it holds. For every kind:
  * see findings (pass / warn / fail) with the lines they rest on and the step that deals with each,
  * and carry the facts it supports into the diagnostic. The paste is analysed here and never sent
  * anywhere (this module makes no request with it) and never rendered as markup (textContent only).
  */
-import { analyzePaste, type Analysis } from "../../../src/evidence/analyze.ts";
+import { analyzePaste, type Analysis, type BundleAnalysis } from "../../../src/evidence/analyze.ts";
+import type { BundleFinding } from "../../../src/evidence/bundle/findings.ts";
+import { sectionWords } from "../../../src/evidence/bundle/to-facts.ts";
 import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
 import type { Candidate } from "../../../src/evidence/error-text/recognize.ts";
 import type { JoinType, PrtState } from "../../../src/evidence/dsregcmd/derive.ts";
@@ -40,6 +45,92 @@ function linesOf(all: string[], numbers: number[]): HTMLElement | null {
   return h("pre", { class: "lines" }, picked.map((n) => `${String(n).padStart(4)}  ${all[n - 1]!.trim()}`).join("\n"));
 }
 
+/** The bundle's UNCONFIRMED points, from the page (content/evidence-bundle.yaml). */
+interface Unconfirmed {
+  points: { id: string; text: string }[];
+  sections: { id: string; unconfirmed: string[] }[];
+}
+const unconfirmed: Unconfirmed | undefined = (() => {
+  const raw = document.querySelector<HTMLElement>("[data-unconfirmed-json]")?.dataset.unconfirmedJson;
+  try {
+    return raw ? (JSON.parse(raw) as Unconfirmed) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+const TONE_WORDS = { good: "Fine", warn: "Note", bad: "Problem", unknown: "Not known", info: "" } as const;
+
+function deviceCard(b: BundleAnalysis, all: string[]): HTMLElement {
+  return h(
+    "div",
+    { class: "device-card", "data-device-card": "" },
+    ...b.card.map((r) =>
+      h(
+        "div",
+        { class: `tile tone-${r.tone}`, "data-card-row": r.key },
+        h("span", { class: "tile-label" }, r.label),
+        h("strong", { class: "tile-value" }, r.value),
+        TONE_WORDS[r.tone] && r.value !== TONE_WORDS[r.tone] ? h("span", { class: "tile-tone" }, TONE_WORDS[r.tone]) : null,
+        r.detail ? h("span", { class: "tile-detail" }, r.detail) : null,
+        r.lines.length ? h("details", {}, h("summary", {}, `Line${r.lines.length > 1 ? "s" : ""} ${r.lines.slice(0, 6).join(", ")}`), linesOf(all, r.lines)) : null,
+      ),
+    ),
+  );
+}
+
+function showBundle(b: BundleAnalysis, all: string[], candidates: Candidate[]): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  const ev = b.evidence;
+  const ids = Object.keys(ev.sections) as (keyof typeof ev.sections)[];
+  parts.push(h("h2", { tabindex: "-1" }, ev.marked ? "Your PC at a glance" : `What this part shows: ${sectionWords(ids[0]!)}`));
+  if (ev.marked && !ev.complete) parts.push(h("p", { class: "notice" }, "The paste stops before the end of the output: the last part may be incomplete."));
+  parts.push(deviceCard(b, all));
+  const counts = { pass: 0, warn: 0, fail: 0 };
+  for (const f of b.findings) counts[f.status]++;
+  parts.push(
+    h("h2", {}, "What needs a look"),
+    h("p", {}, `${counts.fail} to fix, ${counts.warn} to check, ${counts.pass} fine.`),
+    h("ol", { class: "findings", style: "list-style:none;padding:0" }, ...b.findings.map((f) => findingItem(f, all))),
+  );
+  const denied = ids.filter((id) => ev.sections[id]!.state === "denied" || ev.sections[id]!.state === "error");
+  if (denied.length) parts.push(h("p", { class: "expect" }, `Not readable here: ${denied.map((id) => sectionWords(id)).join(", ")}. Those answers stay "I don't know".`));
+  parts.push(...answers(b.facts, candidates, b.findings));
+  const points = unconfirmedFor(ids);
+  if (points.length) parts.push(h("h3", {}, "Not confirmed yet"), h("ul", { class: "expect", "data-unconfirmed-result": "" }, ...points.map((p) => h("li", {}, p))));
+  return parts;
+}
+
+function unconfirmedFor(ids: readonly string[]): string[] {
+  if (!unconfirmed) return [];
+  const wanted = new Set(["untested"]);
+  for (const s of unconfirmed.sections) if (ids.includes(s.id)) for (const u of s.unconfirmed) wanted.add(u);
+  if (ids.includes("listaccounts")) wanted.add("listaccounts");
+  if (ids.includes("ver")) wanted.add("ver-language");
+  if (ids.includes("os")) wanted.add("multi-session");
+  return unconfirmed.points.filter((p) => wanted.has(p.id)).map((p) => p.text);
+}
+
+function question(fact: keyof typeof FACTS): string {
+  return FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "");
+}
+
+function answers(facts: BundleAnalysis["facts"], candidates: Candidate[], findings: BundleFinding[] = []): HTMLElement[] {
+  const support = facts.support;
+  const sw = findings.find((f) => f.switchTo);
+  const out: HTMLElement[] = [
+    h("h2", {}, "Answers this paste gives the diagnostic"),
+    support.length
+      ? h("ul", {}, ...support.map((s) => h("li", { "data-fact": s.fact }, `${question(s.fact)}: ${s.value === true ? "yes" : s.value === false ? "no" : String(s.value)} (${s.because}; line${s.lines.length > 1 ? "s" : ""} ${s.lines.join(", ")})`)))
+      : h("p", {}, "None: the paste does not settle any question."),
+    h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, n))),
+  ];
+  const cta = h("div", { class: "cta" }, diagnoseLink(facts.facts, candidates, sw?.switchTo?.code));
+  if (sw?.switchTo) cta.append(h("p", { class: "expect" }, `The events name ${sw.switchTo.display}: the diagnostic opens its guide.`));
+  out.push(cta);
+  return out;
+}
+
 function findingItem(f: Finding, all: string[]): HTMLElement {
   return h(
     "li",
@@ -58,9 +149,9 @@ function candidateList(candidates: Candidate[]): HTMLElement | null {
   return h("ul", {}, ...candidates.slice(0, 6).map((c) => h("li", {}, h("a", { href: c.url }, c.title), ` (${c.reasons.join("; ")})`)));
 }
 
-function diagnoseLink(facts: Facts, candidates: Candidate[]): HTMLElement {
-  const top = candidates.find((c) => c.kind === "scenario") ?? candidates[0];
-  const [code, app] = top ? top.pageId.split("/") : [];
+function diagnoseLink(facts: Facts, candidates: Candidate[], switchTo?: string): HTMLElement {
+  const top = candidates.find((c) => c.kind === "scenario" && (!switchTo || c.pageId.startsWith(`${switchTo}/`))) ?? (switchTo ? undefined : candidates[0]);
+  const [code, app] = top ? top.pageId.split("/") : switchTo ? [switchTo] : [];
   return h("a", { class: "btn", href: diagnoseHref({ code, app }, facts), "data-use-answers": "" }, "Use these answers in the diagnostic");
 }
 
@@ -98,7 +189,9 @@ function show(analysis: Analysis, all: string[]): void {
     return;
   }
   const parts: HTMLElement[] = [];
-  if (analysis.kind === "dsregcmd") {
+  if (analysis.kind === "bundle") {
+    parts.push(...showBundle(analysis.bundle, all, analysis.recognition.candidates));
+  } else if (analysis.kind === "dsregcmd") {
     const { findings, facts, state } = analysis.dsregcmd;
     const counts = { pass: 0, warn: 0, fail: 0 };
     for (const f of findings) counts[f.status]++;
@@ -121,7 +214,7 @@ function show(analysis: Analysis, all: string[]): void {
     if (r.apps.length) parts.push(h("p", {}, "Apps: ", r.apps.map((a) => APP_LABELS[a.app]).join(", ")));
     const list = candidateList(r.candidates);
     if (list) parts.push(h("h3", {}, "Pages that fit"), list, h("div", { class: "cta" }, diagnoseLink({}, r.candidates)));
-    else parts.push(h("p", {}, "Paste the whole error message or the full output of dsregcmd /status, or search for the code on the home page."));
+    else parts.push(h("p", {}, "Paste the whole output of the command above, the full output of dsregcmd /status or the whole error message, or search for the code on the home page."));
   }
   parts.push(h("p", { class: "expect" }, "This analysis ran in your browser. Nothing you pasted was sent anywhere."));
   out.replaceChildren(...parts);

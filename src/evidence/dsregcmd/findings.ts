@@ -83,6 +83,10 @@ export function deriveFindings(ev: DsregcmdEvidence, state: DsregcmdState): Find
       break;
     case "unknown":
       if (deviceStatePrinted) add("join-type", "warn", `Join type unknown: ${join.reason}.`, join.lines, LINKS.checkDeviceRegistration);
+      else if (ev.userState.workplaceJoined?.value === true) {
+        // A User State block alone: the account is registered for this user, whatever the device's join.
+        add("registered-user", "pass", "This user's work account is Microsoft Entra registered in this user's context (WorkplaceJoined YES in User State). The device's own join type stays unknown: the paste has no Device State section.", [ev.userState.workplaceJoined.line], LINKS.checkAccessWorkOrSchool);
+      }
       break;
   }
 

@@ -8,6 +8,7 @@
  * rules over all files (`../rules/`).
  */
 import type { z } from "zod";
+import { BUNDLE_FILE, isBundleFile, loadBundleFile, type EvidenceBundle } from "../bundle.ts";
 import { APPS } from "../facts.ts";
 import { suggest, type Issue } from "../issue.ts";
 import type { KbCode } from "../issue-codes.ts";
@@ -34,7 +35,14 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
   const broken = { hubs: new Set<string>(), pages: new Set<string>(), sources: new Set<string>(), sourcesFile: false };
   const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
 
+  let bundle: EvidenceBundle | undefined;
   for (const file of sorted) {
+    if (isBundleFile(file.name) && file.unreadable === undefined) {
+      const loaded = file.name === BUNDLE_FILE ? loadBundleFile(file.display, file.text, new Map(files.map((f) => [f.name, f.text]))) : { issues: [] };
+      bundle ??= loaded.bundle;
+      issues.push(...loaded.issues);
+      continue;
+    }
     const role = roleOf(file.name);
     if (file.unreadable !== undefined) {
       issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it (a symlink whose target is gone counts as a missing file)" });
@@ -100,7 +108,7 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
     (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0),
   );
   const hasError = issues.some((i) => i.severity === "error");
-  return { kb: hasError ? undefined : checked.kb, issues, counts };
+  return { kb: hasError ? undefined : bundle ? { ...checked.kb, bundle } : checked.kb, issues, counts };
 }
 
 /** Records what a file that did not load would have declared, as far as its data shows. */

@@ -1,0 +1,148 @@
+/**
+ * Bundle evidence → the diagnostic's facts, each with the lines it rests on, and a note for
+ * every fact people expect that stays unknown (unknown is never absent). Same shape as
+ * `toFacts` of dsregcmd (FactsFromEvidence).
+ *
+ * - isAdmin: S-1-5-32-544 among the groups of a non-elevated window (true), or absent from a
+ *   readable group list (false). An elevated window may carry another account's token (someone
+ *   typed an administrator's password), so it leaves isAdmin unknown.
+ * - windowsServer: edition/edition.ts (InstallationType, EditionID; multi-session is a client).
+ * - hybridJoined: the dsregcmd section's toFacts.
+ * - managed: true for an MDM enrollment (ProviderID and EnrollmentState 1), a hybrid joined
+ *   device, or Company Portal installed (the fact's definition in src/model/facts.ts). False only
+ *   when all of these were readable and none holds, and dsregcmd shows no domain or Entra join
+ *   (a domain-joined PC is managed by its domain even without MDM). BitLocker is not used: its
+ *   value map is UNCONFIRMED and people turn it on at home too.
+ * - personalAndWorkPaired: a Personal and a Business account, both set up (onedrive/onedrive.ts).
+ * - A section the paste was cut off in never supports a "no" that rests on something missing
+ *   (no Administrators row, no second account, no enrollment): the rest may have been cut.
+ */
+import type { FactName, FactValue, Facts } from "../../model/facts.ts";
+import { packageState } from "../appx/packages.ts";
+import { deriveEdition } from "../edition/edition.ts";
+import { derivePaired } from "../onedrive/onedrive.ts";
+import type { FactSupport, FactsFromEvidence } from "../dsregcmd/to-facts.ts";
+import type { BundleEvidence, SectionResult, ReadSectionId } from "./parse.ts";
+import { sortedLines } from "./lines.ts";
+
+/** Every fact the bundle can settle. */
+export const BUNDLE_FACTS = ["isAdmin", "windowsServer", "managed", "personalAndWorkPaired", "hybridJoined"] as const satisfies readonly FactName[];
+
+const SECTION_WORDS: Record<ReadSectionId, string> = {
+  meta: "run details",
+  ver: "Windows version",
+  "whoami-user": "sign-in",
+  "whoami-upn": "work sign-in name",
+  "whoami-groups": "groups of your sign-in (whoami /groups)",
+  os: "Windows edition",
+  producttype: "product type",
+  dsregcmd: "device registration (dsregcmd /status)",
+  mdm: "management enrollment",
+  appx: "installed apps",
+  office: "Office",
+  onedrive: "OneDrive settings",
+  "onedrive-accounts": "OneDrive accounts",
+  credman: "saved sign-ins",
+  bitlocker: "BitLocker",
+  "aad-operational": "sign-in events",
+  "udr-admin": "device registration events",
+  listaccounts: "Windows work accounts (dsregcmd /listaccounts)",
+};
+
+/** Words for a section in messages. */
+export function sectionWords(id: ReadSectionId): string {
+  return SECTION_WORDS[id];
+}
+
+/** Why a section gave nothing, in words, or undefined when it was read. */
+export function unreadable(s: SectionResult | undefined, id: ReadSectionId): string | undefined {
+  if (!s) return `the ${SECTION_WORDS[id]} part is not in the paste`;
+  if (s.state === "denied") return `the ${SECTION_WORDS[id]} part says access was denied (line ${s.error!.line})`;
+  if (s.state === "error") return `the ${SECTION_WORDS[id]} part printed an error instead (line ${s.error!.line})`;
+  if (s.state === "empty") return `the ${SECTION_WORDS[id]} part is empty${s.cutOff ? " (the paste was cut off)" : ""}`;
+  return undefined;
+}
+
+/** The facts the bundle supports, each with its lines; pure. */
+export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
+  const facts: Facts = {};
+  const support: FactSupport[] = [];
+  const notes: string[] = [];
+  const set = (fact: FactName, value: FactValue, lines: number[], because: string) => {
+    facts[fact] = value;
+    support.push({ fact, value, lines: sortedLines(...lines), because });
+  };
+  const S = ev.sections;
+
+  // ---- isAdmin
+  const groups = S["whoami-groups"];
+  const whyGroups = unreadable(groups, "whoami-groups");
+  if (whyGroups) notes.push(`Administrator rights stay unknown: ${whyGroups}.`);
+  else {
+    const g = groups!.data;
+    if (g.elevated.value === true) {
+      notes.push(`Administrator rights stay unknown: this window ran as administrator (${g.elevated.reason}, line ${g.elevated.lines.join(", ")}), possibly with another account's password. Run the command again in a normal window.`);
+    } else if (g.admin.value === "unknown") {
+      notes.push(`Administrator rights stay unknown: ${g.admin.reason}.`);
+    } else if (g.admin.value === false && groups!.cutOff) {
+      notes.push("Administrator rights stay unknown: the paste was cut off in the groups of your sign-in, so a missing Administrators row proves nothing.");
+    } else {
+      set("isAdmin", g.admin.value, g.admin.lines, g.admin.reason);
+    }
+  }
+
+  // ---- windowsServer
+  const os = S.os;
+  const pt = S.producttype?.data;
+  const edition = deriveEdition(os?.state === "read" || os?.state === "partial" ? os.data : undefined, pt, S.ver?.data);
+  if (edition.windowsServer.value === "unknown") {
+    notes.push(`Windows Server or not stays unknown: ${unreadable(os, "os") ?? edition.windowsServer.reason}.`);
+  } else set("windowsServer", edition.windowsServer.value, edition.windowsServer.lines, edition.windowsServer.reason);
+
+  // ---- hybridJoined (from the dsregcmd section)
+  const ds = S.dsregcmd;
+  const dsFacts = ds?.data?.facts;
+  const hybrid = dsFacts?.support.find((f) => f.fact === "hybridJoined");
+  if (hybrid) set("hybridJoined", hybrid.value, hybrid.lines, hybrid.because);
+  else notes.push(`Hybrid join stays unknown: ${unreadable(ds, "dsregcmd") ?? dsFacts?.notes.find((n) => n.startsWith("hybridJoined"))?.replace(/^hybridJoined stays unknown: /, "") ?? "the device registration part does not show it"}`.replace(/\.?$/, "."));
+
+  // ---- managed
+  const mdm = S.mdm;
+  const enrolled = mdm && (mdm.state === "read" || mdm.state === "partial") ? mdm.data.enrolled : undefined;
+  const portal = S.appx && (S.appx.state === "read" || S.appx.state === "partial") ? packageState(S.appx.data, "Microsoft.CompanyPortal") : undefined;
+  const join = ds?.data?.state.joinType;
+  if (enrolled?.value === true) set("managed", true, enrolled.lines, `enrolled in device management: ${enrolled.reason}`);
+  else if (facts.hybridJoined === true) set("managed", true, hybrid!.lines, "hybrid joined, which the managed question counts as a managed device");
+  else if (portal && (portal.value === "ok" || portal.value === "not-ok" || portal.value === "no-status")) set("managed", true, portal.lines, "Company Portal is installed for this user");
+  else {
+    const orgJoin = join && (join.value === "entra-joined" || join.value === "domain-joined-only" || join.value === "on-premises-drs-joined");
+    const personalJoin = join && (join.value === "registered" || join.value === "not-joined");
+    const cut = mdm?.cutOff || S.appx?.cutOff || ds?.cutOff;
+    if (enrolled?.value === false && portal?.value === "not-found" && personalJoin && !cut) {
+      set("managed", false, [...enrolled.lines, ...portal.lines, ...join.lines], `no device management enrollment, no Company Portal, and the device is ${join.value === "registered" ? "only Entra registered (a work account added)" : "not joined"} to an organisation`);
+    } else {
+      const why = [
+        enrolled === undefined ? unreadable(mdm, "mdm") : undefined,
+        portal === undefined ? unreadable(S.appx, "appx") : undefined,
+        orgJoin ? `the device is ${join.value === "entra-joined" ? "Entra joined" : "joined to a domain"} without an enrollment in the paste, which can still be managed` : undefined,
+        !join || join.value === "unknown" ? "the join type is unknown" : undefined,
+      ].filter(Boolean);
+      notes.push(`Whether the device is managed stays unknown: ${why.length ? why.join("; ") : "nothing in the paste shows management"}.`);
+    }
+  }
+
+  // ---- personalAndWorkPaired
+  const acc = S["onedrive-accounts"];
+  if (acc && (acc.state === "read" || acc.state === "partial" || (acc.state === "empty" && !acc.cutOff))) {
+    const p = derivePaired(acc.data);
+    if (!p.value && acc.cutOff) {
+      notes.push("A personal and a work OneDrive stays unknown: the paste was cut off in the OneDrive accounts.");
+      return { facts, support, notes };
+    }
+    const lines = p.lines.length > 0 ? p.lines : acc.markerLine ? [acc.markerLine] : [];
+    if (lines.length > 0) set("personalAndWorkPaired", p.value, lines, p.reason);
+    else notes.push("A personal and a work OneDrive: unknown, the accounts part has no lines to rest on.");
+  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}.`);
+
+  return { facts, support, notes };
+}
