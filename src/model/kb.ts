@@ -6,7 +6,7 @@ import { APPS, type App } from "./facts.ts";
 import { parseCode, type CodeKey } from "./codes.ts";
 import type { Checklist, CodeHub, Scenario, Source } from "./schema/index.ts";
 import { pageUrl } from "./urls.ts";
-import type { EvidenceBundle } from "./bundle.ts";
+import type { EvidenceBundle } from "./load/bundle.ts";
 
 export interface KnowledgeBase {
   readonly sources: ReadonlyMap<string, Source>;
@@ -18,7 +18,7 @@ export interface KnowledgeBase {
   readonly checklists: ReadonlyMap<string, Checklist>;
   /** Every form of every hub's id and aliases → the hub's canonical id. */
   readonly codeIndex: ReadonlyMap<CodeKey, string>;
-  /** content/evidence-bundle.yaml, when present (src/model/bundle.ts). */
+  /** content/evidence-bundle.yaml, when present (src/model/load/bundle.ts). */
   readonly bundle?: EvidenceBundle;
 }
 

@@ -157,11 +157,11 @@ async function reloadAndContinue(page: Page, before: View): Promise<void> {
   expect(await view(page)).toEqual(before);
 }
 
-/** The visible text of the diagnostic, without the report preview (the report has its own checks). */
+/** The visible text of the diagnostic, without the report preview (the report has its own checks) and without command blocks (commands are quoted verbatim). */
 async function screenText(page: Page): Promise<string> {
   return (await page.evaluate(`(() => {
     const clone = document.body.cloneNode(true);
-    clone.querySelectorAll("[data-report-preview], script, style, noscript").forEach((e) => e.remove());
+    clone.querySelectorAll("[data-report-preview], script, style, noscript, pre").forEach((e) => e.remove());
     clone.style.position = "absolute";
     document.body.append(clone);
     const text = clone.innerText;

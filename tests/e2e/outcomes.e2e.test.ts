@@ -263,8 +263,8 @@ describe("search misses", () => {
     await box.fill("");
     await box.pressSequentially("we got 0x8004010f at work", { delay: 20 });
     await page.getByText("No page for 0x8004010F.").waitFor({ state: "attached" });
-    // (The server stores it in lower case.)
-    await expect.poll(() => rows("select query from search_misses"), { timeout: 10_000 }).toEqual([{ query: "0x8004010f" }]);
+    // (The server keeps only a count per normalised code and day.)
+    await expect.poll(() => rows("select code, n from search_miss_days"), { timeout: 10_000 }).toEqual([{ code: "0x8004010f", n: 1 }]);
     // Leaving the box does not send it again.
     await page.keyboard.press("Tab");
     await page.waitForTimeout(300);

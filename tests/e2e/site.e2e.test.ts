@@ -246,8 +246,10 @@ describe("the OneDrive diagnostic for a managed-device user without admin rights
     expect(await page.locator('[data-plan-step="cleanup-wam-accounts"]').getAttribute("data-status")).toBe("ask-admin");
     expect(await page.locator('[data-plan-step="dsregcmd-leave"]').getAttribute("data-status")).toBe("never");
     const report = (await page.locator("[data-report-preview]").textContent()) ?? "";
-    expect(report).toContain("caa50021");
-    expect(report).toContain("clean-restart");
+    // The report speaks in words: the code and app as people see them, step titles, no ids.
+    expect(report).toContain("CAA50021 in OneDrive");
+    expect(report).toContain("Restart Windows");
+    expect(report).not.toMatch(/clean-restart|cleanup-wam-accounts|ask-admin/);
     await shoot(page, "diagnose-escalated-desktop");
     await page.setViewportSize({ width: 360, height: 780 });
     await shoot(page, "diagnose-escalated-phone");

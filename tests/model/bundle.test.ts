@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Language, Parser, type Node } from "web-tree-sitter";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLE_COMMAND_FILES, BUNDLE_FILE, loadBundleFile, markerSectionIds, powershellSectionIds, type EvidenceBundle } from "../../src/model/bundle.ts";
+import { BUNDLE_COMMAND_FILES, BUNDLE_FILE, loadBundleFile, markerSectionIds, powershellSectionIds, type EvidenceBundle } from "../../src/model/load/bundle.ts";
 import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 
@@ -180,7 +180,7 @@ describe("content/evidence-bundle.yaml", () => {
 
     it("reports an unknown field and a missing one with a position", () => {
       const issues = load(TEXT.replace("neverTouches:", "neverTouch:")).issues;
-      expect(issues.map((i) => i.code).sort()).toEqual(["kb/bundle-missing-field", "kb/bundle-unknown-field"]);
+      expect(issues.map((i) => i.code).sort()).toEqual(["kb/missing-field", "kb/unknown-field"]);
       expect(issues.every((i) => i.file === "content/evidence-bundle.yaml" && typeof i.line === "number")).toBe(true);
     });
 

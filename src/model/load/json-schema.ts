@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ConfigSchema } from "../config.ts";
 import { CONTENT_SCHEMAS } from "../schema/index.ts";
-import { EvidenceBundleSchema } from "../bundle.ts";
+import { EvidenceBundleSchema } from "./bundle.ts";
 
 /** File name → JSON text for every content kind. */
 export function renderJsonSchemas(): Record<string, string> {

@@ -8,7 +8,7 @@
  * rules over all files (`../rules/`).
  */
 import type { z } from "zod";
-import { BUNDLE_FILE, isBundleFile, loadBundleFile, type EvidenceBundle } from "../bundle.ts";
+import { BUNDLE_FILE, isBundleFile, loadBundleFile, type EvidenceBundle } from "./bundle.ts";
 import { APPS } from "../facts.ts";
 import { suggest, type Issue } from "../issue.ts";
 import type { KbCode } from "../issue-codes.ts";

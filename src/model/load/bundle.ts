@@ -17,9 +17,9 @@
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
 import { z } from "zod";
-import { formatPath, type Issue, type PathSegment } from "./issue.ts";
-import type { KbCode } from "./issue-codes.ts";
-import { zodProblems, type ZodIssueLike } from "./zod-problems.ts";
+import { formatPath, type Issue, type PathSegment } from "../issue.ts";
+import type { KbCode } from "../issue-codes.ts";
+import { zodProblems, type ZodIssueLike } from "../zod-problems.ts";
 
 /** The content file's name inside the content folder. */
 export const BUNDLE_FILE = "evidence-bundle.yaml";
@@ -132,7 +132,7 @@ export function loadBundleFile(display: string, text: string, commands: Readonly
           : `"${p.field}" does not fit the evidence bundle's schema`;
         return issue(SCHEMA_CODES[p.kind] ?? "kb/wrong-type", p.path, message, {
           ...(expected ? { expected: String(expected) } : {}),
-          hint: "see src/model/bundle.ts for the fields of content/evidence-bundle.yaml",
+          hint: "see src/model/load/bundle.ts for the fields of content/evidence-bundle.yaml",
         });
       }),
     };
