@@ -88,8 +88,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--format <format>", "md, txt or json", "md")
     .option("--evidence <file>", "a saved dsregcmd /status output to include (analysed here, sent nowhere)")
     .option("--no-redact", "keep device, tenant and user identifiers (only for your own IT)")
+    .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml; without one each page is named by title and path)")
     .addHelpText("after", EXIT_HELP)
-    .action(async (opts: { session: string; format: string; evidence?: string; redact: boolean }) => {
+    .action(async (opts: { session: string; format: string; evidence?: string; redact: boolean; baseUrl?: string }) => {
       const { runReport } = await import("./report.ts");
       exitCode = runReport(opts, io, await content());
     });

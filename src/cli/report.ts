@@ -7,6 +7,8 @@ import { resolve } from "node:path";
 import { renderIssue } from "../model/index.ts";
 import { analyzeDsregcmd, type DsregcmdAnalysis } from "../evidence/index.ts";
 import { buildReport, renderReport, REPORT_FORMATS, type ReportFormat } from "../report/index.ts";
+import { renderHandover } from "../report/handover.ts";
+import { organisation } from "./organisation.ts";
 import type { Content } from "./content.ts";
 import { EXIT, UserError, writeLine, type CliIo } from "./io.ts";
 import { readSessionFile } from "./session-file.ts";
@@ -16,6 +18,8 @@ export interface ReportArgs {
   format: string;
   evidence?: string;
   redact: boolean;
+  /** Where the site runs, for absolute links (`--base-url`, else FIXPATH_BASE_URL, else the organisation file's `site.baseUrl`). */
+  baseUrl?: string;
 }
 
 export function runReport(args: ReportArgs, io: CliIo, content: Content, now: () => string = () => new Date().toISOString()): number {
@@ -32,8 +36,19 @@ export function runReport(args: ReportArgs, io: CliIo, content: Content, now: ()
     if (!analysed.ok) throw new UserError(`fixpath report: ${args.evidence} is not a dsregcmd /status output:\n${analysed.issues.map((i) => renderIssue(i)).join("\n")}`);
     evidence = analysed.analysis;
   }
-  const data = buildReport({ kb, session: file.session, startedAt: file.startedAt, evidence, generatedAt: now() }, { redact: args.redact });
+  const org = organisation(io, "report");
+  const baseUrl = args.baseUrl?.trim() || io.env.FIXPATH_BASE_URL?.trim() || org.site.baseUrl;
+  if (baseUrl !== undefined && !/^https?:\/\/[^\s/?#]+/i.test(baseUrl)) {
+    throw new UserError(`fixpath report: the base URL "${baseUrl.slice(0, 80)}" is not a web address. Fix: give the site's address, e.g. --base-url https://help.example.com`);
+  }
+  const data = buildReport({ kb, session: file.session, startedAt: file.startedAt, evidence, generatedAt: now() }, { redact: args.redact, ...(baseUrl ? { baseUrl } : {}) });
   if (!data) throw new UserError(`fixpath report: the knowledge base has no ${file.session.code}/${file.session.app} scenario`);
-  writeLine(io.stdout, renderReport(data, args.format as ReportFormat));
+  const text = renderReport(data, args.format as ReportFormat);
+  writeLine(io.stdout, text);
+  // Where it goes: the organisation's IT team, on stderr so the report on stdout stays as it is.
+  if (org.it) {
+    const h = renderHandover({ it: org.it, subject: `${data.page.title}: not fixed by the self-help steps`, report: text, fileName: "the report file" });
+    writeLine(io.stderr, [`Send this report to ${h.team}:`, ...h.lines.map((l) => `  ${l}`)].join("\n"));
+  }
   return EXIT.ok;
 }

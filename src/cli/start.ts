@@ -7,6 +7,7 @@ import type { KnowledgeBase } from "../model/index.ts";
 import { openRepository, portFromEnv, serverSettingsFromEnv, startServer, StorageError, type Repository } from "../server/index.ts";
 import { siteCsp } from "../server/inline-hashes.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
+import { organisation } from "./organisation.ts";
 
 /** Runs the site and the API until `stop` resolves (default: SIGINT or SIGTERM). */
 export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unknown> = signalled()): Promise<number> {
@@ -19,6 +20,8 @@ export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unkno
   } catch (e) {
     throw new UserError(`fixpath start: ${(e as Error).message}`, EXIT.usage);
   }
+  // The organisation file next: a broken one stops the start with every problem and its fix.
+  const org = organisation(io, "start");
   // The database first: a damaged or unreachable one stops the start before the site is built.
   let db: Repository;
   try {
@@ -39,7 +42,7 @@ export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unkno
   const csp = siteCsp(distDir);
   let server;
   try {
-    server = await startServer({ kb, db, distDir, csp, port, ...settings });
+    server = await startServer({ kb, db, distDir, csp, port, ...settings, ...(org.site.name ? { siteName: org.site.name } : {}) });
   } catch (e) {
     await db.close();
     const inUse = (e as { code?: string }).code === "EADDRINUSE";

@@ -26,3 +26,13 @@ export const OUTCOME_REASON_LABELS: Readonly<Record<OutcomeReason, string>> = {
   unclear: "The instructions were unclear",
   other: "Other",
 };
+
+/** Why a page was not helpful, in the order they are offered (the API's `FEEDBACK_REASONS`). */
+export const FEEDBACK_REASON_LABELS = {
+  "did-not-match": "It did not match what I see",
+  unclear: "The instructions were unclear",
+  "did-not-work": "The steps did not fix it",
+  "missing-step": "Something is missing",
+  other: "Something else",
+} as const;
+export type FeedbackReason = keyof typeof FEEDBACK_REASON_LABELS;

@@ -3,7 +3,7 @@
  * KnowledgeBase, and hands rows to storage through group-commit batchers. Answers with 2xx only
  * after the row is committed.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hasOperatorToken } from "./operator.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
@@ -164,19 +164,15 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
  * configured token the endpoint is off and says how to turn it on.
  */
 function operatorCheck(token: string | undefined): { allowed(request: FastifyRequest, reply: FastifyReply): boolean } {
-  const digest = (s: string) => createHash("sha256").update(s).digest();
-  const expected = token === undefined ? undefined : digest(token);
   return {
     allowed(request, reply) {
-      if (!expected) {
+      if (token === undefined) {
         sendIssues(reply, 403, [issue("api/operator-only", "(server)", "the search-miss statistics are for the operator and are turned off on this server", { hint: `to turn them on, set FIXPATH_OPERATOR_TOKEN to a secret of at least ${OPERATOR_TOKEN_MIN} characters, restart the server, and send the secret as "Authorization: Bearer <token>"` })]);
         return false;
       }
-      const header = request.headers.authorization;
-      const given = typeof header === "string" ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
-      if (given !== undefined && timingSafeEqual(digest(given), expected)) return true;
+      if (hasOperatorToken(request, token)) return true;
       reply.header("www-authenticate", 'Bearer realm="fixpath-operator"');
-      sendIssues(reply, 401, [issue("api/operator-token", "(headers).authorization", given === undefined ? "the search-miss statistics need the operator token" : "the operator token is not right", { hint: 'send the value of FIXPATH_OPERATOR_TOKEN as "Authorization: Bearer <token>"' })]);
+      sendIssues(reply, 401, [issue("api/operator-token", "(headers).authorization", request.headers.authorization === undefined ? "the search-miss statistics need the operator token" : "the operator token is not right", { hint: 'send the value of FIXPATH_OPERATOR_TOKEN as "Authorization: Bearer <token>"' })]);
       return false;
     },
   };

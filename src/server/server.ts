@@ -2,6 +2,8 @@
  * The HTTP shell: one Fastify app on one port serving the built site and the outcomes API.
  * `createServer` builds it (tests drive it with `inject`), `startServer` makes it listen.
  */
+import { FEEDBACK_REASON_LABELS, OUTCOME_REASON_LABELS, displayCode, resolveCode } from "../model/index.ts";
+import { registerOperator } from "./operator.ts";
 import type { AddressInfo, Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
@@ -37,8 +39,13 @@ export interface CreateServerOptions {
    * forwarded header cannot pick a fresh rate-limit bucket.
    */
   trustProxy?: boolean | number | string | string[];
-  /** Opens `GET /api/stats/search-misses` to `Authorization: Bearer <token>`; without it that endpoint is off. */
+  /**
+   * Opens `GET /api/stats/search-misses` (`Authorization: Bearer <token>`) and the operator page
+   * `/operator/` (the browser's sign-in prompt, or Bearer); without it both are off.
+   */
   operatorToken?: string | undefined;
+  /** The site's name for the operator page (`fixpath.config.yaml` → `site.name`). Default "Fixpath". */
+  siteName?: string;
   /** Timeouts and the per-address connection cap; each defaults to `DEFAULT_LIMITS`. */
   limits?: Partial<ConnectionLimits>;
   /** Where server errors are reported (never to the client). Default: stderr. Repeats are held back (see `throttleLog`). */
@@ -134,6 +141,17 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     day: () => now().toISOString().slice(0, 10),
     searchMissMinCount: options.searchMissMinCount ?? 2,
     operatorToken: options.operatorToken?.trim(),
+  });
+  registerOperator(app, {
+    kb: options.kb,
+    db: options.db,
+    token: options.operatorToken?.trim(),
+    day: () => now().toISOString().slice(0, 10),
+    siteName: options.siteName ?? "Fixpath",
+    words: { outcome: OUTCOME_REASON_LABELS, feedback: FEEDBACK_REASON_LABELS },
+    displayCode,
+    // Searched codes that have no page: the site sends only those, and a hub added since drops out.
+    missingCodes: async (limit) => (await options.db.topSearchMisses({ limit: limit * 2, minCount: 1 })).filter((m) => resolveCode(options.kb, m.code) === undefined).slice(0, limit),
   });
   const site = options.distDir === undefined ? undefined : await registerStaticSite(app, options.distDir);
   app.setNotFoundHandler((request, reply) => {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { registerOperator, OPERATOR_CSP } from "../../src/server/operator.ts";
 import type { OutcomeRecord } from "../../src/server/storage/repository.ts";
 import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
-import { projectKb } from "./helpers/server.ts";
+import { projectKb, testServer } from "./helpers/server.ts";
 
 const TOKEN = "operator-token-for-tests-0123456789";
 const WORDS = {
@@ -101,5 +101,30 @@ describe.each(BACKENDS)("the operator page on %s", (name) => {
     for (const id of ["clean-restart", "repair-onedrive", "caa50021/onedrive", "no-change", "could-not", "did-not-match", "missing-step"]) expect(text).not.toContain(id);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain("[email-1]");
+  });
+});
+
+describe("the operator page in the real server", () => {
+  const be = backend("sqlite");
+  let db: FreshDb;
+  beforeAll(() => be.start());
+  afterAll(() => be.stop());
+
+  it("is served by createServer behind the same token as the search-miss statistics, with the site's name", async () => {
+    db = await be.fresh();
+    await db.repo.addSearchMisses([{ code: "0x8004010f", day: "2026-03-14" }, { code: "caa50021", day: "2026-03-14" }]);
+    const app = await testServer({ db: db.repo, operatorToken: TOKEN, siteName: "Contoso IT help" });
+    expect((await app.inject({ url: "/operator/" })).statusCode).toBe(401);
+    const page = await app.inject({ url: "/operator/", headers: { authorization: basic(TOKEN) } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("<title>What fixes what — Contoso IT help</title>");
+    // Only codes without a page are listed (CAA50021 has one).
+    expect(page.body).toContain("0x8004010F</strong>: 1 search");
+    expect(page.body).not.toContain("CAA50021</strong>");
+    // The same token opens the JSON statistics; the page's sign-in (Basic) works there too.
+    expect((await app.inject({ url: "/api/stats/search-misses", headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(200);
+    expect((await app.inject({ url: "/api/stats/search-misses", headers: { authorization: basic(TOKEN) } })).statusCode).toBe(200);
+    await app.close();
+    await db.dispose();
   });
 });

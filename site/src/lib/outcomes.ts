@@ -16,15 +16,7 @@ export { OUTCOME_REASON_LABELS, STEP_OUTCOME_WORDS, type OutcomeReason, type Ste
 import type { OutcomeReason, StepOutcome } from "../../../src/model/index.ts";
 import { OUTCOME_REASON_LABELS } from "../../../src/model/index.ts";
 
-/** Why a page was not helpful (the API's `FEEDBACK_REASONS`, in order). */
-export const FEEDBACK_REASON_LABELS = {
-  "did-not-match": "It did not match what I see",
-  unclear: "The instructions were unclear",
-  "did-not-work": "The steps did not fix it",
-  "missing-step": "Something is missing",
-  other: "Something else",
-} as const;
-export type FeedbackReason = keyof typeof FEEDBACK_REASON_LABELS;
+export { FEEDBACK_REASON_LABELS, type FeedbackReason } from "../../../src/model/index.ts";
 
 /** Longest feedback comment, in characters (the API's `COMMENT_MAX`). */
 export const COMMENT_MAX = 1000;
