@@ -7,9 +7,14 @@
  */
 import { codeForms, parseCode } from "../model/index.ts";
 
-/** The normalised code (lower-case, no prefix: `caa50021`, `aadsts50126`), or undefined when `raw` is not a code. */
+/**
+ * The normalised code, lower-case, in the form the site shows for a code without a page:
+ * `caa50021` (broker codes are seen bare), `0x8004010f` (other HRESULTs with their prefix),
+ * `aadsts50126`; undefined when `raw` is not a code.
+ */
 export function normaliseMissCode(raw: string): string | undefined {
   const key = parseCode(raw.normalize("NFKC"));
   if (key === undefined) return undefined;
-  return codeForms(key)[0]!.toLowerCase();
+  const first = codeForms(key)[0]!.toLowerCase();
+  return /^[0-9a-f]{8}$/.test(first) && !first.startsWith("caa") ? `0x${first}` : first;
 }
