@@ -34,12 +34,12 @@ export function planScenario(kb: KnowledgeBase, scenario: Scenario, answers: Fac
   const core = planCore(kb, scenario, facts, new Set(used.map((u) => u.fact)));
   const next = rankQuestions(kb, scenario, facts, core)[0];
   const result: Plan = next ? { ...core, nextQuestion: next } : core;
-  if (used.length > 0) result.organisation = used.map((u) => ({ ...u, says: organisationSays(scenario, u.fact, u.value) }));
+  if (used.length > 0) result.organisation = used.map((u) => ({ ...u, says: organisationWords(scenario, u.fact, u.value) }));
   return result;
 }
 
 /** "Your organisation says Yes to "Is this computer managed …?"", in the scenario's own words. */
-function organisationSays(scenario: Scenario, fact: FactName, value: FactValue): string {
+export function organisationWords(scenario: Scenario, fact: FactName, value: FactValue): string {
   const words = answerLabeller(scenario.questions, new Set([fact]))(fact, value);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -25,7 +25,8 @@ import { pendingCompletion, resolvingOutcome, type PendingCompletion } from "./c
 import { UNKNOWN } from "./conditions.ts";
 import { handOverReasons, unknownGuideReason } from "./hand-over.ts";
 import { otherCodeNotice } from "./other-code.ts";
-import { planCore, rankQuestions } from "./plan.ts";
+import { organisationWords, planCore, rankQuestions } from "./plan.ts";
+import { applyPresets } from "./presets.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Escalation, Plan, PlanStep } from "./types.ts";
 
@@ -96,6 +97,7 @@ export const SessionSchema = z.strictObject({
   outcomes: z.array(StepOutcomeRecordSchema),
   history: z.array(HistoryEntrySchema),
   findings: z.optional(z.array(FindingGroupSchema)),
+  organisation: z.optional(z.record(z.string(), z.union([z.boolean(), NonEmpty]))),
 });
 
 /** A session: plain JSON, validated by `parseSession`. */
@@ -109,6 +111,12 @@ export interface Session {
   history: HistoryEntry[];
   /** What an analyzer found on this device (a paste analysed in the same session), for the report; not part of the history. */
   findings?: FindingGroup[];
+  /**
+   * The organisation's preset facts (`fixpath.config.yaml` → `facts`), set by the shell when the
+   * session starts or resumes. They are not asked, and a cautious one wins over any answer
+   * (`presets.ts`).
+   */
+  organisation?: Facts;
 }
 
 /** A transition's result: the new session, or why the event was refused. */
@@ -120,12 +128,22 @@ const refuse = (code: string, path: string, message: string, extra: Partial<Issu
 });
 
 /** Starts a session for a code and an app (or the code's only scenario), optionally with facts already known (evidence). */
-export function startSession(kb: KnowledgeBase, target: Target & { facts?: Facts }): SessionResult {
+export function startSession(kb: KnowledgeBase, target: Target & { facts?: Facts; organisation?: Facts }): SessionResult {
   const found = findScenario(kb, target);
   if (!found.ok) return found;
   const facts = parseFacts(target.facts ?? {});
   if (!facts.ok) return facts;
-  return { ok: true, session: { version: SESSION_VERSION, code: found.target.code, app: found.target.app, facts: facts.facts, dontKnow: [], outcomes: [], history: [] } };
+  const organisation = target.organisation && Object.keys(target.organisation).length > 0 ? { organisation: { ...target.organisation } } : {};
+  return { ok: true, session: { version: SESSION_VERSION, code: found.target.code, app: found.target.app, facts: facts.facts, dontKnow: [], outcomes: [], history: [], ...organisation } };
+}
+
+/**
+ * The facts the plan works from: the person's answers under the organisation's presets, and
+ * which facts the organisation answered (so reasons say "your organisation says").
+ */
+export function effectiveFacts(session: Session): { facts: Facts; fromOrganisation: Set<FactName> } {
+  const { facts, used } = applyPresets(session.facts, session.organisation ?? {});
+  return { facts, fromOrganisation: new Set(used.map((u) => u.fact)) };
 }
 
 /**
@@ -172,7 +190,8 @@ export function recordOutcome(kb: KnowledgeBase, session: Session, event: { step
     return refuse("session/unknown-step", "stepId", `"${event.stepId}" is not a step of ${session.code}/${session.app}`, { hint: suggest(event.stepId, ids) });
   }
   if (isFinished(scenario, session)) return refuse("session/finished", "stepId", "the session has ended: a step already fixed it", { hint: "undo the last event to go on" });
-  const current = planCore(kb, scenario, session.facts).steps.find((s) => s.id === event.stepId)!;
+  const eff = effectiveFacts(session);
+  const current = planCore(kb, scenario, eff.facts, eff.fromOrganisation).steps.find((s) => s.id === event.stepId)!;
   if (current.status !== "do") {
     return refuse("session/step-not-offered", "stepId", `"${event.stepId}" is not offered in this plan (${current.status}): ${current.reason}`);
   }
@@ -267,6 +286,8 @@ export function parseSession(input: unknown): SessionResult {
   const s = parsed.data;
   const facts = parseFacts(s.facts);
   if (!facts.ok) return { ok: false, issues: facts.issues.map((i) => ({ ...i, path: `facts.${i.path}` })) };
+  const organisation = s.organisation === undefined ? undefined : parseFacts(s.organisation);
+  if (organisation && !organisation.ok) return { ok: false, issues: organisation.issues.map((i) => ({ ...i, path: `organisation.${i.path}` })) };
   const issues: Issue[] = [];
   for (const [i, h] of s.history.entries()) {
     if (h.type !== "answer") continue;
@@ -281,7 +302,7 @@ export function parseSession(input: unknown): SessionResult {
     issues.push({ code: "session/inconsistent", severity: "error", path: "outcomes", message: "the outcomes do not match the outcome events in the history", hint: "start a new session" });
   }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history, ...(s.findings ? { findings: s.findings } : {}) } };
+  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history, ...(s.findings ? { findings: s.findings } : {}), ...(organisation?.ok ? { organisation: organisation.facts } : {}) } };
 }
 
 function sameRecord(a: StepOutcomeRecord, b: StepOutcomeRecord): boolean {
@@ -357,7 +378,10 @@ export interface SessionState {
 export function sessionState(kb: KnowledgeBase, session: Session): SessionState | undefined {
   const scenario = scenarioOf(kb, session);
   if (!scenario) return undefined;
-  const core = planCore(kb, scenario, session.facts);
+  const eff = effectiveFacts(session);
+  const core0 = planCore(kb, scenario, eff.facts, eff.fromOrganisation);
+  const used = applyPresets(session.facts, session.organisation ?? {}).used;
+  const core: Plan = used.length > 0 ? { ...core0, organisation: used.map((u) => ({ ...u, says: organisationWords(scenario, u.fact, u.value) })) } : core0;
   const title = new Map(scenario.steps.map((s) => [s.id, s.title]));
   const report: SessionReport = {
     code: session.code,
@@ -378,8 +402,8 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
   const completing = pendingCompletion(scenario, session.outcomes);
   const owed = completing && core.steps.find((s) => s.id === completing.step && s.status === "do");
   const next = owed ?? core.steps.find((s) => s.status === "do" && !tried.has(s.id));
-  const ranked = rankQuestions(kb, scenario, session.facts, core).filter((q) => !session.dontKnow.includes(q.fact as FactName));
-  const questions = questionsForNow({ kb, scenario, facts: session.facts, plan: core, outcomes: session.outcomes, nextStep: next?.id }, ranked);
+  const ranked = rankQuestions(kb, scenario, eff.facts, core).filter((q) => !session.dontKnow.includes(q.fact as FactName));
+  const questions = questionsForNow({ kb, scenario, facts: eff.facts, plan: core, outcomes: session.outcomes, nextStep: next?.id }, ranked);
   const plan: Plan = questions[0] ? { ...core, nextQuestion: questions[0] } : core;
   const withCompletion = owed && completing ? { ...base, completing } : base;
   if (questions[0]) return { status: "asking", plan, question: questions[0], ...withCompletion };

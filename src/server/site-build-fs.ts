@@ -9,6 +9,7 @@
  * when that file is missing or the hash differs. Content hashes, not mtimes, so a fresh clone with
  * a committed-then-rebuilt dist is judged by what it holds.
  */
+import { configPath } from "../model/config-fs.ts";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -58,6 +59,8 @@ export function hashSiteInputs(root: string = ROOT, contentDir?: string): string
     if (input === "content" && contentDir) add(resolve(contentDir), "content");
     else add(join(root, input), input);
   }
+  // The organisation file shapes the pages too (the header's name, the diagnostic's presets and hand-over).
+  add(configPath(process.env, root).path, "fixpath.config.yaml");
   return hash.digest("hex");
 }
 

@@ -4,8 +4,8 @@
  * each fact that has a cautious value, alone and all together.
  */
 import { describe, expect, it } from "vitest";
-import { applyPresets, enumerateFacts, planCore, planScenario, scenarioFacts, spaceSize, type Plan } from "../../src/engine/index.ts";
-import { FACT_NAMES, cautiousValue, type FactName, type Facts } from "../../src/model/index.ts";
+import { answer, applyPresets, enumerateFacts, parseSession, planCore, planScenario, recordOutcome, scenarioFacts, sessionState, spaceSize, startSession, type Plan } from "../../src/engine/index.ts";
+import { FACTS, FACT_NAMES, cautiousValue, type FactName, type Facts } from "../../src/model/index.ts";
 import { realKb, seedScenario } from "./helpers.ts";
 
 const kb = realKb();
@@ -89,5 +89,49 @@ describe("a plan with the organisation's presets", () => {
     const words = org.steps.map((s) => s.reason).join("\n");
     expect(words).not.toMatch(/you answered No to "[^"]*managed/i);
     expect(org.organisation?.[0]).toMatchObject({ overrode: false });
+  });
+});
+
+describe("a diagnostic session with the organisation's presets", () => {
+  const walk = (organisation: Facts | undefined, answerManaged: boolean) => {
+    let r = startSession(kb, { code: "CAA50021", app: "onedrive", facts: { accountType: "work" }, ...(organisation ? { organisation } : {}) });
+    const asked: string[] = [];
+    for (let i = 0; i < 40 && r.ok; i++) {
+      const st = sessionState(kb, r.session)!;
+      if (st.status === "asking") {
+        const fact = st.question!.fact;
+        asked.push(fact);
+        r = answer(r.session, fact, fact === "managed" ? answerManaged : FACTS[fact as FactName].type === "code" ? "none" : fact === "where" ? "banner" : false);
+      } else if (st.status === "step") {
+        r = recordOutcome(kb, r.session, { stepId: st.step!.id, outcome: "no-change", at: "2026-03-14T10:00:00Z" });
+      } else return { asked, state: st, session: r.session };
+    }
+    throw new Error("the session did not end");
+  };
+
+  it("never asks a preset fact, and the plan says the organisation answered it", () => {
+    const { asked, state } = walk({ managed: true }, false);
+    expect(asked).not.toContain("managed");
+    expect(state.plan.organisation).toEqual([expect.objectContaining({ fact: "managed", value: true })]);
+    expect(state.status).toBe("escalated");
+  });
+
+  it("holds a cautious preset against the person's own answer, even one given through the answers", () => {
+    const withPreset = walk({ managed: true }, false);
+    const without = walk(undefined, false);
+    // Without the preset, answering "not managed" lets the person clear the broker's accounts; with it, that step is IT's.
+    const status = (w: typeof withPreset) => w.state.plan.steps.find((s) => s.id === "cleanup-wam-accounts")!.status;
+    expect(status(without)).toBe("do");
+    expect(status(withPreset)).toBe("ask-admin");
+    let s = withPreset.session;
+    const r = answer(s, "managed", false);
+    if (r.ok) s = r.session;
+    expect(sessionState(kb, s)!.plan.steps.find((st) => st.id === "cleanup-wam-accounts")!.status).toBe("ask-admin");
+  });
+
+  it("keeps the presets in the session's JSON", () => {
+    const { session } = walk({ managed: true }, false);
+    const back = parseSession(JSON.parse(JSON.stringify(session)));
+    expect(back.ok && back.session.organisation).toEqual({ managed: true });
   });
 });

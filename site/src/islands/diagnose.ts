@@ -26,7 +26,9 @@ import { planAside } from "./diagnose/plan.ts";
 import { pickApp, pickTarget, questionCard, resumeCard } from "./diagnose/questions.ts";
 import { stepCard } from "./diagnose/step.ts";
 import { lastSession, readStored, saveSession } from "./diagnose/storage.ts";
-import { button, errorBox, focusHeading, root, show, type Apply, type Ctx } from "./diagnose/ui.ts";
+import { button, errorBox, focusHeading, readOrg, root, show, type Apply, type Ctx } from "./diagnose/ui.ts";
+
+const org = readOrg();
 
 const LOAD_FAILED = "The diagnostic could not load its data. Check your connection and reload the page.";
 
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const app = summary.scenarios.find((s) => s.app === appParam)?.app ?? (summary.scenarios.length === 1 ? summary.scenarios[0]!.app : undefined);
   if (!app) {
     const last = lastSession();
-    return pickApp(summary, params, last?.code === summary.id ? resumeLast() : undefined);
+    return pickApp(summary, params, last?.code === summary.id ? resumeLast() : undefined, org.apps);
   }
   const file = await getScenarioFile(summary.id, app).catch(() => undefined);
   if (!file) return show(errorBox(LOAD_FAILED));
@@ -89,12 +91,14 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   const code = file.code.id;
   const app: App = file.scenario.app;
   const kb = knowledgeBaseForScenario(file);
-  const base = { kb, hubs: file.hubs, code, app, api: connectApi(root, code, app), report: { redact: true, format: "md" as const, startedAt: "" } };
+  const base = { kb, hubs: file.hubs, code, app, api: connectApi(root, code, app), report: { redact: true, format: "md" as const, startedAt: "" }, org };
   const fresh = (): Session | undefined => {
-    const started = startSession(kb, { code, app, facts });
+    const started = startSession(kb, { code, app, facts, organisation: org.facts });
     return started.ok ? started.session : undefined;
   };
-  const stored = readStored(code, app);
+  // A saved session follows the organisation's presets as they are now.
+  const saved = readStored(code, app);
+  const stored = saved && Object.keys(org.facts).length > 0 ? { ...saved, organisation: org.facts } : saved;
   if (stored && resume) return render({ ...base, session: stored }, true);
   if (stored) {
     show(
@@ -170,7 +174,7 @@ function controls(ctx: Ctx): HTMLElement {
     button(
       "Start over",
       () => {
-        const s = startSession(ctx.kb, { code: ctx.code, app: ctx.app });
+        const s = startSession(ctx.kb, { code: ctx.code, app: ctx.app, organisation: ctx.org.facts });
         if (s.ok) render({ ...ctx, session: s.session }, true);
       },
       "btn alt small",

@@ -7,7 +7,9 @@ import { displayCode } from "../../../../src/model/index.ts";
 import { APP_LABELS, reasonWords } from "../../lib/view.ts";
 import { diagnoseHref } from "../../lib/answers-url.ts";
 import { h, md } from "../dom.ts";
-import { reportSection } from "./report.ts";
+import { renderHandover } from "../../../../src/report/handover.ts";
+import { downloadText, reportFileName, reportSection, reportText } from "./report.ts";
+import { button } from "./ui.ts";
 import type { Ctx } from "./ui.ts";
 
 export function resolvedCard(ctx: Ctx): HTMLElement {
@@ -30,8 +32,57 @@ export function escalatedCard(ctx: Ctx, state: SessionState): HTMLElement {
     h("p", {}, "Stop here: what remains is for your IT team. Send them the report below."),
     h("ul", {}, ...(esc?.reasons ?? []).map((r) => h("li", {}, md(reasonWords(r, questions))))),
     esc?.checklist ? h("p", {}, "IT works through ", h("a", { href: esc.checklist }, "the admin checklist"), ".") : null,
+    handover(ctx),
     reportSection(ctx, true),
   );
+}
+
+/**
+ * Where the report goes, when the organisation named its IT team: the team, every way to reach
+ * it, and "Send to IT". Nothing leaves the browser until the person presses a button, and then
+ * only through their own mail client or the ticket page they open.
+ */
+function handover(ctx: Ctx): HTMLElement | null {
+  const it = ctx.org.it;
+  if (!it) return null;
+  const subject = `${displayCode(ctx.code)} in ${APP_LABELS[ctx.app]}: not fixed by the self-help steps`;
+  const box = h("div", { class: "card handover", "data-handover": "" }, h("h3", {}, `Your IT team: ${it.name}`), h("ul", {}, ...renderHandover({ it, subject, report: "", fileName: "" }).lines.map((l) => h("li", {}, l))));
+  const actions = h("div", { class: "cta noprint" });
+  if (it.email) {
+    actions.append(
+      button(
+        "Send to IT",
+        () => {
+          const text = reportText(ctx, "md");
+          const fileName = reportFileName(ctx, "md");
+          const hand = renderHandover({ it, subject, report: text, fileName });
+          // A long report does not fit in a mail link: the whole report is saved beside it to attach.
+          if (hand.cut) downloadText(text, fileName, "md");
+          location.href = hand.mailto!;
+        },
+        "btn",
+        { "data-send-it": "" },
+      ),
+    );
+  }
+  if (it.ticketUrl) {
+    const ticket = button(
+      "Copy the report and open a ticket",
+      () => {
+        const url = it.ticketUrl!;
+        void navigator.clipboard.writeText(reportText(ctx, "md")).then(
+          () => (ticket.textContent = "Report copied: paste it into the ticket"),
+          () => (ticket.textContent = "Copy the report below into the ticket"),
+        );
+        window.open(url, "_blank", "noopener");
+      },
+      ctx.org.it?.email ? "btn alt" : "btn",
+      { "data-ticket": "" },
+    );
+    actions.append(ticket);
+  }
+  box.append(actions, h("p", { class: "expect" }, "The report below is what they get: check it first. Nothing is sent until you press a button."));
+  return box;
 }
 
 export function stoppedCard(ctx: Ctx, state: SessionState): HTMLElement {

@@ -27,6 +27,9 @@ export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
     );
   }
   const card = h("div", { class: "card" }, h("h2", { id: "plan-h" }, "Your plan"), h("p", { class: "expect" }, "It updates with every answer. Skipped steps say why."), list);
+  // What the plan took from the organisation instead of asking.
+  const says = state.plan.organisation ?? [];
+  if (says.length > 0) card.append(h("p", { class: "expect" }, "Not asked, because your organisation answered it:"), h("ul", { "data-org-says": "" }, ...says.map((o) => h("li", {}, `${o.says}.`))));
   if (state.plan.assumptions.length > 0) {
     const prompts = new Map(scenario.questions.map((q) => [q.fact, q.prompt]));
     const assumed = state.plan.assumptions.filter((a) => prompts.has(a.fact));

@@ -32,7 +32,9 @@ export function pickTarget(withGuides: readonly string[], written: string, probl
 }
 
 /** "Where do you see CAA50021?": one button per app with a guide. */
-export function pickApp(summary: CodeSummary, params: URLSearchParams, extra?: HTMLElement): void {
+/** The app chooser; with `inUse` (the organisation's apps), only those are offered (direct links still work). */
+export function pickApp(summary: CodeSummary, params: URLSearchParams, extra?: HTMLElement, inUse: readonly string[] = []): void {
+  const offered = inUse.length > 0 && summary.scenarios.some((s) => inUse.includes(s.app)) ? summary.scenarios.filter((s) => inUse.includes(s.app)) : summary.scenarios;
   show(
     extra,
     h(
@@ -43,7 +45,7 @@ export function pickApp(summary: CodeSummary, params: URLSearchParams, extra?: H
       h(
         "div",
         { class: "choices" },
-        ...summary.scenarios.map((s) => {
+        ...offered.map((s) => {
           const p = new URLSearchParams(params);
           p.set("code", summary.id);
           p.set("app", s.app);

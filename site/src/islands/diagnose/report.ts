@@ -9,13 +9,31 @@ import { button, type Ctx } from "./ui.ts";
 const EXT: Record<ReportFormat, string> = { md: "md", txt: "txt", json: "json" };
 const MIME: Record<ReportFormat, string> = { md: "text/markdown", txt: "text/plain", json: "application/json" };
 
+/** The report as it will be shared (redacted unless the person unticked the box). */
+export function reportText(ctx: Ctx, format: ReportFormat = ctx.report.format): string {
+  // The links are absolute with this site's own origin: IT opens them from an e-mail.
+  const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact, baseUrl: location.origin });
+  return data ? renderReport(data, format) : "";
+}
+
+/** The file name a report is saved under. */
+export function reportFileName(ctx: Ctx, format: ReportFormat): string {
+  return `fixpath-${ctx.code}-${ctx.app}.${EXT[format]}`;
+}
+
+/** Saves `text` as a file in the person's downloads. */
+export function downloadText(text: string, fileName: string, format: ReportFormat): void {
+  const url = URL.createObjectURL(new Blob([text], { type: MIME[format] }));
+  const a = h("a", { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
   const pre = h("pre", { "data-report-preview": "", tabindex: "0", "aria-label": "Report preview" });
-  const text = (format: ReportFormat = ctx.report.format): string => {
-    // The links are absolute with this site's own origin: IT opens them from an e-mail.
-    const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact, baseUrl: location.origin });
-    return data ? renderReport(data, format) : "";
-  };
+  const text = (format: ReportFormat = ctx.report.format): string => reportText(ctx, format);
   const refresh = () => (pre.textContent = text());
   const started = h("input", { id: "dx-started", type: "text", value: ctx.report.startedAt, placeholder: "e.g. Monday morning, after a password change" });
   started.addEventListener("input", () => {
@@ -32,14 +50,7 @@ export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
     ctx.report.format = format.value as ReportFormat;
     refresh();
   });
-  const download = (f: ReportFormat) => {
-    const url = URL.createObjectURL(new Blob([text(f)], { type: MIME[f] }));
-    const a = h("a", { href: url, download: `fixpath-${ctx.code}-${ctx.app}.${EXT[f]}` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = (f: ReportFormat) => downloadText(text(f), reportFileName(ctx, f), f);
   const copy = button(
     "Copy report",
     () => {

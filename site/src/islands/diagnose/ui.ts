@@ -3,7 +3,8 @@
  * (`Ctx`), and the few helpers that put cards on screen.
  */
 import type { App } from "../../../../src/model/index.ts";
-import type { KnowledgeBase } from "../../../../src/model/index.ts";
+import type { Facts, KnowledgeBase } from "../../../../src/model/index.ts";
+import type { ItContact } from "../../../../src/model/config.ts";
 import type { Session, SessionResult } from "../../../../src/engine/session.ts";
 import type { ReportFormat } from "../../../../src/report/report.ts";
 import type { HubLink } from "../../lib/data.ts";
@@ -22,6 +23,25 @@ export interface Ctx {
   session: Session;
   report: { redact: boolean; format: ReportFormat; startedAt: string };
   api: Api;
+  /** The organisation running this site (fixpath.config.yaml): preset facts, apps in use, IT's contact. */
+  org: Org;
+}
+
+/** What the page says about the organisation (`data-org` on the island's root). */
+export interface Org {
+  facts: Facts;
+  apps: readonly App[];
+  it?: ItContact;
+}
+
+/** The organisation from the page; the public defaults when the page carries none. */
+export function readOrg(): Org {
+  try {
+    const data = JSON.parse(root.dataset.org ?? "{}") as Partial<Org>;
+    return { facts: data.facts ?? {}, apps: data.apps ?? [], ...(data.it ? { it: data.it } : {}) };
+  } catch {
+    return { facts: {}, apps: [] };
+  }
 }
 
 /** Applies what the engine answered to an action: the next view, or the problem it found. */
