@@ -14,7 +14,7 @@
  *   address.
  */
 import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
-import { AFTER_FIRST_LINE_PENDING, appName, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
 
@@ -122,7 +122,14 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const titles = new Map<string, string>([...scenario.steps, ...scenario.avoid].map((s) => [s.id, plainText(s.title)]));
   const subject = `${displayCode(session.code)} in ${appName(session.app)}`;
 
-  const answers = Object.entries(session.facts).map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: answerWords(kb, scenario, fact, value as FactValue) }));
+  // The organisation's preset answers come first and say whose they are (fixpath.config.yaml).
+  const { facts: effective, fromOrganisation } = effectiveFacts(session);
+  const own = Object.entries(session.facts).filter(([fact]) => !fromOrganisation.has(fact as FactName));
+  const preset = [...fromOrganisation].map((fact) => [fact, effective[fact]] as const);
+  const answers = [
+    ...preset.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: `${answerWords(kb, scenario, fact, value as FactValue).replace(/\.$/, "")} (your organisation's answer).` })),
+    ...own.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: answerWords(kb, scenario, fact, value as FactValue) })),
+  ];
   const tried = session.outcomes.map((o) => ({
     stepId: o.stepId,
     title: titles.get(o.stepId) ?? o.stepId,

@@ -1,6 +1,7 @@
 // The analyzer with an evidence bundle, in real headless Chromium against the built site: the
 // command and its copy button, the device card, the answers carried into the diagnostic, and
 // nothing sent anywhere.
+import { resolveChromium } from "../helpers/chromium.ts";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtSite, serveSite, type SiteServer } from "../site/built-site.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const BUNDLE = readFileSync(join(process.cwd(), "tests/fixtures/bundle/90-derived-bundle-from-fixtures.txt"), "utf8");
 const PS = readFileSync(join(process.cwd(), "content/evidence-bundle.ps1"), "utf8").replace(/\n$/, "");
 
@@ -24,9 +24,9 @@ beforeAll(async () => {
   origin = site.origin;
   profile = mkdtempSync(join(tmpdir(), "fixpath-e2e-bundle-"));
   ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: (await resolveChromium()).executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: (await resolveChromium()).args,
     viewport: { width: 1280, height: 900 },
   });
   await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin });

@@ -4,7 +4,8 @@
 // optional reason, resume from the plain /diagnose/ page, one step drawn the same on its page and
 // in the diagnostic, a printed report, and no internal words on any screen.
 // The seed is printed; FIXPATH_E2E_SEED=<n> replays a run. Screenshots: test-results/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { resolveChromium } from "../helpers/chromium.ts";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
@@ -21,7 +22,6 @@ import { builtSite } from "../site/built-site.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 import { pdfText } from "./pdf-text.ts";
 
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const FIXTURE = join(process.cwd(), "tests/fixtures/dsregcmd/90-derived-entra-prt-failed-full-output.txt");
 const HYBRID = join(process.cwd(), "tests/fixtures/dsregcmd/92-derived-hybrid-stale-prt-dual-state.txt");
@@ -49,16 +49,15 @@ let ctx: BrowserContext;
 
 beforeAll(async () => {
   console.log(`diagnose e2e seed: ${SEED} (replay with FIXPATH_E2E_SEED=${SEED})`);
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the end-to-end tests need it. Install it with \`apt-get install -y chromium\` (or set CHROME_PATH).`);
   const dist = await builtSite();
   tmp = mkdtempSync(join(tmpdir(), "fixpath-diagnose-e2e-"));
   db = await openRepository({ db: join(tmp, "outcomes.sqlite"), cwd: tmp });
   server = await startServer({ kb: KB, db, distDir: defaultDistDir(), csp: buildCsp({ scriptHashes: inlineScriptHashes(dist), inlineStyles: true }), port: 0, rateLimit: false });
   origin = server.url;
   ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
-    executablePath: CHROMIUM,
+    executablePath: (await resolveChromium()).executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: (await resolveChromium()).args,
     viewport: { width: 1280, height: 900 },
   });
   mkdirSync(SHOTS, { recursive: true });

@@ -42,3 +42,18 @@ describe("renderHandover", () => {
     expect(h.lines).toEqual(["Phone: +1 555 0100"]);
   });
 });
+
+describe("the report for a session with the organisation's presets", () => {
+  it("lists the organisation's answer first and says whose it is", async () => {
+    const { startSession } = await import("../../src/engine/index.ts");
+    const { buildReport, renderReport } = await import("../../src/report/index.ts");
+    const { loadProjectKb } = await import("../helpers/kb.ts");
+    const kb = loadProjectKb();
+    const started = startSession(kb, { code: "CAA50021", app: "onedrive", facts: { accountType: "work", managed: false }, organisation: { managed: true } });
+    if (!started.ok) throw new Error("no session");
+    const text = renderReport(buildReport({ kb, session: started.session })!, "txt");
+    const managedQuestion = kb.scenarios.get("caa50021/onedrive")!.questions.find((q) => q.fact === "managed")!.prompt;
+    expect(text).toContain(`${managedQuestion} Yes (your organisation's answer).`);
+    expect(text).not.toContain(`${managedQuestion} No.`);
+  });
+});

@@ -49,21 +49,17 @@ function handover(ctx: Ctx): HTMLElement | null {
   const box = h("div", { class: "card handover", "data-handover": "" }, h("h3", {}, `Your IT team: ${it.name}`), h("ul", {}, ...renderHandover({ it, subject, report: "", fileName: "" }).lines.map((l) => h("li", {}, l))));
   const actions = h("div", { class: "cta noprint" });
   if (it.email) {
-    actions.append(
-      button(
-        "Send to IT",
-        () => {
-          const text = reportText(ctx, "md");
-          const fileName = reportFileName(ctx, "md");
-          const hand = renderHandover({ it, subject, report: text, fileName });
-          // A long report does not fit in a mail link: the whole report is saved beside it to attach.
-          if (hand.cut) downloadText(text, fileName, "md");
-          location.href = hand.mailto!;
-        },
-        "btn",
-        { "data-send-it": "" },
-      ),
-    );
+    // A plain mailto: link, so the person's own mail client opens; its body is made when pressed
+    // (the report follows the redaction box), and a long report is also saved to attach.
+    const mail = h("a", { class: "btn", href: `mailto:${it.email}`, "data-send-it": "" }, "Send to IT");
+    mail.addEventListener("click", () => {
+      const text = reportText(ctx, "md");
+      const fileName = reportFileName(ctx, "md");
+      const hand = renderHandover({ it, subject, report: text, fileName });
+      if (hand.cut) downloadText(text, fileName, "md");
+      mail.setAttribute("href", hand.mailto!);
+    });
+    actions.append(mail);
   }
   if (it.ticketUrl) {
     const ticket = button(
