@@ -2,6 +2,7 @@
  * `fixpath diagnose <code> [--app <app>] [--answers <file|->] [--json]`: the plan for a code in an
  * app, from answers given as a JSON object of facts. Prints the plan contract as JSON, or as text.
  */
+import { organisation } from "./organisation.ts";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { FACTS, isFactName, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
@@ -32,7 +33,7 @@ export async function runDiagnose(args: DiagnoseArgs, io: CliIo, content: Conten
   }
   const found = findScenario(kb, app === undefined ? { code: args.code } : { code: args.code, app });
   if (!found.ok) throw issuesError(found.issues);
-  const result = planScenario(kb, found.target.scenario, facts);
+  const result = planScenario(kb, found.target.scenario, facts, { organisation: organisation(io, "diagnose").facts });
   io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : renderPlanText(kb, found.target.scenario, result));
   return EXIT.ok;
 }

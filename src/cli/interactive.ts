@@ -15,6 +15,7 @@
  *
  * The prompts go through a small `Prompter` so tests can script them; the real one is @clack/prompts.
  */
+import { organisation } from "./organisation.ts";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import * as clack from "@clack/prompts";
@@ -194,8 +195,13 @@ export async function runInteractive(
     }
   }
 
-  if (file) ask.info(`Continuing your ${about(file.session)} session from ${args.sessionFile}.`);
-  else {
+  // The organisation's presets as they are now (fixpath.config.yaml): not asked, and held against any answer.
+  const presets = organisation(io, "diagnose").facts;
+  const withPresets = (session: Session): Session => (Object.keys(presets).length > 0 ? { ...session, organisation: presets } : session);
+  if (file) {
+    ask.info(`Continuing your ${about(file.session)} session from ${args.sessionFile}.`);
+    file = { ...file, session: withPresets(file.session) };
+  } else {
     const code = wanted!;
     let app = args.app;
     const apps = appsWithScenario(kb, code);
@@ -204,7 +210,7 @@ export async function runInteractive(
       if (picked === CANCELLED) return stopped(ask, undefined);
       app = picked;
     }
-    const started = startSession(kb, { code, app });
+    const started = startSession(kb, { code, app, organisation: presets });
     if (!started.ok) throw new UserError(started.issues.map((i) => renderIssue(i)).join("\n"), EXIT.usage);
     const when = await ask.text("When did the error start? (for the report to IT; Enter to skip)", "e.g. Monday morning, after the password change");
     if (when === CANCELLED) return stopped(ask, undefined);
