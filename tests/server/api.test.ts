@@ -269,12 +269,12 @@ describe.each(BACKENDS)("API on %s", (name) => {
       expect(res.json()).toEqual({
         minCount: 2,
         misses: [
-          { code: "8004ffff", count: 3, lastDay: "2026-03-14" },
+          { code: "0x8004ffff", count: 3, lastDay: "2026-03-14" },
           { code: "caa5ffff", count: 2, lastDay: "2026-03-14" },
         ],
       });
       const one = await op.inject({ method: "GET", url: "/api/stats/search-misses?limit=1", headers: auth });
-      expect(one.json().misses).toEqual([{ code: "8004ffff", count: 3, lastDay: "2026-03-14" }]);
+      expect(one.json().misses).toEqual([{ code: "0x8004ffff", count: 3, lastDay: "2026-03-14" }]);
     });
 
     it("is off without an operator token, and says how to turn it on", async () => {
