@@ -1,11 +1,11 @@
 // The analyzer with an evidence bundle, in real headless Chromium against the built site: the
 // command and its copy button, the device card, the answers carried into the diagnostic, and
 // nothing sent anywhere.
-import { resolveChromium } from "../helpers/chromium.ts";
+import { launchBrowser } from "../helpers/chromium.ts";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtSite, serveSite, type SiteServer } from "../site/built-site.ts";
 
@@ -23,12 +23,7 @@ beforeAll(async () => {
   site = await serveSite(dist);
   origin = site.origin;
   profile = mkdtempSync(join(tmpdir(), "fixpath-e2e-bundle-"));
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: (await resolveChromium()).executablePath,
-    headless: true,
-    args: (await resolveChromium()).args,
-    viewport: { width: 1280, height: 900 },
-  });
+  ctx = await launchBrowser(profile);
   await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
 }, 300_000);
 

@@ -4,11 +4,11 @@
 // optional reason, resume from the plain /diagnose/ page, one step drawn the same on its page and
 // in the diagnostic, a printed report, and no internal words on any screen.
 // The seed is printed; FIXPATH_E2E_SEED=<n> replays a run. Screenshots: test-results/screenshots/.
-import { resolveChromium } from "../helpers/chromium.ts";
+import { launchBrowser } from "../helpers/chromium.ts";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultDistDir } from "../../src/server/site-build-fs.ts";
 import { FACTS, FACT_NAMES, type FactName } from "../../src/model/facts.ts";
@@ -54,12 +54,7 @@ beforeAll(async () => {
   db = await openRepository({ db: join(tmp, "outcomes.sqlite"), cwd: tmp });
   server = await startServer({ kb: KB, db, distDir: defaultDistDir(), csp: buildCsp({ scriptHashes: inlineScriptHashes(dist), inlineStyles: true }), port: 0, rateLimit: false });
   origin = server.url;
-  ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
-    executablePath: (await resolveChromium()).executablePath,
-    headless: true,
-    args: (await resolveChromium()).args,
-    viewport: { width: 1280, height: 900 },
-  });
+  ctx = await launchBrowser(join(tmp, "profile"));
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);
 

@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRepository, startServer, type Repository, type RunningServer } from "../../src/server/index.ts";
 import { siteCsp } from "../../src/server/inline-hashes.ts";
 import { ensureSiteBuiltLocked } from "../../src/server/site-build-fs.ts";
-import { resolveChromium } from "../helpers/chromium.ts";
+import { launchBrowser } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
 const TOKEN = "contoso-operator-token-0123456789";
@@ -49,8 +49,7 @@ beforeAll(async () => {
   const row = (stepId: string, outcome: "fixed" | "no-change") => ({ code: "caa50021", app: "onedrive" as const, stepId, outcome, reason: null, day: "2026-03-14" });
   await db.addOutcomes([...Array.from({ length: 6 }, () => row("clean-restart", "fixed")), ...Array.from({ length: 14 }, () => row("clean-restart", "no-change")), row("repair-onedrive", "fixed")]);
   server = await startServer({ kb: loadProjectKb(), db, distDir: dist, csp: siteCsp(dist), port: 0, rateLimit: false, operatorToken: TOKEN, siteName: "Contoso IT help" });
-  const browser = await resolveChromium();
-  ctx = await chromium.launchPersistentContext(join(tmp, "profile"), { executablePath: browser.executablePath, headless: true, args: browser.args, viewport: { width: 1280, height: 900 } });
+  ctx = await launchBrowser(join(tmp, "profile"));
   ctx.on("request", (r) => requests.push(r.url()));
 }, 600_000);
 

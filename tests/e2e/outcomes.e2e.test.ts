@@ -6,12 +6,12 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { siteCsp } from "../../src/server/inline-hashes.ts";
 import { openRepository, startServer, type OutcomeRecord, type Repository, type RunningServer } from "../../src/server/index.ts";
 import type { StepStats } from "../../src/server/api.ts";
-import { resolveChromium } from "../helpers/chromium.ts";
+import { launchBrowser } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { builtSite } from "../site/built-site.ts";
 import { PAGE_TYPES } from "./page-types.ts";
@@ -28,19 +28,13 @@ let origin = "";
 let ctx: BrowserContext;
 
 beforeAll(async () => {
-  const browser = await resolveChromium();
   const dist = await builtSite();
   tmp = mkdtempSync(join(tmpdir(), "fixpath-outcomes-e2e-"));
   dbFile = join(tmp, "outcomes.sqlite");
   db = await openRepository({ db: dbFile, cwd: tmp });
   server = await startServer({ kb: loadProjectKb(), db, distDir: dist, csp: siteCsp(dist), port: 0, rateLimit: false });
   origin = server.url;
-  ctx = await chromium.launchPersistentContext(join(tmp, "profile"), {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: browser.args,
-    viewport: { width: 1280, height: 900 },
-  });
+  ctx = await launchBrowser(join(tmp, "profile"));
   // Collects CSP violations in every page (init scripts are not subject to the page's CSP).
   await ctx.addInitScript({ content: `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));` });
   mkdirSync(SHOTS, { recursive: true });

@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveChromium } from "../helpers/chromium.ts";
+import { launchBrowser } from "../helpers/chromium.ts";
 import { builtSite, serveSite, type SiteServer } from "../site/built-site.ts";
 import { QUERY_CASES } from "../lookup/queries.ts";
 import { PAGE_TYPES } from "./page-types.ts";
@@ -22,17 +22,11 @@ let ctx: BrowserContext;
 let profile = "";
 
 beforeAll(async () => {
-  const browser = await resolveChromium();
   dist = await builtSite();
   site = await serveSite(dist);
   origin = site.origin;
   profile = mkdtempSync(join(tmpdir(), "fixpath-e2e-"));
-  ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: browser.executablePath,
-    headless: true,
-    args: browser.args,
-    viewport: { width: 1280, height: 900 },
-  });
+  ctx = await launchBrowser(profile);
   await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
   mkdirSync(SHOTS, { recursive: true });
 }, 300_000);

@@ -4,6 +4,7 @@
 //   2. Debian's /usr/bin/chromium, when present (FIXPATH_NO_SYSTEM_CHROMIUM=1 hides it, to try 3);
 //   3. the Chromium shipped inside the @sparticuz/chromium devDependency (its binary is in the
 //      package and is unpacked into the temp folder on first use; nothing is downloaded).
+import { chromium, type BrowserContext } from "playwright-core";
 import { existsSync } from "node:fs";
 
 /** Debian's Chromium (`apt-get install -y chromium`). */
@@ -57,4 +58,10 @@ export async function resolveChromium(env: Record<string, string | undefined> = 
   // The packaged build runs without a zygote process; its other flags (web security off, insecure
   // content allowed) would weaken what the tests check, so they are left out.
   return { source: choice.source, executablePath, args: [...CHROMIUM_ARGS, "--no-zygote"] };
+}
+
+/** A fresh headless Chromium profile in `profileDir` (desktop-sized by default), launched through `resolveChromium`. */
+export async function launchBrowser(profileDir: string, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  const browser = await resolveChromium();
+  return chromium.launchPersistentContext(profileDir, { executablePath: browser.executablePath, headless: true, args: browser.args, viewport });
 }
