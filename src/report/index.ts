@@ -1,2 +1,3 @@
 export * from "./redact.ts";
 export * from "./report.ts";
+export * from "./bundle-findings.ts";

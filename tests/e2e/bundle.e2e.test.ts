@@ -81,6 +81,14 @@ describe("the analyzer with an evidence bundle", () => {
       for (const secret of ["contoso", "ana", "3e47136a"]) expect(new URL(r.url).search, r.url).not.toContain(secret);
     }
 
+    // Pressing it keeps what the analyzer found in this browser for the IT report (nothing is sent).
+    const use = page.locator("[data-use-answers]");
+    await use.evaluate("(a) => a.addEventListener('click', (e) => e.preventDefault())");
+    await use.click();
+    const kept = JSON.parse((await page.evaluate("localStorage.getItem('fixpath:analyzer-findings')")) as string) as { source: string; summary: { label: string }[]; findings: { id: string }[] };
+    expect(kept.source).toBe("the evidence bundle");
+    expect(kept.findings.map((f) => f.id)).toContain("event-aadsts50034");
+
     // In the diagnostic for the OneDrive guide, the admin question is answered, not asked.
     const query = new URL(href, origin).searchParams;
     query.set("code", "caa50021");
@@ -98,6 +106,11 @@ describe("the analyzer with an evidence bundle", () => {
       const next = page.getByRole("button", { name: /^(Next|Continue|Answer)/ });
       if (await next.count()) await next.first().click();
     }
+    // The diagnostic took the analyzer's findings into its session, for the report to IT, once.
+    const saved = JSON.parse((await page.evaluate("localStorage.getItem('fixpath:session:caa50021:onedrive')")) as string) as { findings?: { source: string; findings: { id: string }[] }[] };
+    expect(saved.findings?.map((g) => g.source)).toEqual(["the evidence bundle"]);
+    expect(saved.findings![0]!.findings.map((f) => f.id)).toContain("event-aadsts50034");
+    expect(await page.evaluate("localStorage.getItem('fixpath:analyzer-findings')")).toBeNull();
     await page.close();
   });
 });

@@ -87,6 +87,19 @@ describe("the built site", () => {
     }
   });
 
+  it("offers the read-only evidence bundle in every scenario's \"Before you start\", the command exactly as the content has it", () => {
+    const command = readFileSync(join(process.cwd(), "content", "evidence-bundle.ps1"), "utf8").trim();
+    const escaped = command.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    for (const sc of kb.scenarios.values()) {
+      const html = readFileSync(fileOf(`/codes/${sc.code}/${sc.app}/`), "utf8");
+      const before = html.slice(html.indexOf('id="before"'), html.indexOf('id="meaning"'));
+      expect(before, `${sc.code}/${sc.app}`).toContain("data-bundle-check");
+      const code = /data-bundle-command="powershell"[\s\S]*?<code>([\s\S]*?)<\/code>/.exec(before)?.[1] ?? "";
+      expect(code.replace(/&#39;/g, "'").replace(/&quot;/g, '"').trim(), `${sc.code}/${sc.app}`).toBe(escaped.replace(/&#39;/g, "'"));
+      expect(before).toContain('href="/analyze/"');
+    }
+  });
+
   it("shows every meaning's sources under it, like a step's (hubs and scenarios)", () => {
     const pages: [string, string, readonly string[]][] = [
       ...[...kb.codes.values()].map((h): [string, string, readonly string[]] => [`/codes/${h.id}/`, "meaning", h.meaningSources]),

@@ -7,6 +7,9 @@
  * and carry the facts it supports into the diagnostic. The paste is analysed here and never sent
  * anywhere (this module makes no request with it) and never rendered as markup (textContent only).
  */
+import { bundleFindings } from "../../../src/report/bundle-findings.ts";
+import type { FindingGroup } from "../../../src/engine/session.ts";
+import { saveHandoff } from "../lib/handoff.ts";
 import { analyzePaste, type Analysis, type BundleAnalysis } from "../../../src/evidence/analyze.ts";
 import type { BundleFinding } from "../../../src/evidence/bundle/findings.ts";
 import { sectionWords } from "../../../src/evidence/bundle/to-facts.ts";
@@ -95,7 +98,7 @@ function showBundle(b: BundleAnalysis, all: string[], candidates: Candidate[]): 
   );
   const denied = ids.filter((id) => ev.sections[id]!.state === "denied" || ev.sections[id]!.state === "error");
   if (denied.length) parts.push(h("p", { class: "expect" }, `Not readable here: ${denied.map((id) => sectionWords(id)).join(", ")}. Those answers stay "I don't know".`));
-  parts.push(...answers(b.facts, candidates, b.findings));
+  parts.push(...answers(b.facts, candidates, b.findings, bundleFindings(b)));
   const points = unconfirmedFor(ids);
   if (points.length) parts.push(h("h3", {}, "Not confirmed yet"), h("ul", { class: "expect", "data-unconfirmed-result": "" }, ...points.map((p) => h("li", {}, p))));
   return parts;
@@ -115,7 +118,7 @@ function question(fact: keyof typeof FACTS): string {
   return FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "");
 }
 
-function answers(facts: BundleAnalysis["facts"], candidates: Candidate[], findings: BundleFinding[] = []): HTMLElement[] {
+function answers(facts: BundleAnalysis["facts"], candidates: Candidate[], findings: BundleFinding[] = [], group?: FindingGroup): HTMLElement[] {
   const support = facts.support;
   const sw = findings.find((f) => f.switchTo);
   const out: HTMLElement[] = [
@@ -125,7 +128,7 @@ function answers(facts: BundleAnalysis["facts"], candidates: Candidate[], findin
       : h("p", {}, "None: the paste does not settle any question."),
     h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, n))),
   ];
-  const cta = h("div", { class: "cta" }, diagnoseLink(facts.facts, candidates, sw?.switchTo?.code));
+  const cta = h("div", { class: "cta" }, diagnoseLink(facts.facts, candidates, sw?.switchTo?.code, group));
   if (sw?.switchTo) cta.append(h("p", { class: "expect" }, `The events name ${sw.switchTo.display}: the diagnostic opens its guide.`));
   out.push(cta);
   return out;
@@ -149,10 +152,13 @@ function candidateList(candidates: Candidate[]): HTMLElement | null {
   return h("ul", {}, ...candidates.slice(0, 6).map((c) => h("li", {}, h("a", { href: c.url }, c.title), ` (${c.reasons.join("; ")})`)));
 }
 
-function diagnoseLink(facts: Facts, candidates: Candidate[], switchTo?: string): HTMLElement {
+function diagnoseLink(facts: Facts, candidates: Candidate[], switchTo?: string, findings?: FindingGroup): HTMLElement {
   const top = candidates.find((c) => c.kind === "scenario" && (!switchTo || c.pageId.startsWith(`${switchTo}/`))) ?? (switchTo ? undefined : candidates[0]);
   const [code, app] = top ? top.pageId.split("/") : switchTo ? [switchTo] : [];
-  return h("a", { class: "btn", href: diagnoseHref({ code, app }, facts), "data-use-answers": "" }, "Use these answers in the diagnostic");
+  const link = h("a", { class: "btn", href: diagnoseHref({ code, app }, facts), "data-use-answers": "" }, "Use these answers in the diagnostic");
+  // The findings go along for the IT report, in this browser's storage only.
+  if (findings) link.addEventListener("click", () => saveHandoff(findings));
+  return link;
 }
 
 /** The derived states in words (never the raw values). */

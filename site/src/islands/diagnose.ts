@@ -13,7 +13,8 @@
  */
 import type { App } from "../../../src/model/index.ts";
 import type { Facts } from "../../../src/model/index.ts";
-import { sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
+import { attachFindings, sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
+import { takeHandoff } from "../lib/handoff.ts";
 import { diagnoseHref, factsFromParams } from "../lib/answers-url.ts";
 import type { CodesFile, ScenarioFile } from "../lib/data.ts";
 import { displayCode } from "../../../src/model/index.ts";
@@ -94,7 +95,11 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   const base = { kb, hubs: file.hubs, code, app, api: connectApi(root, code, app), report: { redact: true, format: "md" as const, startedAt: "" }, org };
   const fresh = (): Session | undefined => {
     const started = startSession(kb, { code, app, facts, organisation: org.facts });
-    return started.ok ? started.session : undefined;
+    if (!started.ok) return undefined;
+    // What the analyzer found in this browser goes into the IT report.
+    const found = takeHandoff();
+    const withFindings = found ? attachFindings(started.session, [found]) : started;
+    return withFindings.ok ? withFindings.session : started.session;
   };
   // A saved session follows the organisation's presets as they are now.
   const saved = readStored(code, app);
