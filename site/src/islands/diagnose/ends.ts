@@ -7,10 +7,30 @@ import { displayCode } from "../../../../src/model/index.ts";
 import { APP_LABELS, reasonWords } from "../../lib/view.ts";
 import { diagnoseHref } from "../../lib/answers-url.ts";
 import { h, md } from "../dom.ts";
-import { renderHandover } from "../../../../src/report/handover.ts";
-import { downloadText, reportFileName, reportSection, reportText } from "./report.ts";
-import { button } from "./ui.ts";
-import type { Ctx } from "./ui.ts";
+import { root, type Ctx } from "./ui.ts";
+import type * as EndBundle from "../diagnose-end.ts";
+
+/** The report panel and the hand-over, a bundle of their own (`diagnose-end.ts`) fetched when a diagnostic ends. */
+type EndModule = typeof EndBundle;
+let endModule: Promise<EndModule> | undefined;
+
+function loadEnd(): Promise<EndModule> {
+  endModule ??= import(/* the page names the bundle */ root.dataset.endSrc ?? "") as Promise<EndModule>;
+  return endModule;
+}
+
+/** Where the report (and, when IT is named, the hand-over) appears once its bundle is in. */
+function endSlot(ctx: Ctx, open: boolean, withHandover: boolean): HTMLElement {
+  const slot = h("div", { "data-report-slot": "" }, h("p", { class: "expect" }, "Preparing the report for IT…"));
+  void loadEnd().then(
+    (m) => {
+      const hand = withHandover ? m.handover(ctx) : null;
+      slot.replaceChildren(...(hand ? [hand] : []), m.reportSection(ctx, open));
+    },
+    () => slot.replaceChildren(h("p", { class: "notice" }, "The report could not load. Reload the page to try again.")),
+  );
+  return slot;
+}
 
 export function resolvedCard(ctx: Ctx): HTMLElement {
   return h(
@@ -18,7 +38,7 @@ export function resolvedCard(ctx: Ctx): HTMLElement {
     { class: "card", "data-end": "resolved" },
     h("h2", { tabindex: "-1" }, "Fixed: well done"),
     h("p", {}, "The error is gone. If it comes back, run the diagnostic again: your answers are kept on this device."),
-    reportSection(ctx, false),
+    endSlot(ctx, false, false),
   );
 }
 
@@ -32,53 +52,8 @@ export function escalatedCard(ctx: Ctx, state: SessionState): HTMLElement {
     h("p", {}, "Stop here: what remains is for your IT team. Send them the report below."),
     h("ul", {}, ...(esc?.reasons ?? []).map((r) => h("li", {}, md(reasonWords(r, questions))))),
     esc?.checklist ? h("p", {}, "IT works through ", h("a", { href: esc.checklist }, "the admin checklist"), ".") : null,
-    handover(ctx),
-    reportSection(ctx, true),
+    endSlot(ctx, true, true),
   );
-}
-
-/**
- * Where the report goes, when the organisation named its IT team: the team, every way to reach
- * it, and "Send to IT". Nothing leaves the browser until the person presses a button, and then
- * only through their own mail client or the ticket page they open.
- */
-function handover(ctx: Ctx): HTMLElement | null {
-  const it = ctx.org.it;
-  if (!it) return null;
-  const subject = `${displayCode(ctx.code)} in ${APP_LABELS[ctx.app]}: not fixed by the self-help steps`;
-  const box = h("div", { class: "card handover", "data-handover": "" }, h("h3", {}, `Your IT team: ${it.name}`), h("ul", {}, ...renderHandover({ it, subject, report: "", fileName: "" }).lines.map((l) => h("li", {}, l))));
-  const actions = h("div", { class: "cta noprint" });
-  if (it.email) {
-    // A plain mailto: link, so the person's own mail client opens; its body is made when pressed
-    // (the report follows the redaction box), and a long report is also saved to attach.
-    const mail = h("a", { class: "btn", href: `mailto:${it.email}`, "data-send-it": "" }, "Send to IT");
-    mail.addEventListener("click", () => {
-      const text = reportText(ctx, "md");
-      const fileName = reportFileName(ctx, "md");
-      const hand = renderHandover({ it, subject, report: text, fileName });
-      if (hand.cut) downloadText(text, fileName, "md");
-      mail.setAttribute("href", hand.mailto!);
-    });
-    actions.append(mail);
-  }
-  if (it.ticketUrl) {
-    const ticket = button(
-      "Copy the report and open a ticket",
-      () => {
-        const url = it.ticketUrl!;
-        void navigator.clipboard.writeText(reportText(ctx, "md")).then(
-          () => (ticket.textContent = "Report copied: paste it into the ticket"),
-          () => (ticket.textContent = "Copy the report below into the ticket"),
-        );
-        window.open(url, "_blank", "noopener");
-      },
-      ctx.org.it?.email ? "btn alt" : "btn",
-      { "data-ticket": "" },
-    );
-    actions.append(ticket);
-  }
-  box.append(actions, h("p", { class: "expect" }, "The report below is what they get: check it first. Nothing is sent until you press a button."));
-  return box;
 }
 
 export function stoppedCard(ctx: Ctx, state: SessionState): HTMLElement {
