@@ -26,7 +26,7 @@ import { UNKNOWN } from "./conditions.ts";
 import { handOverReasons, unknownGuideReason } from "./hand-over.ts";
 import { otherCodeNotice } from "./other-code.ts";
 import { organisationWords, planCore, rankQuestions } from "./plan.ts";
-import { applyPresets } from "./presets.ts";
+import { applyPresets, type PresetUsed } from "./presets.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Escalation, Plan, PlanStep } from "./types.ts";
 
@@ -141,9 +141,9 @@ export function startSession(kb: KnowledgeBase, target: Target & { facts?: Facts
  * The facts the plan works from: the person's answers under the organisation's presets, and
  * which facts the organisation answered (so reasons say "your organisation says").
  */
-export function effectiveFacts(session: Session): { facts: Facts; fromOrganisation: Set<FactName> } {
+export function effectiveFacts(session: Session): { facts: Facts; fromOrganisation: Set<FactName>; used: PresetUsed[] } {
   const { facts, used } = applyPresets(session.facts, session.organisation ?? {});
-  return { facts, fromOrganisation: new Set(used.map((u) => u.fact)) };
+  return { facts, fromOrganisation: new Set(used.map((u) => u.fact)), used };
 }
 
 /**
@@ -380,8 +380,7 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
   if (!scenario) return undefined;
   const eff = effectiveFacts(session);
   const core0 = planCore(kb, scenario, eff.facts, eff.fromOrganisation);
-  const used = applyPresets(session.facts, session.organisation ?? {}).used;
-  const core: Plan = used.length > 0 ? { ...core0, organisation: used.map((u) => ({ ...u, says: organisationWords(scenario, u.fact, u.value) })) } : core0;
+  const core: Plan = eff.used.length > 0 ? { ...core0, organisation: eff.used.map((u) => ({ ...u, says: organisationWords(scenario, u.fact, u.value) })) } : core0;
   const title = new Map(scenario.steps.map((s) => [s.id, s.title]));
   const report: SessionReport = {
     code: session.code,

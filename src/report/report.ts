@@ -15,7 +15,7 @@
  */
 import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
 import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
-import { FACTS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { FACTS, STEP_OUTCOME_WORDS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
@@ -92,7 +92,6 @@ export interface ReportData {
   redaction: { applied: boolean; replaced?: Partial<Record<RedactionKind, number>> };
 }
 
-const RESULT_WORDS: Record<StepOutcome, string> = { fixed: "fixed it", "no-change": "no change", "could-not": "could not do it" };
 
 /** Why a step did not fix it, as IT reads it. */
 export const OUTCOME_REASON_WORDS: Readonly<Record<StepOutcomeReason, string>> = {
@@ -134,7 +133,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     stepId: o.stepId,
     title: titles.get(o.stepId) ?? o.stepId,
     outcome: o.outcome,
-    result: RESULT_WORDS[o.outcome],
+    result: STEP_OUTCOME_WORDS[o.outcome],
     at: o.at,
     ...(o.reason ? { reason: o.reason } : {}),
     ...(o.note ? { note: o.note } : {}),

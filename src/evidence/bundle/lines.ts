@@ -170,6 +170,19 @@ export function valueOf(rec: RegRecord | undefined, name: string): RegValue | un
   return v && v.value.trim() !== "" ? v : undefined;
 }
 
+/** A record's value as trimmed text, with the line it is on. */
+export function textValue(rec: RegRecord | undefined, name: string): { value: string; line: number } | undefined {
+  const v = valueOf(rec, name);
+  return v ? { value: v.value.trim(), line: v.line } : undefined;
+}
+
+/** A record's value as a number (as `regNumber` reads it), with the line it is on. */
+export function numberValue(rec: RegRecord | undefined, name: string): { value: number; line: number } | undefined {
+  const v = valueOf(rec, name);
+  const n = v ? regNumber(v.value) : undefined;
+  return v && n !== undefined ? { value: n, line: v.line } : undefined;
+}
+
 /** All records merged into one (later values do not replace earlier ones): for single-key sections. */
 export function mergeRecords(records: readonly RegRecord[]): RegRecord {
   const values = new Map<string, RegValue>();

@@ -15,7 +15,7 @@
  *   shown but never used.
  * - `ver`: only the number `\d+.\d+.\d+.\d+` is read; the word "Version" may be translated (UNCONFIRMED).
  */
-import { mergeRecords, readRecords, regNumber, valueOf, type Answer, type Line, type Unused, type Valued } from "../bundle/lines.ts";
+import { mergeRecords, readRecords, type Answer, type Line, type Unused, type Valued, numberValue, textValue } from "../bundle/lines.ts";
 
 export interface Edition {
   productName?: Valued<string>;
@@ -35,15 +35,8 @@ export function parseEdition(lines: readonly Line[]): Edition {
   const { records, unused } = readRecords(lines);
   const r = mergeRecords(records);
   const out: Edition = { unused };
-  const str = (name: string) => {
-    const v = valueOf(r, name);
-    return v ? { value: v.value.trim(), line: v.line } : undefined;
-  };
-  const num = (name: string) => {
-    const v = valueOf(r, name);
-    const n = v ? regNumber(v.value) : undefined;
-    return v && n !== undefined ? { value: n, line: v.line } : undefined;
-  };
+  const str = (n: string) => textValue(r, n);
+  const num = (n: string) => numberValue(r, n);
   const set = <K extends keyof Edition>(k: K, v: Edition[K] | undefined) => {
     if (v !== undefined) out[k] = v;
   };

@@ -11,7 +11,7 @@
  * Quirk: `reg query /s /v ProviderID` prints the key line and its one value, then the next value
  * name in a second run; records are merged by key path (or PSChildName) across runs.
  */
-import { readRecords, regNumber, sortedLines, valueOf, type Answer, type Line, type RegRecord, type Unused, type Valued } from "../bundle/lines.ts";
+import { readRecords, sortedLines, valueOf, type Answer, type Line, type RegRecord, type Unused, type Valued, numberValue, textValue } from "../bundle/lines.ts";
 
 export const PLACEHOLDER_ID = "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF";
 
@@ -57,15 +57,8 @@ export function parseEnrollments(lines: readonly Line[]): Enrollments {
   const entries: EnrollmentEntry[] = [];
   for (const r of order) {
     const id = r.path ? r.path.split("\\").at(-1)!.replace(/[{}]/g, "") : valueOf(r, "PSChildName")?.value.trim();
-    const str = (n: string) => {
-      const v = valueOf(r, n);
-      return v ? { value: v.value.trim(), line: v.line } : undefined;
-    };
-    const num = (n: string) => {
-      const v = valueOf(r, n);
-      const x = v ? regNumber(v.value) : undefined;
-      return v && x !== undefined ? { value: x, line: v.line } : undefined;
-    };
+    const str = (n: string) => textValue(r, n);
+    const num = (n: string) => numberValue(r, n);
     const e: EnrollmentEntry = { line: r.line, enrolled: false, placeholder: id?.toUpperCase() === PLACEHOLDER_ID };
     if (id) e.id = id;
     const set = <K extends keyof EnrollmentEntry>(k: K, v: EnrollmentEntry[K] | undefined) => {

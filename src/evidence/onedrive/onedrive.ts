@@ -9,7 +9,7 @@
  *   An account counts as set up when it has a UserFolder, a UserEmail or a cid. The value names
  *   besides `UserFolder` and `cid`, and `Version`, are UNCONFIRMED in Microsoft's docs.
  */
-import { mergeRecords, readRecords, regNumber, sortedLines, valueOf, type Answer, type Line, type Unused, type Valued } from "../bundle/lines.ts";
+import { mergeRecords, readRecords, sortedLines, valueOf, type Answer, type Line, type Unused, type Valued, numberValue, textValue } from "../bundle/lines.ts";
 
 export interface OneDriveSettings {
   version?: Valued<string>;
@@ -42,15 +42,8 @@ export function parseOneDriveSettings(lines: readonly Line[]): OneDriveSettings 
   const { records, unused } = readRecords(lines);
   const r = mergeRecords(records);
   const out: OneDriveSettings = { unused };
-  const str = (n: string) => {
-    const v = valueOf(r, n);
-    return v ? { value: v.value.trim(), line: v.line } : undefined;
-  };
-  const num = (n: string) => {
-    const v = valueOf(r, n);
-    const x = v ? regNumber(v.value) : undefined;
-    return v && x !== undefined ? { value: x, line: v.line } : undefined;
-  };
+  const str = (n: string) => textValue(r, n);
+  const num = (n: string) => numberValue(r, n);
   const version = str("Version");
   if (version) out.version = version;
   const signed = num("ClientEverSignedIn");

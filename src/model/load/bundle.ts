@@ -15,7 +15,8 @@
  * - every `===== FIXPATH:<id> =====` of the Command Prompt line is a listed section;
  * - every `unconfirmed` id a section names exists, and every unconfirmed point is used or general.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { nodeAt } from "./yaml.ts";
 import { z } from "zod";
 import { formatPath, type Issue, type PathSegment } from "../issue.ts";
 import type { KbCode } from "../issue-codes.ts";
@@ -99,7 +100,7 @@ export function loadBundleFile(display: string, text: string, commands: Readonly
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (path: PathSegment[]): { line: number; col: number } => {
-    const node = nodeAt(doc.contents, path);
+    const node = nodeAt(doc, path, false);
     return lines.linePos(node?.range?.[0] ?? 0);
   };
   const issue = (code: KbCode, path: PathSegment[], message: string, extra: Partial<Omit<Issue, "code">> = {}): Issue & { code: KbCode } => ({
@@ -160,19 +161,4 @@ export function loadBundleFile(display: string, text: string, commands: Readonly
     if (!listed.has(id)) issues.push(issue("kb/bundle-section-unlisted", ["cmd", "file"], `the Command Prompt line prints a section "${id}" that "sections" does not list`, { hint: "add it to sections, or use a listed id" }));
   }
   return issues.length > 0 ? { issues } : { bundle, issues };
-}
-
-function nodeAt(root: unknown, path: readonly PathSegment[]): Node | undefined {
-  let node: unknown = root;
-  let best = node as Node | undefined;
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
-      node = pair?.value;
-    } else if (isSeq(node) && typeof seg === "number") node = node.items[seg];
-    else break;
-    if (node && (node as Node).range) best = node as Node;
-    else break;
-  }
-  return best;
 }
