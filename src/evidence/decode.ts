@@ -45,7 +45,7 @@ export function decodePaste(input: Uint8Array | string, options: DecodeOptions =
   } else {
     ({ text, encoding } = decodeBytes(input));
   }
-  text = text.replace(/\r\n?/g, "\n");
+  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
   if (!/\S/.test(text)) {
     return fail("dsreg/empty-input", "the input is empty", {
       hint: "paste the output of `dsregcmd /status` or the text of the error message",

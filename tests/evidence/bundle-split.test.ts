@@ -54,6 +54,33 @@ describe("splitBundle", () => {
     expect(a.evidence.sections["udr-admin"]!.data.events[0]!.id!.value).toBe(304);
   });
 
+  it("reads a quoted marker of a later section as event text when the next event continues the numbering", () => {
+    const events = "Event[0]:\n  Event ID: 1081\n  Description:\nthe log quotes\n===== FIXPATH:udr-admin =====\n===== FIXPATH:end =====\nEvent[1]:\n  Event ID: 1081\n  Description:\nError description: AADSTS50126: wrong password";
+    const text = section("aad-operational", events) + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", "");
+    const a = bundleOf(text);
+    expect(a.evidence.notes.map((n) => n.code)).toEqual(["bundle/marker-in-text", "bundle/marker-in-text"]);
+    expect(a.evidence.complete).toBe(true);
+    const ev = a.evidence.sections["aad-operational"]!.data.events;
+    expect(ev.map((e) => e.codes.map((c) => c.display))).toEqual([[], ["AADSTS50126"]]);
+    expect(a.evidence.sections["udr-admin"]!.data.events.map((e) => e.id!.value)).toEqual([304]);
+  });
+
+  it("reads a quoted end marker in the last event as event text when a real later marker follows", () => {
+    const events = "Event[0]:\n  Event ID: 1081\n  Description:\n===== FIXPATH:end =====\nError description: AADSTS50126: wrong password";
+    const a = bundleOf(section("aad-operational", events) + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", ""));
+    expect(a.evidence.notes.map((n) => n.code)).toEqual(["bundle/marker-in-text"]);
+    expect(a.evidence.sections["aad-operational"]!.data.events[0]!.codes.map((c) => c.display)).toEqual(["AADSTS50126"]);
+    expect(a.evidence.sections["udr-admin"]!.data.events[0]!.id!.value).toBe(304);
+    expect(a.evidence.seen.map((s) => s.id)).toEqual(["aad-operational", "udr-admin", "end"]);
+  });
+
+  it("still ends the events at a real later marker, and keeps two runs pasted one after the other apart", () => {
+    const run = section("aad-operational", "Event[0]:\n  Event ID: 1081\n  Description:\nx") + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", "");
+    const s = splitBundle(section("ver", "[Version 10.0.1.2]") + run + section("ver", "[Version 10.0.1.3]") + run);
+    expect(s.sections.map((x) => x.id)).toEqual(["ver", "aad-operational", "udr-admin", "end", "ver", "aad-operational", "udr-admin", "end"]);
+    expect(s.notes.map((n) => n.code)).toEqual(["bundle/repeated-section", "bundle/repeated-section", "bundle/repeated-section"]);
+  });
+
   it("says a paste without the end marker was cut off, and flags the last section", () => {
     const text = section("ver", "[Version 10.0.1.2]") + section("whoami-groups", GROUPS.split("\n")[0]!);
     const s = splitBundle(text);
@@ -75,6 +102,17 @@ describe("splitBundle", () => {
     const a = bundleOf(text);
     expect(a.evidence.sections.os!.data.currentBuild!.value).toBe(29999);
     expect(a.evidence.sections.ver!.data!.build).toBe(9998);
+  });
+
+  it("reads thousands of quoted markers inside events as event text and still finds the real ones", () => {
+    const events: string[] = [];
+    for (let i = 0; i < 3_000; i++) events.push(`Event[${i}]:\n  Event ID: 1081\n  Description:\n===== FIXPATH:${["udr-admin", "end", "nope"][i % 3]} =====\n===== FIXPATH:end =====`);
+    const text = section("aad-operational", events.join("\n")) + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", "");
+    const a = bundleOf(text);
+    expect(a.evidence.sections["aad-operational"]!.data.events).toHaveLength(3_000);
+    expect(a.evidence.sections["udr-admin"]!.data.events.map((e) => e.id!.value)).toEqual([304]);
+    expect(a.evidence.complete).toBe(true);
+    expect(a.evidence.notes.filter((n) => n.code === "bundle/marker-in-text")).toHaveLength(MAX_SPLIT_NOTES);
   });
 
   it("reads other languages: translated names and attributes do not matter, SIDs do", () => {

@@ -126,19 +126,40 @@ function hasData(id: ReadSectionId, d: unknown): boolean {
   }
 }
 
-function readSection<K extends ReadSectionId>(id: K, lines: Line[], allText: () => readonly string[], extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
-  const body = lines.filter((l) => l.text.trim() !== "");
-  const from = body[0]?.n ?? 0;
-  const to = body.at(-1)?.n ?? 0;
-  const padded = () => "\n".repeat(Math.max(0, (lines[0]?.n ?? 1) - 1)) + lines.map((l) => allText()[l.n - 1] ?? l.text).join("\n") + "\n";
+function readSection<K extends ReadSectionId>(id: K, lines: Line[], source: string, extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
+  let first = 0;
+  while (first < lines.length && !NON_BLANK.test(lines[first]!.text)) first++;
+  let last = lines.length - 1;
+  while (last >= first && !NON_BLANK.test(lines[last]!.text)) last--;
+  const empty = first > last;
+  const from = empty ? 0 : lines[first]!.n;
+  const to = empty ? 0 : lines[last]!.n;
+  // The dsregcmd part is parsed from its untrimmed lines (its unwrapping reads line lengths).
+  const padded = () => "\n".repeat(Math.max(0, (lines[0]?.n ?? 1) - 1)) + (lines.length > 0 ? physicalLines(source, lines[0]!.n, lines.at(-1)!.n) : "") + "\n";
   const data = PARSERS[id](lines, padded) as SectionData[K];
   const some = hasData(id, data);
   // Event text holds "Error: 0x…" lines of its own: only a section without events can have failed.
-  const error = EVENT_LOGS.has(id) && some ? undefined : findError(body);
-  const state: SectionState = body.length === 0 ? "empty" : error?.kind === "access-denied" && !some ? "denied" : error && !some ? "error" : error ? "partial" : "read";
+  const error = EVENT_LOGS.has(id) && some ? undefined : findError(lines);
+  const state: SectionState = empty ? "empty" : error?.kind === "access-denied" && !some ? "denied" : error && !some ? "error" : error ? "partial" : "read";
   const out: SectionResult<K> = { id, state, from, to, data, ...extra };
   if (error) out.error = error;
   return out;
+}
+
+const NON_BLANK = /\S/;
+
+/** Lines `from`…`to` (1-based) of `text`, as they are there (untrimmed), joined by LF. */
+function physicalLines(text: string, from: number, to: number): string {
+  let start = 0;
+  for (let n = 1; n < from && start !== -1; n++) start = text.indexOf("\n", start) + 1 || -1;
+  if (start === -1) return "";
+  let end = start;
+  for (let n = from; n <= to; n++) {
+    const next = text.indexOf("\n", end);
+    if (next === -1) return text.slice(start);
+    end = next + 1;
+  }
+  return text.slice(start, end - 1);
 }
 
 const DETECTORS: [ReadSectionId, (lines: Line[]) => boolean][] = [
@@ -171,19 +192,14 @@ export function detectBundle(text: string): boolean {
 /** Parses a decoded bundle paste (LF line ends); pure, never throws. */
 export function parseBundle(text: string): BundleEvidence {
   const split = splitBundle(text);
-  // The dsregcmd part is parsed from its untrimmed lines (its unwrapping reads line lengths).
-  let all: string[] | undefined;
-  const allText = () => (all ??= text.split("\n"));
-  let lineCount = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCount++;
-  if (!text.endsWith("\n")) lineCount++;
+  const lineCount = split.lineCount;
   const sections: BundleSections = {};
   const seen = split.sections.map((s) => ({ id: s.id, known: s.known, lines: s.lines.length, ...(s.markerLine ? { markerLine: s.markerLine } : {}) }));
   const put = <K extends ReadSectionId>(id: K, s: Pick<SplitSection, "lines" | "markerLine" | "cutOff">) => {
     const extra: { markerLine?: number; cutOff?: true } = {};
     if (s.markerLine) extra.markerLine = s.markerLine;
     if (s.cutOff) extra.cutOff = true;
-    (sections as Record<string, SectionResult>)[id] = readSection(id, s.lines, allText, extra) as SectionResult;
+    (sections as Record<string, SectionResult>)[id] = readSection(id, s.lines, text, extra) as SectionResult;
   };
   if (split.marked) {
     const last = new Map<string, SplitSection>();

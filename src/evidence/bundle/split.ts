@@ -17,8 +17,12 @@
  *
  * Quirks:
  * [1] Event descriptions are free text: a marker line inside an event section is a real marker
- *     only when it names a section that comes later in the bundle's order. An event that quotes
- *     `===== FIXPATH:meta =====` (or an unknown id) stays part of its event.
+ *     only when it names a section that comes later in the bundle's order, and what follows it
+ *     does not show it up as quoted text: the next numbered event continues the section's
+ *     numbering (`Event[7]:` after `Event[6]:`; wevtutil numbers each log from 0), or the next
+ *     marker names a section that belongs before it (a real `udr-admin` or `end` marker after a
+ *     quoted `end`). An event that quotes `===== FIXPATH:meta =====` (or an unknown id) stays
+ *     part of its event too.
  * [2] Sections may be repeated (the command was run twice and both pasted) or out of order (a
  *     person pasted pieces): every occurrence is kept, in paste order; the analysis uses the last.
  * [3] No `end` marker after the first marker: the paste was cut off, and the last section may be
@@ -56,6 +60,7 @@ const ORDER = new Map<string, number>(BUNDLE_SECTIONS.map((s, i) => [s, i]));
 const ALSO_KNOWN = new Set(["listaccounts"]);
 const EVENT_SECTIONS = new Set(["aad-operational", "udr-admin"]);
 const MARKER = /^\s*(?:> )?={5} FIXPATH:([^\s=]{1,60}) ={5}\s*$/;
+const EVENT_START = /^\s*Event\[(\d{1,9})\]:\s*$/;
 /** At most this many notes are kept; one more says how many were left out. */
 export const MAX_SPLIT_NOTES = 50;
 
@@ -85,6 +90,8 @@ export interface SplitBundle {
   /** The `end` marker was seen. */
   complete: boolean;
   notes: SplitNote[];
+  /** Lines in the paste (a last line without LF counts). */
+  lineCount: number;
 }
 
 /** Splits decoded text (LF line ends) on the markers; pure, one pass, never throws. */
@@ -100,6 +107,8 @@ export function splitBundle(text: string): SplitBundle {
   let current: SplitSection | undefined;
   let complete = false;
   let highest = -1;
+  /** The number of the last `Event[n]:` line in the current section (-1: none yet). */
+  let lastEvent = -1;
   for (let i = 0; i < physical.length; i++) {
     const n = i + 1;
     const raw = physical[i]!;
@@ -108,9 +117,9 @@ export function splitBundle(text: string): SplitBundle {
       const id = m[1]!.toLowerCase();
       const order = ORDER.get(id);
       if (current && EVENT_SECTIONS.has(current.id)) {
-        // Quirk [1]: inside events only a later section ends the section.
+        // Quirk [1]: inside events only a later section ends the section, and only when what follows agrees.
         const here = ORDER.get(current.id)!;
-        if (order === undefined || order <= here) {
+        if (order === undefined || order <= here || quotedInEvents(physical, i, here, order, lastEvent)) {
           note({ code: "bundle/marker-in-text", line: n, message: `line ${n} looks like a section marker but sits inside the ${current.id} events; it is read as event text` });
           current.lines.push({ n, text: raw });
           continue;
@@ -130,10 +139,15 @@ export function splitBundle(text: string): SplitBundle {
       else if (order !== undefined && order < highest && prior === undefined) note({ code: "bundle/out-of-order", line: n, message: `the ${id} section at line ${n} comes after sections the bundle prints later; it is read all the same` });
       if (order !== undefined) highest = Math.max(highest, order);
       current = { id, known, markerLine: n, lines: [] };
+      lastEvent = -1;
       sections.push(current);
       continue;
     }
     const line = { n, text: raw.length > 0 && raw.charCodeAt(raw.length - 1) <= 32 ? raw.trimEnd() : raw };
+    if (current && raw.includes("Event[")) {
+      const e = EVENT_START.exec(raw);
+      if (e) lastEvent = Number(e[1]);
+    }
     if (current) current.lines.push(line);
     else if (sections.length === 0) before.push(line);
     else if (line.text.trim() !== "") {
@@ -148,7 +162,31 @@ export function splitBundle(text: string): SplitBundle {
     note({ code: "bundle/cut-off", line: physical.length, message: `the paste stops before the end of the bundle (no end marker)${last ? `: the ${last.id} section may be incomplete` : ""}` });
   }
   if (dropped > 0) notes.push({ code: "bundle/notes-capped", line: physical.length, message: `${dropped} more note(s) about the sections were left out` });
-  return { marked, sections, before, complete, notes };
+  return { marked, sections, before, complete, notes, lineCount: physical.length };
+}
+
+/**
+ * Whether the marker at `physical[at]`, naming the section at position `order`, inside the event
+ * section at position `here`, is quoted event text (quirk [1]). The first numbered event after it
+ * decides (continuing the section's numbering: quoted; starting again: a real section), or the
+ * first marker after it that must come before it (a section between `here` and it, or it again:
+ * quoted) or that starts the bundle again (a new run: real). Markers of sections after it and
+ * unknown ones say nothing either way and are read past. No scan goes past the next marker of a
+ * section up to `order`, so the split stays linear in the paste.
+ */
+function quotedInEvents(physical: readonly string[], at: number, here: number, order: number, lastEvent: number): boolean {
+  for (let j = at + 1; j < physical.length; j++) {
+    const raw = physical[j]!;
+    if (raw.includes("Event[")) {
+      const e = EVENT_START.exec(raw);
+      if (e) return lastEvent >= 0 && Number(e[1]) === lastEvent + 1;
+    }
+    const m = raw.includes("FIXPATH:") ? MARKER.exec(raw) : null;
+    const next = m ? ORDER.get(m[1]!.toLowerCase()) : undefined;
+    if (next === undefined || next > order) continue;
+    return next > here;
+  }
+  return false;
 }
 
 /** The last occurrence of each section, by id (quirk [2]). */

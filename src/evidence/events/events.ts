@@ -65,6 +65,8 @@ const DATE = /^\s*Date:\s*(\S.*?)\s*$/;
 const LEVEL = /^\s*Level:\s*(\S.*?)\s*$/;
 const DESCRIPTION = /^\s*Description:\s*(.*)$/;
 const HEADER_FIELD = /^\s{0,2}(?:Source|Task(?: Category)?|Opcode|Keywords?|User(?: Name)?|Computer|Record Number|Correlation ID|Activity ID):/i;
+/** The first letters of HEADER_FIELD's labels, lower-cased. */
+const HEADER_INITIALS = new Set([..."stokucra"].map((x) => x.charCodeAt(0)));
 
 /** Reads one events section (or a bare event text); pure, never throws. */
 export function parseEvents(lines: readonly Line[]): EventLog {
@@ -79,12 +81,18 @@ export function parseEvents(lines: readonly Line[]): EventLog {
   };
   for (const l of lines) {
     const t = l.text;
-    if (t.includes("Event[") && START_WEVTUTIL.test(t)) {
+    // Every pattern above starts with its label after white space: the label's first letter
+    // (lower-cased) tells which can match, so most lines run one pattern or none.
+    let p = 0;
+    while (p < t.length && isJsSpace(t.charCodeAt(p))) p++;
+    const blank = p === t.length;
+    const c = blank ? 0 : t.charCodeAt(p) | 0x20;
+    if (c === 0x65 /* e */ && START_WEVTUTIL.test(t)) {
       layout = "wevtutil";
       open(l.n);
       continue;
     }
-    const log = t.includes("Log") ? LOG.exec(t) : null;
+    const log = c === 0x6c /* l */ ? LOG.exec(t) : null;
     if (log && (!current || current.id || current.text.length > 0 || inDescription)) {
       if (layout === "none") layout = "event-viewer";
       open(l.n);
@@ -92,7 +100,7 @@ export function parseEvents(lines: readonly Line[]): EventLog {
       continue;
     }
     if (!current) {
-      if (t.trim() === "") continue;
+      if (blank) continue;
       layout = layout === "none" ? "bare" : layout;
       open(l.n);
       inDescription = true;
@@ -103,58 +111,105 @@ export function parseEvents(lines: readonly Line[]): EventLog {
         ev.log = { value: log[1]!.trim(), line: l.n };
         continue;
       }
-      const id = EVENT_ID.exec(t);
+      if (blank) {
+        // Event Viewer's copy: the description follows the header after a blank line.
+        if (ev.id || ev.level) inDescription = true;
+        continue;
+      }
+      const id = c === 0x65 ? EVENT_ID.exec(t) : null;
       if (id) {
         ev.id = { value: Number(id[1]), line: l.n };
         continue;
       }
-      const date = DATE.exec(t);
+      const date = c === 0x64 /* d */ ? DATE.exec(t) : null;
       if (date) {
         ev.time = { value: date[1]!, line: l.n };
         continue;
       }
-      const level = LEVEL.exec(t);
+      const level = c === 0x6c ? LEVEL.exec(t) : null;
       if (level) {
         ev.level = { value: level[1]!, line: l.n };
         continue;
       }
-      if (HEADER_FIELD.test(t)) continue;
-      const d = DESCRIPTION.exec(t);
+      if (HEADER_INITIALS.has(c) && HEADER_FIELD.test(t)) continue;
+      const d = c === 0x64 ? DESCRIPTION.exec(t) : null;
       if (d) {
         inDescription = true;
         ev.descriptionLine = l.n;
-        if (d[1]!.trim()) addText(ev, { n: l.n, text: d[1]! }, t.indexOf(d[1]!));
-        continue;
-      }
-      if (t.trim() === "") {
-        // Event Viewer's copy: the description follows the header after a blank line.
-        if (ev.id || ev.level) inDescription = true;
+        if (NON_BLANK.test(d[1]!)) addText(ev, { n: l.n, text: d[1]! }, t, t.length - d[1]!.length);
         continue;
       }
       // A line that is not a header field: the description started without its label.
       inDescription = true;
       ev.descriptionLine = l.n;
     }
-    if (ev.descriptionLine === undefined && t.trim() !== "") ev.descriptionLine = l.n;
-    addText(ev, l, 0);
+    if (ev.descriptionLine === undefined && !blank) ev.descriptionLine = l.n;
+    addText(ev, l, t, 0);
   }
   // Blank lines between events belong to none of them.
-  for (const e of events) while (e.text.length > 0 && e.text.at(-1)!.text.trim() === "") e.text.pop();
+  for (const e of events) {
+    let n = e.text.length;
+    while (n > 0 && !NON_BLANK.test(e.text[n - 1]!.text)) n--;
+    if (n < e.text.length) e.text.length = n;
+  }
   return { events, layout, unused: [] };
 }
 
 /** A line without these cannot hold a code (find-codes.ts): most lines of an event skip the search. */
 const MAY_HOLD_CODE = /AADSTS|CAA|caa|0x|[8Cc][0-9A-Fa-f]{7}|\d{9}/;
+const NON_BLANK = /\S/;
 
-function addText(ev: EventRecord, l: Line, offset: number): void {
-  ev.text.push(l);
-  if (!MAY_HOLD_CODE.test(l.text)) return;
-  for (const tok of findCodeTokens(l.text.slice(offset))) {
-    const col = offset + tok.index + 1;
-    const before = l.text.slice(Math.max(0, col - 41), col - 1);
-    const label = /([A-Za-z][A-Za-z ]{0,30}?)\s*[:=]\s*(?:\(?\s*)?$/.exec(before)?.[1]?.trim();
-    ev.codes.push({ display: tok.display, key: tok.key, text: tok.text, line: l.n, col, ...(label ? { label } : {}) });
+/** Keeps `text` (the description part of `line`, from `offset`) and lists its codes, placed in `line`. */
+function addText(ev: EventRecord, text: Line, line: string, offset: number): void {
+  ev.text.push(text);
+  if (!MAY_HOLD_CODE.test(text.text)) return;
+  for (const tok of findCodeTokens(text.text)) {
+    const index = offset + tok.index;
+    const code: EventCode = { display: tok.display, key: tok.key, text: tok.text, line: text.n, col: index + 1 };
+    const label = labelBefore(line, index, offset);
+    if (label) code.label = label;
+    ev.codes.push(code);
   }
+}
+
+/**
+ * The label a code follows on its line (`Error: 0x…`, `Status = (0x…`): within the 40 characters
+ * before it, the letters and spaces (at most 31, starting with a letter) that end just before a
+ * `:` or `=`, with only white space and one `(` between that sign and the code. Hand-written: the
+ * regular expression that says this (`/([A-Za-z][A-Za-z ]{0,30}?)\s*[:=]\s*(?:\(?\s*)?$/` on the
+ * 40 characters) tries every start position with a lazy repeat, and it ran for every code.
+ */
+export function labelBefore(text: string, end: number, floor = 0): string | undefined {
+  const start = Math.max(floor, end - 40);
+  let i = skipSpaceBack(text, end, start);
+  if (i > start && text.charCodeAt(i - 1) === 0x28) i = skipSpaceBack(text, i - 1, start);
+  if (i <= start) return undefined;
+  const sign = text.charCodeAt(i - 1);
+  if (sign !== 0x3a && sign !== 0x3d) return undefined;
+  const e = skipSpaceBack(text, i - 1, start);
+  if (e <= start || !isAsciiLetter(text.charCodeAt(e - 1))) return undefined;
+  let first = e - 1;
+  for (let k = e - 1; k >= start && k >= e - 31; k--) {
+    const c = text.charCodeAt(k);
+    if (isAsciiLetter(c)) first = k;
+    else if (c !== 0x20) break;
+  }
+  return text.slice(first, e);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** The index after skipping JavaScript's `\s` characters backwards from `i`, not below `floor`. */
+function skipSpaceBack(text: string, i: number, floor: number): number {
+  while (i > floor && isJsSpace(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function isJsSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Whether lines look like event text (for a paste without markers). */
