@@ -4,7 +4,7 @@
 // runs in its own process (scripts/server-child.ts) so the load generator below does not share
 // its event loop. Figures only; nothing is asserted.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { useTestPostgres, type TestPostgres } from "../scripts/server-pg.ts";
@@ -45,12 +45,27 @@ export interface LoadResult {
   p99Ms: number;
 }
 
-/** A small closed-loop HTTP load generator: `connections` keep-alive clients, each sending the next request when the last one is answered. */
+/**
+ * A closed-loop HTTP/1.1 load generator: `connections` keep-alive sockets, each sending the next
+ * request when the last answer is complete. Hand-written on raw sockets, with every request
+ * encoded once up front and answers framed by their Content-Length (the server sends one on every
+ * answer the bench asks for): on this 2-core machine the load generator shares the CPU with the
+ * server and PostgreSQL, and node:http's client (the first version of this function) spent about
+ * as much CPU per request as the server, which inflated the latency it measured (same server,
+ * same minute: 7,400–8,700 req/s and p99 23–33 ms through node:http, 10,300–11,100 req/s and p99
+ * 15–23 ms this way). autocannon was tried too: its JavaScript HTTP parser costs about the same,
+ * and it reports latency in whole milliseconds, too coarse for a 20 ms goal.
+ */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const target = new URL(options.url);
   if (!LOOPBACK.has(target.hostname) || target.protocol !== "http:") throw new Error(`runLoad targets loopback only (127.0.0.1, ::1, localhost), not ${target.host}`);
   if (options.maxRequests > 1_000_000 || options.maxMs > 60_000) throw new Error("runLoad is bounded: at most 1,000,000 requests and 60 s");
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const path = target.pathname + target.search;
+  const extra = Object.entries(options.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+  const head = `${options.method} ${path} HTTP/1.1\r\nhost: ${target.host}\r\n${extra}`;
+  const encoded = options.method === "POST"
+    ? (options.bodies ?? [""]).map((b) => Buffer.from(`${head}content-type: application/json\r\ncontent-length: ${Buffer.byteLength(b)}\r\n\r\n${b}`))
+    : [Buffer.from(`${head}\r\n`)];
   const latencies: number[] = [];
   let sent = 0;
   let ok = 0;
@@ -62,41 +77,71 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   };
   const started = performance.now();
   const deadline = started + options.maxMs;
-  const one = (body: string | undefined) =>
-    new Promise<void>((resolve) => {
-      const t = performance.now();
-      const req = request(
-        target,
-        { method: options.method, agent, headers: { ...options.headers, ...(body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }) } },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            latencies.push(performance.now() - t);
-            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) ok++;
-            else fail(String(res.statusCode));
-            resolve();
-          });
-        },
-      );
-      req.on("error", (e: NodeJS.ErrnoException) => {
-        fail(e.code ?? "error");
-        resolve();
+  const port = Number(target.port || 80);
+  const host = target.hostname.replace(/^\[|\]$/g, "");
+  const more = () => sent < options.maxRequests && performance.now() < deadline;
+  /** One connection's requests until the end; resolves with whether to open another (the server closed it). */
+  const connection = () =>
+    new Promise<boolean>((done) => {
+      const socket = connect(port, host);
+      socket.setNoDelay(true);
+      let pending: Buffer | undefined;
+      let t = 0;
+      let waiting = false;
+      let closed = false;
+      const close = (reopen: boolean) => {
+        if (closed) return;
+        closed = true;
+        if (waiting) fail("closed before answering");
+        socket.destroy();
+        done(reopen);
+      };
+      const next = () => {
+        if (!more()) return close(false);
+        t = performance.now();
+        waiting = true;
+        socket.write(encoded[sent++ % encoded.length]!);
+      };
+      socket.on("connect", next);
+      socket.on("data", (chunk: Buffer) => {
+        pending = pending ? Buffer.concat([pending, chunk]) : chunk;
+        for (;;) {
+          const end = pending.indexOf("\r\n\r\n");
+          if (end < 0) return;
+          const header = pending.toString("latin1", 0, end);
+          const length = /\r\ncontent-length:\s*(\d+)/i.exec(header);
+          if (!length) {
+            fail("an answer without content-length");
+            return close(false);
+          }
+          const total = end + 4 + Number(length[1]);
+          if (pending.length < total) return;
+          pending = pending.length > total ? pending.subarray(total) : undefined;
+          latencies.push(performance.now() - t);
+          waiting = false;
+          const status = header.slice(9, 12);
+          if (status[0] === "2") ok++;
+          else fail(status);
+          if (/\r\nconnection:\s*close/i.test(header)) return close(true);
+          next();
+          if (!pending) return;
+        }
       });
-      req.end(body);
+      socket.on("error", (e: NodeJS.ErrnoException) => {
+        fail(e.code ?? "error");
+        waiting = false;
+        close(false);
+      });
+      socket.on("close", () => close(true));
     });
-  const worker = async () => {
-    while (sent < options.maxRequests && performance.now() < deadline) {
-      const body = options.bodies?.[sent % options.bodies.length];
-      sent++;
-      await one(body);
-    }
+  const client = async () => {
+    while (more() && (await connection()));
   };
-  await Promise.all(Array.from({ length: options.connections }, worker));
+  await Promise.all(Array.from({ length: options.connections }, client));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { requests: sent, ok, errors, failures, seconds, perSecond: sent / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return { requests: sent, ok, errors, failures, seconds, perSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 const STEPS = ["clean-restart", "unlink-work-account", "cleanup-wam-accounts", "check-access-work-or-school", "repair-onedrive"];
@@ -123,11 +168,15 @@ async function benchOne(root: string, label: string, db: string): Promise<string
     // Warm-up: JIT, prepared statements, pool connections.
     await runLoad({ url: `${url}/api/outcomes`, method: "POST", bodies: outcomeBodies(), connections, maxRequests: 3_000, maxMs: 5_000 });
     const post = await runLoad({ url: `${url}/api/outcomes`, method: "POST", bodies: outcomeBodies(), connections, maxRequests: 60_000, maxMs: 8_000 });
-    const post100 = await runLoad({ url: `${url}/api/outcomes`, method: "POST", bodies: outcomeBodies(), connections: 100, maxRequests: 60_000, maxMs: 8_000 });
+    // Three runs at 100 connections, reported with the median p99: on this shared machine one
+    // 8-second run's p99 moves by several milliseconds from one minute to the next.
+    const runs100: LoadResult[] = [];
+    for (let i = 0; i < 3; i++) runs100.push(await runLoad({ url: `${url}/api/outcomes`, method: "POST", bodies: outcomeBodies(), connections: 100, maxRequests: 60_000, maxMs: 8_000 }));
+    const post100 = [...runs100].sort((a, b) => a.p99Ms - b.p99Ms)[1]!;
     const get = await runLoad({ url: `${url}/api/stats/caa50021/onedrive`, method: "GET", connections, maxRequests: 30_000, maxMs: 6_000 });
     return [
       fmt(`server/${label}: POST /api/outcomes, 32 connections`, post),
-      fmt(`server/${label}: POST /api/outcomes, 100 connections (goal p99 < 20 ms)`, post100),
+      `${fmt(`server/${label}: POST /api/outcomes, 100 connections, the run with the median p99 of 3 (goal p99 < 20 ms)`, post100)}; p99 of the 3 runs: ${runs100.map((r) => r.p99Ms.toFixed(2)).join(", ")} ms`,
       fmt(`server/${label}: GET /api/stats/caa50021/onedrive`, get),
     ];
   } finally {
