@@ -106,7 +106,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       socket.on("data", (chunk: Buffer) => {
         pending = pending ? Buffer.concat([pending, chunk]) : chunk;
         for (;;) {
-          const end = pending.indexOf("\r\n\r\n");
+          const end: number = pending.indexOf("\r\n\r\n");
           if (end < 0) return;
           const header = pending.toString("latin1", 0, end);
           const length = /\r\ncontent-length:\s*(\d+)/i.exec(header);
@@ -114,7 +114,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             fail("an answer without content-length");
             return close(false);
           }
-          const total = end + 4 + Number(length[1]);
+          const total: number = end + 4 + Number(length[1]);
           if (pending.length < total) return;
           pending = pending.length > total ? pending.subarray(total) : undefined;
           latencies.push(performance.now() - t);
