@@ -23,6 +23,8 @@ export interface CreateServerOptions {
   kb: KnowledgeBase;
   /** The built site (holds index.html and 404.html); omit to serve the API only. */
   distDir?: string;
+  /** Answer plain requests for the site's files from a copy read at start (static-memory.ts). Default true. */
+  siteInMemory?: boolean;
   /** Opened and migrated storage (`openRepository`); the caller closes it after the server. */
   db: Repository;
   /** The clock: stored days (UTC `YYYY-MM-DD`) and the rate limiter read it. */
@@ -153,7 +155,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     // Searched codes that have no page: the site sends only those, and a hub added since drops out.
     missingCodes: async (limit) => (await options.db.topSearchMisses({ limit: limit * 2, minCount: 1 })).filter((m) => resolveCode(options.kb, m.code) === undefined).slice(0, limit),
   });
-  const site = options.distDir === undefined ? undefined : await registerStaticSite(app, options.distDir);
+  const site = options.distDir === undefined ? undefined : await registerStaticSite(app, options.distDir, { memory: options.siteInMemory ?? true });
   app.setNotFoundHandler((request, reply) => {
     if (decodedPathIsApi(request.url) || !site || (request.method !== "GET" && request.method !== "HEAD")) {
       return sendIssues(reply, 404, [{ code: "api/not-found", severity: "error", path: "(url)", message: `no ${request.method} ${request.url.split("?")[0]!.slice(0, 100)} here`, hint: "the API has POST /api/outcomes, POST /api/feedback, POST /api/search-misses, GET /api/stats/<code>/<app> and GET /api/stats/search-misses" }]);

@@ -8,6 +8,7 @@ import { join, relative, resolve, sep } from "node:path";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { readSiteIntoMemory, serveSiteFromMemory } from "./static-memory.ts";
 
 /** An island bundle named by its content hash, as the site build writes it: `/js/search.1a2b3c4d5e.js`. */
 const HASHED_BUNDLE = /^\/js\/[\w-]+\.[0-9a-f]{8,}\.m?js$/;
@@ -32,9 +33,13 @@ export function checkDistDir(distDir: string): string {
   return abs;
 }
 
-/** Registers compression (for every response) and the static file routes. */
-export async function registerStaticSite(app: FastifyInstance, distDir: string): Promise<{ send404: (reply: FastifyReply) => FastifyReply }> {
+/**
+ * Registers the static file routes. `memory` (default true) answers plain requests for the site's
+ * files from a copy read at start (static-memory.ts); false leaves every request to @fastify/static.
+ */
+export async function registerStaticSite(app: FastifyInstance, distDir: string, options: { memory?: boolean } = {}): Promise<{ send404: (reply: FastifyReply) => FastifyReply }> {
   const root = checkDistDir(distDir);
+  if (options.memory !== false) serveSiteFromMemory(app, readSiteIntoMemory(root, cacheControlFor));
   const has404 = existsSync(join(root, "404.html"));
   await app.register(fastifyStatic, {
     root,
