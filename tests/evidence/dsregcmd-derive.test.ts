@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeDsregcmd, LINKS, type DsregcmdAnalysis } from "../../src/evidence/index.ts";
 import { FACTS } from "../../src/model/facts.ts";
+import { readFixtures } from "./helpers.ts";
 
 const box = (title: string) => ["+" + "-".repeat(70) + "+", `| ${title.padEnd(68)} |`, "+" + "-".repeat(70) + "+", ""];
 const yn = (v: boolean | undefined) => (v === undefined ? undefined : v ? "YES" : "NO");
@@ -71,6 +72,16 @@ describe("toFacts", () => {
     expect(a.facts.facts.managed).toBeUndefined();
     expect(a.facts.notes.join(" ")).toMatch(/managed stays unknown/);
     expect(finding(a, "mdm-urls")?.message).toMatch(/does not show that this device is enrolled or managed/);
+  });
+
+  it("words its notes and reasons for people: no fact name in them, on any fixture", () => {
+    // Fact names that are also words (managed, where, app) are caught by "the … fact".
+    const names = new RegExp(`\\b(?:${Object.keys(FACTS).filter((n) => /[A-Z]/.test(n)).join("|")})\\b|\\bfact\\b`);
+    for (const { name, text } of readFixtures()) {
+      const a = analyse(text);
+      for (const line of [...a.facts.notes, ...a.facts.support.map((s) => s.because)]) expect(line, `${name}: ${line}`).not.toMatch(names);
+    }
+    expect(analyse(paste({ "Device State": { AzureAdJoined: "YES", DomainJoined: "YES" } })).facts.support.find((s) => s.fact === "managed")?.because).toBe("hybrid joined, which Fixpath counts as a managed device");
   });
 
   it("never sets windowsServer or isAdmin, even from an elevated run", () => {

@@ -178,17 +178,6 @@ function factWords(fact: string): string {
   return isFactName(fact) ? FACTS[fact].description.replace(/\.$/, "") : fact;
 }
 
-/** "hybridJoined stays unknown: …" (the evidence module's note) in people's words. */
-function noteWords(note: string): string {
-  const m = /^(\w+) stays unknown: (.*)$/.exec(note);
-  return m && isFactName(m[1]!) ? `${factWords(m[1]!)}: not known from this capture (${m[2]!.replace(/\.$/, "")}).` : note;
-}
-
-/** "…which the managed fact counts as…" (the evidence module's words) without the fact's name. */
-function becauseWords(text: string): string {
-  return text.replace(/\bthe (\w+) fact\b/g, (whole, fact: string) => (isFactName(fact) ? "Fixpath" : whole));
-}
-
 function show(analysis: Analysis, all: string[]): void {
   if (!analysis.ok) {
     out.replaceChildren(h("div", { class: "notice", role: "alert" }, ...analysis.issues.map((i) => `${i.message}${i.hint ? `. ${i.hint}` : ""}`)));
@@ -209,8 +198,8 @@ function show(analysis: Analysis, all: string[]): void {
     const support = facts.support;
     parts.push(
       h("h2", {}, "Answers this capture gives the diagnostic"),
-      support.length ? h("ul", {}, ...support.map((s) => h("li", { "data-fact": s.fact }, `${factWords(s.fact)}: ${s.value === true ? "yes" : s.value === false ? "no" : String(s.value)} (${becauseWords(s.because)}; line ${s.lines.join(", ")})`))) : h("p", {}, "None: the capture does not settle any question."),
-      h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, noteWords(n)))),
+      support.length ? h("ul", {}, ...support.map((s) => h("li", { "data-fact": s.fact }, `${factWords(s.fact)}: ${s.value === true ? "yes" : s.value === false ? "no" : String(s.value)} (${s.because}; line ${s.lines.join(", ")})`))) : h("p", {}, "None: the capture does not settle any question."),
+      h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, n))),
       h("div", { class: "cta" }, diagnoseLink(facts.facts, analysis.recognition.candidates)),
     );
   } else {

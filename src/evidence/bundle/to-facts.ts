@@ -104,7 +104,7 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   const dsFacts = ds?.data?.facts;
   const hybrid = dsFacts?.support.find((f) => f.fact === "hybridJoined");
   if (hybrid) set("hybridJoined", hybrid.value, hybrid.lines, hybrid.because);
-  else notes.push(`Hybrid join stays unknown: ${unreadable(ds, "dsregcmd") ?? dsFacts?.notes.find((n) => n.startsWith("hybridJoined"))?.replace(/^hybridJoined stays unknown: /, "") ?? "the device registration part does not show it"}`.replace(/\.?$/, "."));
+  else notes.push(`Hybrid join stays unknown: ${unreadable(ds, "dsregcmd") ?? dsFacts?.notes.find((n) => n.startsWith("Hybrid join stays unknown: "))?.replace(/^Hybrid join stays unknown: /, "") ?? "the device registration part does not show it"}`.replace(/\.?$/, "."));
 
   // ---- managed
   const mdm = S.mdm;

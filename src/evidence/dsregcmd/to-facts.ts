@@ -48,17 +48,17 @@ export function toFacts(evidence: DsregcmdEvidence, state: DsregcmdState = deriv
   } else if (d?.value === false) {
     set("hybridJoined", false, [d.line], "DomainJoined NO");
   } else {
-    notes.push(`hybridJoined stays unknown: ${join.reason}.`);
+    notes.push(`Hybrid join stays unknown: ${join.reason}.`);
   }
 
   if (facts.hybridJoined === true) {
-    set("managed", true, join.lines, "hybrid joined, which the managed fact counts as a managed device");
+    set("managed", true, join.lines, "hybrid joined, which Fixpath counts as a managed device");
   } else {
     notes.push(
-      "managed stays unknown: MDM URLs show the tenant's enrollment settings, not whether this device is enrolled, and no field of dsregcmd /status shows Intune enrollment, BitLocker or Company Portal.",
+      "Whether the device is managed stays unknown: MDM URLs show the tenant's enrollment settings, not whether this device is enrolled, and no field of dsregcmd /status shows Intune enrollment, BitLocker or Company Portal.",
     );
   }
-  notes.push("windowsServer stays unknown: dsregcmd /status does not print the Windows edition.");
-  notes.push("isAdmin stays unknown: an elevated run can use someone else's administrator password.");
+  notes.push("Windows Server or not stays unknown: dsregcmd /status does not print the Windows edition.");
+  notes.push("Administrator rights stay unknown: an elevated run can use someone else's administrator password.");
   return { facts, support, notes };
 }
