@@ -85,10 +85,22 @@ export function because(cond: Condition, facts: Facts, label: FactLabeller = def
   return value === "unknown" ? [] : support(cond, facts, value, label);
 }
 
-/** Words for one answered fact, e.g. `you answered "On a work account that was already set up"`. */
-export type FactLabeller = (fact: FactName, value: FactValue) => string;
+/**
+ * Words for one fact: answered, e.g. `you answered "On a work account that was already set up"`;
+ * `undefined` for one not answered yet, e.g. `"Where do you see the error?" is not answered`.
+ */
+export type FactLabeller = (fact: FactName, value: FactValue | undefined) => string;
 
-const defaultLabel: FactLabeller = (fact, value) => `${fact} is ${String(value)}`;
+/** A fact no question of the scenario asks, in words: its description, quoted. */
+function describedFact(fact: FactName): string {
+  return `"${FACTS[fact].description.replace(/\.$/, "")}"`;
+}
+
+function valueWords(value: FactValue): string {
+  return typeof value === "boolean" ? (value ? "yes" : "no") : String(value).replace(/-/g, " ");
+}
+
+const defaultLabel: FactLabeller = (fact, value) => (value === undefined ? `${describedFact(fact)} is not known` : `${describedFact(fact)}: ${valueWords(value)}`);
 
 /**
  * Labels facts with the scenario's own answer labels, so reasons read as the person answered;
@@ -101,10 +113,20 @@ export function answerLabeller(
   return (fact, value) => {
     const who = fromOrganisation.has(fact) ? "your organisation says" : "you answered";
     const q = questions.find((x) => x.fact === fact);
+    if (value === undefined) return q ? `"${q.prompt}" is not answered` : defaultLabel(fact, value);
     const choice = q?.choices?.find((c) => c.value === value);
     if (choice) return `${who} "${choice.label}"`;
     if (q && typeof value === "boolean") return `${who} ${value ? "Yes" : "No"} to "${q.prompt}"`;
+    if (fromOrganisation.has(fact)) return `${who} ${describedFact(fact)}: ${valueWords(value)}`;
     return defaultLabel(fact, value);
+  };
+}
+
+/** The question a person answers to settle `fact`, in words: the scenario's prompt, quoted, else what the fact means. */
+export function questionWords(questions: readonly { fact: string; prompt: string }[]): (fact: FactName) => string {
+  return (fact) => {
+    const q = questions.find((x) => x.fact === fact);
+    return q ? `"${q.prompt}"` : `whether ${describedFact(fact)} holds`;
   };
 }
 
@@ -119,7 +141,7 @@ function support(cond: Condition, facts: Facts, want: boolean, label: FactLabell
     return one ? support(one, facts, want, label) : [];
   }
   const actual = isFactName(cond.fact) ? facts[cond.fact] : undefined;
-  if (actual === undefined) return [`${cond.fact} is not answered`];
+  if (actual === undefined) return [label(cond.fact as FactName, undefined)];
   return [label(cond.fact as FactName, actual)];
 }
 

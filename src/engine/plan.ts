@@ -4,7 +4,7 @@
  * unknown: what the plan assumed is listed, with the question whose answer would change it.
  */
 import { parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
-import { answerLabeller, because, evaluate, missingFacts } from "./conditions.ts";
+import { answerLabeller, because, evaluate, missingFacts, questionWords } from "./conditions.ts";
 import { ASSUMED_NOT_MANAGED_REGISTRATION, MANAGED_REASON, adminStatus, assumedAdminWords, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
 import { applyPresets } from "./presets.ts";
 import { ownCodeAsNone } from "./other-code.ts";
@@ -50,6 +50,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
   const facts: Facts = { ...ownCodeAsNone(kb, code, answers), app: scenario.app };
   const assumptions = new Assumptions();
   const label = answerLabeller(scenario.questions, fromOrganisation);
+  const question = questionWords(scenario.questions);
 
   // ---- stops, in content order
   const fired: Stop[] = [];
@@ -84,7 +85,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
     if (step.when && when === "unknown") {
       const missing = missingFacts(step.when, facts);
       for (const f of missing) assumptions.add(f, "the step applies", step.id);
-      why.push(`assumed to apply until you answer ${missing.join(" and ")}`);
+      why.push(`assumed to apply until you answer ${missing.map(question).join(" and ")}`);
     }
     if (step.needsAdmin && facts.isAdmin === undefined) {
       assumptions.add("isAdmin", "you have administrator rights", step.id);

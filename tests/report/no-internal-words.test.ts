@@ -115,10 +115,6 @@ function excerpt(text: string, at: number): string {
  * fails for an entry that no longer matches anything, so the list cannot rot).
  */
 const KNOWN_OFFENDERS: { owner: string; token: RegExp; near: RegExp; note: string }[] = [
-  // src/engine/plan.ts (safety branch): a `do` reason names the facts it waits for by their ids.
-  { owner: "src/engine/plan.ts", token: /^[a-z]+[A-Z]\w*$|^(?:managed|where|app)$/, near: /assumed to apply until you answer/, note: "\"assumed to apply until you answer where and personalAndWorkPaired\"" },
-  // src/engine/conditions.ts (safety branch): `because` falls back to "<fact> is <value>" / "<fact> is not answered" when a scenario has no question for a fact.
-  { owner: "src/engine/conditions.ts", token: /./, near: /\b\w+ is not answered|\b[a-z]+[A-Z]\w* is \w/, note: "\"hybridJoined is not answered\", \"recentChange is password\"" },
   // src/evidence/error-text/recognize.ts: candidate reasons quote phrase ids and app ids.
   { owner: "src/evidence/error-text/recognize.ts", token: /./, near: /the message "|the app name /, note: "reasons such as 'the message \"could-not-sign-you-in\"' and 'the app name onedrive'" },
 ];
