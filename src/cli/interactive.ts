@@ -34,7 +34,7 @@ import {
   type SessionState,
   type StepOutcome,
 } from "../engine/index.ts";
-import { FACTS, isFactName, renderIssue, resolveCode, type App, type FactValue, type Instruction, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
+import { APP_NAMES, FACTS, isFactName, renderIssue, resolveCode, type App, type FactValue, type Instruction, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
 
@@ -87,14 +87,6 @@ export interface InteractiveArgs {
 const BACK = "__back";
 const PAUSE = "__pause";
 const UNKNOWN = "unknown";
-
-/** App names as a person reads them (the site's view has the same words for its pages). */
-const APP_NAMES: Readonly<Record<App, string>> = {
-  onedrive: "OneDrive",
-  outlook: "Outlook",
-  teams: "Teams",
-  office: "Microsoft 365 Apps (Word, Excel… activation)",
-};
 
 /** A code as people write it: CAA50021, 0x8004DE40. */
 function showCode(code: string): string {

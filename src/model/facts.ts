@@ -8,6 +8,19 @@
 export const APPS = ["onedrive", "outlook", "teams", "office"] as const;
 export type App = (typeof APPS)[number];
 
+/** App names as people read them: the one list pages, the CLI, plans and reports all use. */
+export const APP_NAMES: Readonly<Record<App, string>> = {
+  onedrive: "OneDrive",
+  outlook: "Outlook",
+  teams: "Teams",
+  office: "Microsoft 365 Apps (activation)",
+};
+
+/** The name of an app, or the text itself when it is not one of the design's apps. */
+export function appName(app: string): string {
+  return (APPS as readonly string[]).includes(app) ? APP_NAMES[app as App] : app;
+}
+
 /**
  * Who supplies a fact besides the person's answer: `page` facts are given by the page itself (a
  * scenario knows its app), `engine` facts are read by the engine's own safety rules whatever the

@@ -115,8 +115,6 @@ function excerpt(text: string, at: number): string {
  * fails for an entry that no longer matches anything, so the list cannot rot).
  */
 const KNOWN_OFFENDERS: { owner: string; token: RegExp; near: RegExp; note: string }[] = [
-  // src/evidence/error-text/recognize.ts: candidate reasons quote phrase ids and app ids.
-  { owner: "src/evidence/error-text/recognize.ts", token: /./, near: /the message "|the app name /, note: "reasons such as 'the message \"could-not-sign-you-in\"' and 'the app name onedrive'" },
 ];
 
 const seen = new Map<string, Offence[]>();

@@ -9,13 +9,8 @@ import { listPages, pageTitle, type KnowledgeBase, type PageInfo } from "../../.
 import { pageUrl } from "../../../src/model/index.ts";
 import type { Avoid, Caveat, CodeHub, Command, Instruction, PageLink, Source, Step } from "../../../src/model/index.ts";
 
-/** App names as the pages write them (UI chrome). */
-export const APP_LABELS: Readonly<Record<App, string>> = {
-  onedrive: "OneDrive",
-  outlook: "Outlook",
-  teams: "Teams",
-  office: "Microsoft 365 Apps (activation)",
-};
+/** App names (one definition, in the model). */
+export { APP_NAMES as APP_LABELS } from "../../../src/model/index.ts";
 
 /** Where a command is typed. */
 export const SHELL_LABELS: Readonly<Record<Command["shell"], string>> = {

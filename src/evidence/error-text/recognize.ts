@@ -14,7 +14,7 @@
  * [2] A code the knowledge base does not cover is still reported, without a page.
  * [3] Phrases are matched on normalised text (phrases.ts), and so are the hubs' own messages.
  */
-import type { App } from "../../model/facts.ts";
+import { appName, type App } from "../../model/facts.ts";
 import { pageUrl, resolveCode, type KnowledgeBase } from "../../model/kb.ts";
 import { findCodeTokens } from "./find-codes.ts";
 import { APP_PATTERNS, KNOWN_PHRASES, normalisePhrase } from "./phrases.ts";
@@ -41,6 +41,8 @@ export interface FoundApp {
 export interface FoundPhrase {
   /** A KNOWN_PHRASES id, or `message:<hub>` for a hub's own message text. */
   id: string;
+  /** The words found, as the phrase list or the hub's message writes them. */
+  text: string;
   line: number;
   hubs: string[];
   apps: App[];
@@ -102,7 +104,7 @@ function findPhrases(text: string, kb: KbView | undefined): FoundPhrase[] {
     const line = lineOf(p.text);
     if (line === undefined) continue;
     const hubs = kb ? p.codes.flatMap((c) => resolveCode(kb, c) ?? []) : [];
-    out.push({ id: p.id, line, hubs, apps: [...p.apps] });
+    out.push({ id: p.id, text: p.text, line, hubs, apps: [...p.apps] });
   }
   if (kb) {
     for (const [id, hub] of kb.codes) {
@@ -111,7 +113,7 @@ function findPhrases(text: string, kb: KbView | undefined): FoundPhrase[] {
         if (fragment.length < 12) continue;
         const line = lineOf(fragment);
         if (line !== undefined && !out.some((p) => p.id === `message:${id}`)) {
-          out.push({ id: `message:${id}`, line, hubs: [id], apps: [...message.apps] });
+          out.push({ id: `message:${id}`, text: message.text, line, hubs: [id], apps: [...message.apps] });
         }
       }
     }
@@ -136,13 +138,13 @@ function rank(kb: KbView, codes: FoundCode[], apps: FoundApp[], phrases: FoundPh
   const appNames = apps.map((a) => a.app);
   for (const c of codes) {
     if (c.hub === undefined) continue;
-    for (const app of appNames) add(`${c.hub}/${app}`, 4, `code ${c.written[0]} and the app name ${app}`);
+    for (const app of appNames) add(`${c.hub}/${app}`, 4, `code ${c.written[0]} and the app name ${appName(app)}`);
     add(c.hub, 3, `code ${c.written[0]}`);
   }
   for (const p of phrases) {
     for (const hub of p.hubs) {
-      for (const app of new Set([...p.apps, ...appNames])) add(`${hub}/${app}`, 2, `the message "${p.id}"`);
-      add(hub, 1, `the message "${p.id}"`);
+      for (const app of new Set([...p.apps, ...appNames])) add(`${hub}/${app}`, 2, `the message "${p.text}"`);
+      add(hub, 1, `the message "${p.text}"`);
     }
   }
   return [...byId.values()].sort((a, b) => b.score - a.score || a.pageId.localeCompare(b.pageId));
