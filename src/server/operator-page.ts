@@ -104,9 +104,10 @@ export function renderBars(title: string, steps: readonly OperatorStep[]): strin
     const share = n ? s.fixed / n : 0;
     const ci = wilsonInterval(s.fixed, n);
     const label = s.title.length > 38 ? `${s.title.slice(0, 37)}…` : s.title;
-    const words = n ? `${s.fixed} of ${n} (${pct(share)})` : "not tried yet";
+    // Only "could not do it" answers: nobody tried it to the end, but people did reach it.
+    const words = n ? `${s.fixed} of ${n} (${pct(share)})` : s.couldNot ? `${s.couldNot} could not do it` : "not tried yet";
     return [
-      `<g><title>${esc(s.title)}: fixed it for ${words}${ci ? `, 95 % interval ${pct(ci.low)} to ${pct(ci.high)}` : ""}</title>`,
+      `<g><title>${esc(s.title)}: ${n ? `fixed it for ${words}` : words}${ci ? `, 95 % interval ${pct(ci.low)} to ${pct(ci.high)}` : ""}</title>`,
       `<text x="0" y="${y + 17}">${esc(label)}</text>`,
       `<rect class="track" x="${LABEL_W}" y="${y + 4}" width="${BAR_W}" height="18" rx="3"/>`,
       n ? `<rect class="fixed" x="${LABEL_W}" y="${y + 4}" width="${(share * BAR_W).toFixed(1)}" height="18" rx="3"/>` : "",

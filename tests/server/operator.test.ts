@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerOperator, OPERATOR_CSP } from "../../src/server/operator.ts";
+import { renderBars } from "../../src/server/operator-page.ts";
 import type { OutcomeRecord } from "../../src/server/storage/repository.ts";
 import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
 import { projectKb, testServer } from "./helpers/server.ts";
@@ -126,5 +127,17 @@ describe("the operator page in the real server", () => {
     expect((await app.inject({ url: "/api/stats/search-misses", headers: { authorization: basic(TOKEN) } })).statusCode).toBe(200);
     await app.close();
     await db.dispose();
+  });
+});
+
+describe("the operator page's bars", () => {
+  it("says a step that people only could not do was not tried to the end, and how many could not do it", () => {
+    const svg = renderBars("CAA50021 in OneDrive", [
+      { title: "Clean restart", fixed: 3, noChange: 1, couldNot: 0 },
+      { title: "Unlink the work account", fixed: 0, noChange: 0, couldNot: 2 },
+    ]);
+    expect(svg).toContain("<title>Unlink the work account: 2 could not do it</title>");
+    expect(svg).not.toContain("not tried yet");
+    expect(svg).toContain("Clean restart: fixed it for 3 of 4 (75");
   });
 });
