@@ -96,11 +96,13 @@ function describedFact(fact: FactName): string {
   return `"${FACTS[fact].description.replace(/\.$/, "")}"`;
 }
 
-function valueWords(value: FactValue): string {
-  return typeof value === "boolean" ? (value ? "yes" : "no") : String(value).replace(/-/g, " ");
+/** A value in words: yes/no, a choice's value with spaces (`windows update`), a code as written. */
+function valueWords(fact: FactName, value: FactValue): string {
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return FACTS[fact].type === "choice" ? String(value).replace(/-/g, " ") : String(value);
 }
 
-const defaultLabel: FactLabeller = (fact, value) => (value === undefined ? `${describedFact(fact)} is not known` : `${describedFact(fact)}: ${valueWords(value)}`);
+const defaultLabel: FactLabeller = (fact, value) => (value === undefined ? `${describedFact(fact)} is not known` : `${describedFact(fact)}: ${valueWords(fact, value)}`);
 
 /**
  * Labels facts with the scenario's own answer labels, so reasons read as the person answered;
@@ -117,7 +119,7 @@ export function answerLabeller(
     const choice = q?.choices?.find((c) => c.value === value);
     if (choice) return `${who} "${choice.label}"`;
     if (q && typeof value === "boolean") return `${who} ${value ? "Yes" : "No"} to "${q.prompt}"`;
-    if (fromOrganisation.has(fact)) return `${who} ${describedFact(fact)}: ${valueWords(value)}`;
+    if (fromOrganisation.has(fact)) return `${who} ${describedFact(fact)}: ${valueWords(fact, value)}`;
     return defaultLabel(fact, value);
   };
 }
@@ -141,7 +143,8 @@ function support(cond: Condition, facts: Facts, want: boolean, label: FactLabell
     return one ? support(one, facts, want, label) : [];
   }
   const actual = isFactName(cond.fact) ? facts[cond.fact] : undefined;
-  if (actual === undefined) return [label(cond.fact as FactName, undefined)];
+  // The loader refuses conditions on unknown facts; a hand-built one still reads, never throws.
+  if (actual === undefined) return [isFactName(cond.fact) ? label(cond.fact, undefined) : `"${cond.fact}" is not answered`];
   return [label(cond.fact as FactName, actual)];
 }
 
