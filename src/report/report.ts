@@ -159,7 +159,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const checkNext: ReportData["checkNext"] = [];
   for (const owner of ["device", "tenant", "network"]) {
     const items = (checklist?.items ?? [])
-      .filter((i) => i.owner === owner && fitsApp(i.title, session.app))
+      .filter((i) => i.owner === owner && fitsApp(i, session.app))
       .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), `/codes/${session.code}/admin/#${i.id}`) }))
       .map((i) => (pointed.has(i.path) ? { ...i, pointedAt: true as const } : i));
     items.sort((a, b) => Number("pointedAt" in b) - Number("pointedAt" in a));
@@ -375,22 +375,10 @@ export function plainText(text: string): string {
     .trim();
 }
 
-/**
- * Whether a checklist item fits the app: an item whose title names one or more apps fits only
- * those (the Teams sign-in diagnostic is not a OneDrive check); an item naming none fits all.
- * TODO: replace by a declared `apps` list on checklist items once the schema split has landed.
- */
-export function fitsApp(title: string, app: string): boolean {
-  const named = Object.entries(APP_TITLE_WORDS).filter(([, re]) => re.test(title)).map(([a]) => a);
-  return named.length === 0 || named.includes(app);
+/** Whether a checklist item fits the app: the apps it declares, or every app when it declares none. */
+export function fitsApp(item: { apps?: readonly string[] | undefined }, app: string): boolean {
+  return item.apps === undefined || item.apps.includes(app);
 }
-
-const APP_TITLE_WORDS: Record<string, RegExp> = {
-  onedrive: /\bOneDrive\b/,
-  outlook: /\bOutlook\b/,
-  teams: /\bTeams\b/,
-  office: /\bOffice activation\b|\bMicrosoft 365 Apps\b/,
-};
 
 function linker(baseUrl: string | undefined): (title: string, path: string) => ReportLink {
   const base = baseUrl?.trim() ? baseUrl.trim().replace(/\/+$/, "") : undefined;

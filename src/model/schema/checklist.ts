@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CaveatSchema } from "./caveat.ts";
-import { d, Id, Markdown, SourceRefs } from "./common.ts";
+import { AppSchema, d, Id, Markdown, SourceRefs } from "./common.ts";
 import { InstructionSchema } from "./instruction.ts";
 import { PageBase } from "./page.ts";
 
@@ -17,6 +17,7 @@ export const ChecklistSchema = z
           id: Id,
           title: z.string().min(1),
           owner: z.enum(["device", "tenant", "network"]).meta(d("Where the check is done: device, tenant or network.")),
+          apps: z.array(AppSchema).min(1).optional().meta(d("The apps this check concerns (an IT report for another app leaves it out); absent: every app.")),
           text: Markdown,
           instructions: z.array(InstructionSchema).default([]),
           sources: SourceRefs,
