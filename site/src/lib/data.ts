@@ -84,7 +84,7 @@ export function diagnosticScenario(scenario: Scenario): Scenario {
   return { ...without(scenario, PAGE_ONLY_SCENARIO), steps: scenario.steps.map((s) => without(s, PAGE_ONLY_PART)), avoid: scenario.avoid.map((a) => without(a, PAGE_ONLY_PART)) };
 }
 
-/** A checklist as the report reads it: its items' ids, titles and owners. */
+/** A checklist as the report reads it: its items' ids, titles, owners and declared apps. */
 export function reportChecklist(checklist: Checklist): Checklist {
   return { ...without(checklist, ["summary", ...PAGE_ONLY_PART]), items: checklist.items.map((i) => without(i, PAGE_ONLY_ITEM)) };
 }
