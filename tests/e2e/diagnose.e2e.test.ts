@@ -4,7 +4,7 @@
 // optional reason, resume from the plain /diagnose/ page, one step drawn the same on its page and
 // in the diagnostic, a printed report, and no internal words on any screen.
 // The seed is printed; FIXPATH_E2E_SEED=<n> replays a run. Screenshots: test-results/screenshots/.
-import { launchBrowser } from "../helpers/chromium.ts";
+import { launchBrowser, openPage } from "../helpers/chromium.ts";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,13 +65,8 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await ctx.newPage();
-  page.on("pageerror", (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(origin + path);
-  return page;
+function open(path: string): Promise<Page> {
+  return openPage(ctx, origin + path, path);
 }
 
 /** A clean device: no saved session (each persona is someone else's browser). */

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openRepository, startServer, type Repository, type RunningServer } from "../../src/server/index.ts";
 import { siteCsp } from "../../src/server/inline-hashes.ts";
 import { ensureSiteBuiltLocked } from "../../src/server/site-build-fs.ts";
-import { launchBrowser } from "../helpers/chromium.ts";
+import { launchBrowser, openPage } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
 const TOKEN = "contoso-operator-token-0123456789";
@@ -60,13 +60,8 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await ctx.newPage();
-  page.on("pageerror", (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(server.url + path);
-  return page;
+function open(path: string): Promise<Page> {
+  return openPage(ctx, server.url + path, path);
 }
 
 describe("a site run by an organisation", () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser } from "../helpers/chromium.ts";
+import { launchBrowser, openPage } from "../helpers/chromium.ts";
 import { builtSite, serveSite, type SiteServer } from "../site/built-site.ts";
 import { QUERY_CASES } from "../lookup/queries.ts";
 import { PAGE_TYPES } from "./page-types.ts";
@@ -37,14 +37,8 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-async function open(path: string, width = 1280): Promise<Page> {
-  const page = await ctx.newPage();
-  await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
-  page.on("pageerror", (e) => {
-    throw new Error(`page error on ${path}: ${e.message}`);
-  });
-  await page.goto(origin + path);
-  return page;
+function open(path: string, width = 1280): Promise<Page> {
+  return openPage(ctx, origin + path, path, { width, height: width < 600 ? 780 : 900 });
 }
 
 /** axe-core violations (evaluated through the devtools protocol, which the page's CSP does not govern). */

@@ -4,7 +4,7 @@
 //   2. Debian's /usr/bin/chromium, when present (FIXPATH_NO_SYSTEM_CHROMIUM=1 hides it, to try 3);
 //   3. the Chromium shipped inside the @sparticuz/chromium devDependency (its binary is in the
 //      package and is unpacked into the temp folder on first use; nothing is downloaded).
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { existsSync } from "node:fs";
 
 /** Debian's Chromium (`apt-get install -y chromium`). */
@@ -64,4 +64,15 @@ export async function resolveChromium(env: Record<string, string | undefined> = 
 export async function launchBrowser(profileDir: string, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<BrowserContext> {
   const browser = await resolveChromium();
   return chromium.launchPersistentContext(profileDir, { executablePath: browser.executablePath, headless: true, args: browser.args, viewport });
+}
+
+/** A new page of `ctx` at `url`; an uncaught error in the page fails the test, naming `path`. */
+export async function openPage(ctx: BrowserContext, url: string, path: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await ctx.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  page.on("pageerror", (e) => {
+    throw new Error(`page error on ${path}: ${e.message}`);
+  });
+  await page.goto(url);
+  return page;
 }
