@@ -22,6 +22,8 @@ let db: FreshDb;
 let dist: string;
 let withCopy: FastifyInstance;
 let withoutCopy: FastifyInstance;
+/** The copy as the server holds it, read once. */
+let table: ReturnType<typeof readSiteIntoMemory>;
 
 const PAGE = `<!doctype html><html><head><title>CAA50021 in OneDrive</title></head><body>${"<p>Step text, with a command. </p>".repeat(200)}</body></html>`;
 
@@ -51,6 +53,7 @@ beforeAll(async () => {
   db = await be.fresh();
   withCopy = await testServer({ db: db.repo, distDir: dist });
   withoutCopy = await testServer({ db: db.repo, distDir: dist, siteInMemory: false });
+  table = readSiteIntoMemory(dist, cacheControlFor);
 });
 afterAll(async () => {
   await withCopy.close();
@@ -73,7 +76,6 @@ const ENCODINGS = [undefined, "br", "gzip", "br, gzip", "gzip;q=1, br;q=0.5", "d
 
 describe("the site held in memory", () => {
   it("holds the site's files (not dot files, not the oversized one) under their paths and their folders'", () => {
-    const table = readSiteIntoMemory(dist, cacheControlFor);
     expect([...table.keys()].sort()).toEqual(
       ["/", "/404.html", "/_astro/site.abc123.css", "/codes.json", "/codes/0x8004de40/", "/codes/0x8004de40/index.html", "/codes/caa50021/onedrive/", "/codes/caa50021/onedrive/index.html", "/download.gz", "/favicon.svg", "/index.html", "/js/search.1a2b3c4d5e.js"].sort(),
     );
@@ -84,7 +86,7 @@ describe("the site held in memory", () => {
   it.each(PATHS.flatMap((url) => ENCODINGS.flatMap((enc) => (["GET", "HEAD"] as const).map((method) => [method, url, enc] as const))))("%s %s with Accept-Encoding %s: the same answer as from disk", async (method, url, enc) => {
     const { copy, disk } = await both({ method, url, ...(enc ? { headers: { "accept-encoding": enc } } : {}) });
     expect(copy.status).toBe(disk.status);
-    const file = readSiteIntoMemory(dist, cacheControlFor).get(url.split("?")[0]!.replace("%63", "c"));
+    const file = table.get(url.split("?")[0]!.replace("%63", "c"));
     const precompressed = file !== undefined && [...file.variants.values()].some((v) => v.headers.etag === disk.headers.etag);
     if (file !== undefined && disk.headers["content-encoding"] !== undefined && !precompressed) {
       // Compressed on the fly (see the top of this file): same headers but the framing, same content.
