@@ -20,14 +20,30 @@ interface OutcomeLike {
   outcome: string;
 }
 
+/** A step left to IT because the answer it waited for could not be found out. */
+interface HeldLike {
+  title: string;
+  facts: readonly string[];
+}
+
 /** The reasons to hand over, worded from what happened; in the plan's order, each once. */
-export function handOverReasons(scenario: Scenario, plan: Plan, outcomes: readonly OutcomeLike[]): string[] {
+export function handOverReasons(scenario: Scenario, plan: Plan, outcomes: readonly OutcomeLike[], held: readonly HeldLike[] = []): string[] {
   const firstLine = new Set(scenario.steps.filter((s) => s.tier === "first-line").map((s) => s.id));
   const triedFirstLine = outcomes.some((o) => firstLine.has(o.stepId));
   const afterFirstLine = afterFirstLineWords(scenario);
   const planReasons = (plan.escalation?.reasons ?? []).filter((r) => !afterFirstLine.has(r) || (plan.outcome === "plan" && triedFirstLine));
   const lead = plan.outcome === "plan" ? [outOfSteps(outcomes)] : [];
-  return [...new Set([...lead, ...planReasons])];
+  const heldWords = held.length > 0 ? [heldReason(scenario, held)] : [];
+  return [...new Set([...lead, ...heldWords, ...planReasons])];
+}
+
+/** Why held steps go to IT: the questions nobody could answer here, and the steps that waited for them. */
+export function heldReason(scenario: Scenario, held: readonly HeldLike[]): string {
+  const facts = [...new Set(held.flatMap((h) => h.facts))];
+  const prompts = facts.map((f) => scenario.questions.find((q) => q.fact === f)?.prompt).filter((p): p is string => p !== undefined);
+  const asked = prompts.length > 0 ? ` (${prompts.map((p) => `“${p}”`).join(", ")})` : "";
+  const steps = held.map((h) => h.title).join("; ");
+  return `Some steps wait for answers that could not be found out here${asked}, so they were left to IT, who can tell whether they are safe on this computer: ${steps}.`;
 }
 
 /** The words of every reason that ends the plan after the first-line steps (they speak of fixes done). */

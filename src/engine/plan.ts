@@ -5,7 +5,7 @@
  */
 import { parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
 import { answerLabeller, because, evaluate, missingFacts, questionWords } from "./conditions.ts";
-import { ASSUMED_NOT_MANAGED_REGISTRATION, MANAGED_REASON, adminStatus, assumedAdminWords, avoidStatus, cutStatus, cutsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
+import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, holdWords, holdsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
 import { applyPresets } from "./presets.ts";
 import { ownCodeAsNone } from "./other-code.ts";
 import { candidateValues } from "./space.ts";
@@ -64,6 +64,8 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
   const outcome: PlanOutcome = winner ? outcomeOf(winner) : "plan";
 
   // ---- steps
+  const asked = new Set(scenario.questions.map((q) => q.fact as FactName));
+  const holdContext = { facts, asked, stops: scenario.stops, firstStateChange: cuts.firstStateChange };
   const steps: PlanStep[] = scenario.steps.map((step, index) => {
     if (cuts.start) return { id: step.id, ...cutStatus(step, index, cuts)! };
     const never = neverStatus(step, facts);
@@ -79,6 +81,12 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
     if (registration) return { id: step.id, ...registration };
     const admin = adminStatus(step, facts);
     if (admin) return { id: step.id, ...admin };
+    // An unknown answer never unlocks: what the cautious answer would hold back waits for it.
+    const holds = holdsFor(step, index, holdContext);
+    if (holds.length > 0) {
+      const findOut = [...new Set(holds.map((h) => h.fact))];
+      return { id: step.id, status: "find-out", reason: holdWords(holds, question), findOut };
+    }
 
     const why: string[] = [step.tier === "first-line" ? "First-line step" : "Advanced step, after the first-line steps"];
     if (step.when && when === true) why.push(`it applies because ${because(step.when, facts, label).join(" and ")}`);
@@ -87,16 +95,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
       for (const f of missing) assumptions.add(f, "the step applies", step.id);
       why.push(`assumed to apply until you answer ${missing.map(question).join(" and ")}`);
     }
-    if (step.needsAdmin && facts.isAdmin === undefined) {
-      assumptions.add("isAdmin", "you have administrator rights", step.id);
-      why.push(assumedAdminWords(step));
-    }
-    // Only the facts this scenario asks about are assumed (a fact no question asks cannot be answered).
-    const unknownJoin = (["managed", "hybridJoined"] as const).filter((f) => facts[f] === undefined && (f === "managed" || asks(scenario, f)));
-    if (step.changesRegistration && unknownJoin.length > 0) {
-      for (const f of unknownJoin) assumptions.add(f, f === "managed" ? "the computer is not managed by an organisation" : "the computer is not joined to your organisation's domain", step.id);
-      why.push(ASSUMED_NOT_MANAGED_REGISTRATION);
-    }
+    // A step that changes nothing (reading a status) is not held; it says what it assumed.
     if (step.tier === "advanced" && facts.managed === undefined) {
       assumptions.add("managed", "the computer is not managed by an organisation", step.id);
       why.push("assumed this computer is not managed (on a managed one, the advanced steps are for IT)");
@@ -106,9 +105,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
 
   // ---- what not to do
   for (const item of scenario.avoid) {
-    const st = avoidStatus(item, facts);
-    if (item.neverOnManaged && facts.managed === undefined) assumptions.add("managed", "the computer may be managed, so never-on-managed actions are not offered", item.id);
-    steps.push({ id: item.id, ...st });
+    steps.push({ id: item.id, ...avoidStatus(item, facts) });
   }
 
   const result: Plan = { code, app: scenario.app, outcome, steps, assumptions: assumptions.list() };
@@ -116,10 +113,6 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
   const escalation = escalationFor(kb, code, outcome, fired, cuts);
   if (escalation) result.escalation = escalation;
   return result;
-}
-
-function asks(scenario: Scenario, fact: FactName): boolean {
-  return scenario.questions.some((q) => q.fact === fact);
 }
 
 /** The code a switch-guide stop points at: the hub its code resolves to, or the code written canonically. */

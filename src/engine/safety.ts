@@ -7,7 +7,8 @@
  * Reasons are worded from what the plan knows (the answers), never from where the plan is cut:
  * a plan is made before any step is tried, so no reason says a step was tried or failed.
  */
-import type { Avoid, Facts, Step, Stop } from "../model/index.ts";
+import type { Avoid, FactName, Facts, Step, Stop } from "../model/index.ts";
+import { evaluate, missingFacts } from "./conditions.ts";
 import type { PlanOutcome, StepStatus } from "./types.ts";
 
 /** Where a stop cuts the plan, earliest first. `not-this-error` always cuts at `start`. */
@@ -155,12 +156,86 @@ export function registrationStatus(step: Step, facts: Facts): { status: "ask-adm
 export const ASSUMED_NOT_MANAGED_REGISTRATION =
   "it removes or adds a work account or the device's registration: assumed this computer is not managed or joined to a domain (if it is, leave this step to IT)";
 
-/** An avoided action is never `do`: `never` where the device is or may be managed, otherwise `skip`; both say why. */
-export function avoidStatus(item: Avoid, facts: Facts): { status: "skip" | "never"; reason: string } {
+/**
+ * An avoided action is never `do`, on any PC: `never`, with why. On a managed device it is IT's
+ * alone; elsewhere it is still not a step to take (an unmanaged PC is no reason to run
+ * `dsregcmd /leave` or delete certificates).
+ */
+export function avoidStatus(item: Avoid, facts: Facts): { status: "never"; reason: string } {
   const itOnly = item.itOnly ? ` IT only: ${item.itOnly}` : "";
   if (item.neverOnManaged && facts.managed === true) return { status: "never", reason: `Never on a computer your organisation manages. ${item.why}${itOnly}` };
-  if (item.neverOnManaged && facts.managed === undefined) {
-    return { status: "never", reason: `Never offered unless you know this computer is not managed by an organisation. ${item.why}${itOnly}` };
+  if (item.neverOnManaged) return { status: "never", reason: `Don't do this, on any computer. ${item.why}${itOnly}` };
+  return { status: "never", reason: `Not a step to take: ${item.why}` };
+}
+
+/** One reason a step waits for an answer: the unknown fact, and what its cautious answer would do to the step. */
+export interface Hold {
+  fact: FactName;
+  why: string;
+}
+
+/** What the facts that gate a step say about it, for `holdsFor`. */
+export interface HoldContext {
+  facts: Facts;
+  /** The facts the scenario asks about: only these can be found out (a fact no question asks cannot be answered). */
+  asked: ReadonlySet<FactName>;
+  /** The scenario's stops that escalate or turn the guide away, in content order. */
+  stops: readonly Stop[];
+  /** Index of the first step that changes state. */
+  firstStateChange: number;
+}
+
+/** The words of a hold on the managed-device rule for advanced steps. */
+export const HOLD_MANAGED_ADVANCED = "On a computer your organisation manages, the advanced steps are for IT.";
+/** The words of a hold on a step that removes or adds a work account or the device's registration. */
+export const HOLD_REGISTRATION = "This step removes or adds a work account or the device's registration, which is IT's on a managed computer or one joined to your organisation's domain.";
+/** The words of a hold on administrator rights. */
+export const HOLD_ADMIN = "This step needs administrator rights; without them it is IT's.";
+
+/**
+ * "An unknown answer never unlocks" (design, safety rules): the unknown facts whose cautious
+ * answer would hold this step back, each with why. Read from the content's flags only:
+ * - a state-changing step waits for the facts of every stop that escalates or turns the guide away
+ *   and would cut before it (at the start, before the first state change, or after the first-line
+ *   steps for an advanced step);
+ * - a state-changing advanced step waits for `managed` (on a managed device the plan ends after
+ *   the first-line steps);
+ * - a step that `changesRegistration` waits for `managed`, `hybridJoined` and the facts of its own
+ *   condition (a work-account step must not run for a personal account);
+ * - a step that `needsAdmin` waits for `isAdmin`.
+ * A step that changes nothing (a restart, reading a status) is never held. Empty: nothing holds it.
+ */
+export function holdsFor(step: Step, index: number, ctx: HoldContext): Hold[] {
+  const holds: Hold[] = [];
+  const add = (fact: FactName, why: string) => {
+    if (!ctx.asked.has(fact) || ctx.facts[fact] !== undefined) return;
+    if (!holds.some((h) => h.fact === fact && h.why === why)) holds.push({ fact, why });
+  };
+  if (step.changesState) {
+    for (const stop of ctx.stops) {
+      if (stop.outcome !== "escalate" && stop.outcome !== "not-this-error") continue;
+      if (evaluate(stop.when, ctx.facts) !== "unknown") continue;
+      const point = cutPointOf(stop);
+      const covers = point === "start" || (point === "before-state-change" && index >= ctx.firstStateChange) || (point === "after-first-line" && step.tier === "advanced");
+      if (!covers) continue;
+      const why = point === "after-first-line" ? `Depending on the answer, the plan ends after the first-line steps: ${stop.reason}` : `The plan stops before this step in this case: ${stop.title}`;
+      for (const fact of missingFacts(stop.when, ctx.facts)) add(fact, why);
+    }
+    if (step.tier === "advanced" && !holds.some((h) => h.fact === "managed")) add("managed", HOLD_MANAGED_ADVANCED);
   }
-  return { status: "skip", reason: `Not a step to take: ${item.why}` };
+  if (step.changesRegistration) {
+    add("managed", HOLD_REGISTRATION);
+    add("hybridJoined", HOLD_REGISTRATION);
+    if (step.when) for (const fact of missingFacts(step.when, ctx.facts)) add(fact, "Whether this work-account step fits depends on the answer.");
+  }
+  if (step.needsAdmin) add("isAdmin", HOLD_ADMIN);
+  return holds;
+}
+
+/** A held step in words: each question to answer first, with what its answer decides. */
+export function holdWords(holds: readonly Hold[], prompt: (fact: FactName) => string): string {
+  const byFact = new Map<FactName, string[]>();
+  for (const h of holds) byFact.set(h.fact, [...(byFact.get(h.fact) ?? []), h.why]);
+  const parts = [...byFact].map(([fact, whys]) => `${prompt(fact)} — ${whys.join(" ")}`);
+  return `Find out first, then do it or leave it to IT. ${parts.join(" ")}`;
 }

@@ -64,6 +64,7 @@ export type StepOutcomeRecord = z.output<typeof StepOutcomeRecordSchema>;
 export const HistoryEntrySchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("answer"), fact: FactNameSchema, value: FactValueSchema, previous: PreviousSchema }),
   z.strictObject({ type: z.literal("outcome"), stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) }),
+  z.strictObject({ type: z.literal("defer"), stepId: NonEmpty }),
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 
@@ -95,6 +96,7 @@ export const SessionSchema = z.strictObject({
   facts: z.record(z.string(), z.unknown()),
   dontKnow: z._default(z.array(FactNameSchema), []),
   outcomes: z.array(StepOutcomeRecordSchema),
+  deferred: z.optional(z.array(NonEmpty)),
   history: z.array(HistoryEntrySchema),
   findings: z.optional(z.array(FindingGroupSchema)),
   organisation: z.optional(z.record(z.string(), z.union([z.boolean(), NonEmpty]))),
@@ -108,6 +110,11 @@ export interface Session {
   facts: Facts;
   dontKnow: FactName[];
   outcomes: StepOutcomeRecord[];
+  /**
+   * Steps held until an answer was known ("find out first") that the person could not find out,
+   * and left to IT, in order; absent when none.
+   */
+  deferred?: string[];
   history: HistoryEntry[];
   /** What an analyzer found on this device (a paste analysed in the same session), for the report; not part of the history. */
   findings?: FindingGroup[];
@@ -233,6 +240,23 @@ function checkReason(outcome: StepOutcome, event: { reason?: unknown; note?: unk
 }
 
 /**
+ * Leaves a step that waits for an answer ("find out first") to IT, when the person cannot find
+ * the answer out: the session goes on with the steps after it, and the report lists it as held.
+ * Only a step the current plan holds can be left (`session/step-not-held`).
+ */
+export function deferStep(kb: KnowledgeBase, session: Session, stepId: string): SessionResult {
+  const scenario = scenarioOf(kb, session);
+  if (!scenario) return refuse("session/unknown-scenario", "code", `no scenario ${session.code}/${session.app} in the knowledge base`);
+  if (!scenario.steps.some((s) => s.id === stepId)) return refuse("session/unknown-step", "stepId", `"${stepId}" is not a step of ${session.code}/${session.app}`, { hint: suggest(stepId, scenario.steps.map((s) => s.id)) });
+  const eff = effectiveFacts(session);
+  const current = planCore(kb, scenario, eff.facts, eff.fromOrganisation).steps.find((s) => s.id === stepId)!;
+  if (current.status !== "find-out" || (session.deferred ?? []).includes(stepId)) {
+    return refuse("session/step-not-held", "stepId", `"${stepId}" is not waiting for an answer in this plan`);
+  }
+  return { ok: true, session: { ...session, deferred: [...(session.deferred ?? []), stepId], history: [...session.history, { type: "defer", stepId }] } };
+}
+
+/**
  * Keeps what an analyzer found with the session, for the report: a group replaces the one of the
  * same source. Not an event: undo does not take it back (a new paste replaces it).
  */
@@ -252,6 +276,11 @@ export function undo(session: Session): SessionResult {
   if (!last) return refuse("session/nothing-to-undo", "history", "there is nothing to undo: the session is at its start");
   const history = session.history.slice(0, -1);
   if (last.type === "outcome") return { ok: true, session: { ...session, outcomes: session.outcomes.slice(0, -1), history } };
+  if (last.type === "defer") {
+    const deferred = (session.deferred ?? []).filter((id) => id !== last.stepId);
+    const { deferred: _gone, ...rest } = session;
+    return { ok: true, session: deferred.length > 0 ? { ...rest, deferred, history } : { ...rest, history } };
+  }
   return { ok: true, session: { ...applyAnswer(session, last.fact, last.previous), history } };
 }
 
@@ -301,8 +330,12 @@ export function parseSession(input: unknown): SessionResult {
   if (outcomeEvents.length !== s.outcomes.length || outcomeEvents.some((h, i) => !sameRecord(h, s.outcomes[i]!))) {
     issues.push({ code: "session/inconsistent", severity: "error", path: "outcomes", message: "the outcomes do not match the outcome events in the history", hint: "start a new session" });
   }
+  const deferEvents = s.history.filter((h) => h.type === "defer").map((h) => h.stepId);
+  if (JSON.stringify(deferEvents) !== JSON.stringify(s.deferred ?? [])) {
+    issues.push({ code: "session/inconsistent", severity: "error", path: "deferred", message: "the steps left to IT do not match the events in the history", hint: "start a new session" });
+  }
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, history: s.history, ...(s.findings ? { findings: s.findings } : {}), ...(organisation?.ok ? { organisation: organisation.facts } : {}) } };
+  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, ...(s.deferred && s.deferred.length > 0 ? { deferred: s.deferred } : {}), history: s.history, ...(s.findings ? { findings: s.findings } : {}), ...(organisation?.ok ? { organisation: organisation.facts } : {}) } };
 }
 
 function sameRecord(a: StepOutcomeRecord, b: StepOutcomeRecord): boolean {
@@ -348,17 +381,26 @@ export interface SessionReport {
   answers: Facts;
   dontKnow: FactName[];
   tried: TriedStep[];
+  /** Steps that waited for an answer the person could not find out, left to IT, with the questions they waited for. */
+  heldForIt: { stepId: string; title: string; facts: FactName[] }[];
   /** Why the session ended with IT; empty unless escalated. */
   escalation?: Escalation;
 }
 
 /** Where a session stands, and what to show next. */
 export interface SessionState {
-  /** `asking`: a question the next step needs; `step`: a step to try; `resolved`: a step fixed it and left nothing half-done; `escalated`: hand over to IT; `stopped`: another guide, or not this error. */
-  status: "asking" | "step" | "resolved" | "escalated" | "stopped";
+  /**
+   * `asking`: a question the next step needs; `finding-out`: the next step waits for answers the
+   * person said they don't know (`findOut` holds those questions; answer one, or `deferStep`);
+   * `step`: a step to try; `resolved`: a step fixed it and left nothing half-done; `escalated`:
+   * hand over to IT; `stopped`: another guide, or not this error.
+   */
+  status: "asking" | "finding-out" | "step" | "resolved" | "escalated" | "stopped";
   plan: Plan;
   question?: Question;
   step?: PlanStep;
+  /** For `finding-out`: the questions whose answers decide whether `step` is the person's or IT's. */
+  findOut?: Question[];
   /** A step was marked fixed but left the app half-done: `step` is the one that completes it. */
   completing?: PendingCompletion;
   /** A sentence about the answer just given (the guide's own code, a code Fixpath does not know). */
@@ -388,6 +430,10 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
     answers: { ...session.facts },
     dontKnow: [...session.dontKnow],
     tried: session.outcomes.map((o) => ({ stepId: o.stepId, title: title.get(o.stepId) ?? o.stepId, outcome: o.outcome, at: o.at, ...(o.reason ? { reason: o.reason } : {}), ...(o.note ? { note: o.note } : {}) })),
+    heldForIt: (session.deferred ?? []).flatMap((id) => {
+      const held = core0.steps.find((s) => s.id === id && s.status === "find-out");
+      return held ? [{ stepId: id, title: title.get(id) ?? id, facts: held.findOut ?? [] }] : [];
+    }),
   };
   const notice = lastAnswerNotice(kb, session);
   const base = notice ? { report, notice } : { report };
@@ -400,14 +446,19 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
   const tried = new Set(session.outcomes.map((o) => o.stepId));
   const completing = pendingCompletion(scenario, session.outcomes);
   const owed = completing && core.steps.find((s) => s.id === completing.step && s.status === "do");
-  const next = owed ?? core.steps.find((s) => s.status === "do" && !tried.has(s.id));
+  const deferred = new Set(session.deferred ?? []);
+  const next = owed ?? core.steps.find((s) => (s.status === "do" || s.status === "find-out") && !tried.has(s.id) && !deferred.has(s.id));
   const ranked = rankQuestions(kb, scenario, eff.facts, core).filter((q) => !session.dontKnow.includes(q.fact as FactName));
   const questions = questionsForNow({ kb, scenario, facts: eff.facts, plan: core, outcomes: session.outcomes, nextStep: next?.id }, ranked);
   const plan: Plan = questions[0] ? { ...core, nextQuestion: questions[0] } : core;
   const withCompletion = owed && completing ? { ...base, completing } : base;
   if (questions[0]) return { status: "asking", plan, question: questions[0], ...withCompletion };
+  if (next?.status === "find-out") {
+    const findOut = (next.findOut ?? []).flatMap((f) => scenario.questions.filter((q) => q.fact === f));
+    return { status: "finding-out", plan, step: next, findOut, ...base };
+  }
   if (next) return { status: "step", plan, step: next, ...withCompletion };
-  return escalated(kb, session, plan, handOverReasons(scenario, plan, session.outcomes), base);
+  return escalated(kb, session, plan, handOverReasons(scenario, plan, session.outcomes, report.heldForIt), base);
 }
 
 function escalated(kb: KnowledgeBase, session: Session, plan: Plan, reasons: string[], base: { report: SessionReport; notice?: string }): SessionState {

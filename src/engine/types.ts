@@ -4,10 +4,14 @@
  */
 import type { App, FactName, FactValue, Question } from "../model/index.ts";
 
-/** What the person does with a step: do it, skip it, ask IT to do it, or never do it. */
-export type StepStatus = "do" | "skip" | "ask-admin" | "never";
+/**
+ * What the person does with a step: do it, skip it, ask IT to do it, never do it, or find out
+ * first: an answer the step's safety rests on is unknown ("I don't know"), and the cautious answer
+ * would hold the step back, so it waits until the answer is known (`findOut` names the facts).
+ */
+export type StepStatus = "do" | "skip" | "ask-admin" | "never" | "find-out";
 /** Every step status, in the order the contract lists them. */
-export const STEP_STATUSES = ["do", "skip", "ask-admin", "never"] as const satisfies readonly StepStatus[];
+export const STEP_STATUSES = ["do", "skip", "ask-admin", "never", "find-out"] as const satisfies readonly StepStatus[];
 
 /** `plan`: steps to take; `escalate`: stop and hand over to IT; `switch-guide`: another code's guide; `not-this-error`. */
 export type PlanOutcome = "plan" | "escalate" | "switch-guide" | "not-this-error";
@@ -18,6 +22,8 @@ export interface PlanStep {
   status: StepStatus;
   /** Why it has this status, in words; names the facts it rests on and what was assumed. */
   reason: string;
+  /** For `find-out`: the unknown facts whose answers decide whether the step is the person's or IT's. */
+  findOut?: FactName[];
 }
 
 /** What goes to IT, and where their checklist is. */

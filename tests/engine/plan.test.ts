@@ -70,12 +70,16 @@ describe("plan on caa50021/onedrive", () => {
     // --- it removes a registered work account: on a managed PC it is IT's, rights or not
     ["leaves the broker clean-up to IT on a managed PC without rights", makeFacts({ managed: true, isAdmin: false }), { status: { "cleanup-wam-accounts": "ask-admin", "check-access-work-or-school": "ask-admin" } }],
     ["leaves the broker clean-up to IT on a managed PC even with rights", makeFacts({ managed: true, isAdmin: true }), { status: { "cleanup-wam-accounts": "ask-admin", "check-access-work-or-school": "ask-admin" } }],
-    ["does the broker clean-up, assumed, when managed is unknown", makeFacts({ managed: undefined }), { status: { "cleanup-wam-accounts": "do" } }],
+    // --- an unknown answer never unlocks (issue 21)
+    ["holds the broker clean-up and Access work or school until managed is known", makeFacts({ managed: undefined }), { status: all(REGISTRATION, "find-out") }],
+    ["holds the state-changing advanced steps until managed is known", makeFacts({ managed: undefined }), { status: all(ADVANCED.filter((id) => seed.steps.find((s) => s.id === id)!.changesState), "find-out") }],
+    ["holds every state-changing step while Windows Server is unknown", makeFacts({ windowsServer: undefined }), { status: all(STATE_CHANGING, "find-out") }],
+    ["holds every state-changing step while the account type is unknown", makeFacts({ accountType: undefined }), { status: all(STATE_CHANGING, "find-out") }],
     // --- managed vs unmanaged
     ["skips the advanced steps and escalates on a managed device", makeFacts({ managed: true }), { outcome: "plan", escalation: true, status: { ...all(ADVANCED, "skip"), ...all(FIRST_LINE.filter((id) => !["unlink-work-account", ...REGISTRATION].includes(id)), "do"), ...all(REGISTRATION, "ask-admin"), ...all(NEVER_ON_MANAGED, "never") } }],
-    ["offers the advanced steps on an unmanaged device", makeFacts({ managed: false }), { outcome: "plan", escalation: false, status: { ...all(ADVANCED, "do"), ...all(NEVER_ON_MANAGED, "skip") } }],
+    ["offers the advanced steps on an unmanaged device, and still never the avoided actions", makeFacts({ managed: false }), { outcome: "plan", escalation: false, status: { ...all(ADVANCED, "do"), ...all(NEVER_ON_MANAGED, "never") } }],
     ["never offers never-on-managed actions when managed is unknown", makeFacts({ managed: undefined }), { outcome: "plan", status: all(NEVER_ON_MANAGED, "never") }],
-    ["never offers reinstalling first, managed or not", makeFacts({ managed: false }), { status: { "reinstall-onedrive": "skip" } }],
+    ["never offers reinstalling first, managed or not", makeFacts({ managed: false }), { status: { "reinstall-onedrive": "never" } }],
     // --- personal and work OneDrive on one PC
     ["unlinks the work account when personal and work are paired", makeFacts({ where: "account-add", personalAndWorkPaired: true }), { status: { "unlink-work-account": "do" } }],
     // --- account-add vs banner
@@ -121,10 +125,15 @@ describe("plan on caa50021/onedrive", () => {
     expect(reason).toMatch(/IT/);
   });
 
-  it("names the assumption when a registration step proceeds with managed unknown", () => {
+  it("says which question to answer when a registration step waits for managed", () => {
     const p = plan(kb, TARGET, makeFacts({ managed: undefined }));
-    expect(reasonOf(p, "cleanup-wam-accounts")).toMatch(/assumed this computer is not managed/);
-    expect(p.assumptions.filter((a) => a.fact === "managed").flatMap((a) => a.affects)).toEqual(expect.arrayContaining(REGISTRATION));
+    const prompt = seed.questions.find((q) => q.fact === "managed")!.prompt;
+    expect(reasonOf(p, "cleanup-wam-accounts")).toContain(prompt);
+    expect(reasonOf(p, "cleanup-wam-accounts")).toMatch(/^Find out first/);
+    expect(p.steps.find((s) => s.id === "cleanup-wam-accounts")?.findOut).toEqual(["managed"]);
+    // Once answered, it is the person's (unmanaged) or IT's (managed) at once.
+    expect(statusOf(plan(kb, TARGET, makeFacts({ managed: false, hybridJoined: false })), "cleanup-wam-accounts")).toBe("do");
+    expect(statusOf(plan(kb, TARGET, makeFacts({ managed: true })), "cleanup-wam-accounts")).toBe("ask-admin");
   });
 
   it("never says steps were tried in a plan for someone who tried none", () => {
@@ -157,13 +166,14 @@ describe("plan on caa50021/onedrive", () => {
 describe("assumptions and the next question", () => {
   it("records what it assumed for unanswered facts and which ids that affects", () => {
     const p = plan(kb, TARGET, {});
-    const where = p.assumptions.find((a) => a.fact === "where");
+    const answered = plan(kb, TARGET, dropUndefined(makeFacts({ where: undefined, personalAndWorkPaired: undefined })));
+    const where = answered.assumptions.find((a) => a.fact === "where");
     expect(where?.affects).toContain("unlink-work-account");
     const server = p.assumptions.find((a) => a.fact === "windowsServer");
     expect(server?.affects.length).toBeGreaterThan(0);
-    // No step of this scenario needs admin rights any more; the registration steps assume an unmanaged PC.
+    // No step of this scenario needs admin rights; the registration steps wait for the answers instead of assuming them.
     expect(p.assumptions.find((a) => a.fact === "isAdmin")).toBeUndefined();
-    expect(p.assumptions.filter((a) => a.fact === "managed").flatMap((a) => a.affects)).toEqual(expect.arrayContaining(REGISTRATION));
+    for (const id of REGISTRATION) expect(statusOf(p, id)).toBe("find-out");
   });
 
   it("assumes nothing when every fact is answered", () => {

@@ -26,17 +26,15 @@ export function violations(kb: KnowledgeBase, sc: Scenario, facts: Facts, plan: 
   if (JSON.stringify(plan.steps.map((s) => s.id)) !== JSON.stringify(ids)) fail("plan lists every step, then every avoided action, in content order");
   if (plan.code !== code || plan.app !== sc.app) fail("plan names the scenario's code and app");
   for (const s of plan.steps) {
-    if (!["do", "skip", "ask-admin", "never"].includes(s.status)) fail(`${s.id}: unknown status ${s.status}`);
+    if (!["do", "skip", "ask-admin", "never", "find-out"].includes(s.status)) fail(`${s.id}: unknown status ${s.status}`);
     if (typeof s.reason !== "string" || s.reason.trim().length < 8) fail(`${s.id}: every status carries a human reason`);
   }
   if (JSON.stringify(JSON.parse(JSON.stringify(plan))) !== JSON.stringify(plan)) fail("plan round-trips through JSON");
 
-  // -- avoided actions: never `do`; `never` where the device is or may be managed
+  // -- avoided actions: `never` on every PC, managed or not (issue 21, item 3), with the item's why
   for (const a of sc.avoid) {
     const st = statusOf(a.id);
-    if (st === "do") fail(`avoid ${a.id}: an avoided action is never do`);
-    const expected = a.neverOnManaged && facts.managed !== false ? "never" : "skip";
-    if (st !== expected) fail(`avoid ${a.id}: expected ${expected} (neverOnManaged ${a.neverOnManaged}, managed ${String(facts.managed)}), got ${st}`);
+    if (st !== "never") fail(`avoid ${a.id}: an avoided action is never, on any PC (managed ${String(facts.managed)}), got ${st}`);
     if (!status.get(a.id)?.reason.includes(a.why)) fail(`avoid ${a.id}: the reason gives the item's why`);
   }
 
@@ -113,9 +111,6 @@ export function violations(kb: KnowledgeBase, sc: Scenario, facts: Facts, plan: 
     if (s.actsOnOwnProfile && s.needsAdmin && facts.isAdmin === false && st === "ask-admin") {
       if (!/runs? (it )?as (that administrator|you)/i.test(reason) || !/as you/i.test(reason)) fail(`${s.id}: ask-admin for a profile step says an administrator's password makes it run as them, and that IT runs it as you: ${reason}`);
     }
-    if (s.actsOnOwnProfile && s.needsAdmin && facts.isAdmin === undefined && st === "do" && !/someone else's password/i.test(reason)) {
-      fail(`${s.id}: a profile step done on assumed admin rights warns to stop at someone else's password: ${reason}`);
-    }
     // A step that removes or adds a work account or registration is never done alone on a managed or joined PC.
     if (s.changesRegistration && joined && st === "do") fail(`${s.id} changes a work account or registration and the PC is managed or joined: never do`);
     const cutHere = Boolean(atStart[0]) || (beforeChange[0] && firstChange !== -1 && i >= firstChange) || ((afterFirstLine[0] || facts.managed === true) && s.tier === "advanced");
@@ -125,10 +120,8 @@ export function violations(kb: KnowledgeBase, sc: Scenario, facts: Facts, plan: 
       if (st !== "ask-admin") fail(`${s.id} changes a work account or registration on a managed or joined PC: ask-admin, got ${st}`);
       else if (!/IT/.test(reason) || !/(managed|joined)/.test(reason)) fail(`${s.id}: the reason says the PC is managed or joined and that it is IT's: ${reason}`);
     }
-    if (s.changesRegistration && !joined && st === "do" && (facts.managed === undefined) && !plan.assumptions.some((a) => a.fact === "managed" && a.affects.includes(s.id))) {
-      fail(`${s.id}: a registration step done while managed is unknown names the assumption`);
-    }
   }
+  out.push(...unknownNeverUnlocks(sc, facts, plan));
   for (const s of plan.steps) if (TRIED.test(s.reason)) fail(`${s.id}: a plan is made before any step is tried, yet the reason says steps were tried: ${s.reason}`);
   for (const r of plan.escalation?.reasons ?? []) if (TRIED.test(r)) fail(`escalation: a plan is made before any step is tried, yet a reason says steps were tried: ${r}`);
 
@@ -166,5 +159,61 @@ export function designViolations(sc: Scenario, facts: Facts, plan: Plan): string
     if (!personal && !otherCode && plan.outcome !== "escalate") fail(`design: ${fact} escalates, got ${plan.outcome}`);
   }
 
+  return out;
+}
+
+/**
+ * Issue 21, written from the content's flags, not from the engine: an unknown answer never
+ * unlocks. For every step the plan marks `do`, no fact that would hold it back is unknown:
+ * - a state-changing step: the facts of every undecided stop that escalates or turns the guide
+ *   away and cuts before it; for an advanced one, `managed` (the managed-device rule);
+ * - a step that changes a work account or registration: `managed`, `hybridJoined` (where asked)
+ *   and its own condition (no work-account step for a personal account);
+ * - a step that needs administrator rights: `isAdmin`.
+ * A held step says which questions to answer (its `findOut` facts are unknown and asked, and its
+ * reason quotes their prompts).
+ */
+export function unknownNeverUnlocks(sc: Scenario, facts: Facts, plan: Plan): string[] {
+  const out: string[] = [];
+  const asked = new Set(sc.questions.map((q) => q.fact));
+  const effective: Facts = { ...facts, app: sc.app };
+  const unknown = (f: string) => asked.has(f) && facts[f as keyof Facts] === undefined;
+  const firstChange = sc.steps.findIndex((s) => s.changesState);
+  for (const [i, s] of sc.steps.entries()) {
+    const p = plan.steps.find((x) => x.id === s.id);
+    if (!p) continue;
+    if (p.status === "find-out") {
+      if (!p.findOut || p.findOut.length === 0) out.push(`${s.id}: a held step names the facts it waits for`);
+      for (const f of p.findOut ?? []) {
+        if (!unknown(f)) out.push(`${s.id}: held on ${f}, which is answered or never asked`);
+        const q = sc.questions.find((x) => x.fact === f);
+        if (q && !p.reason.includes(q.prompt)) out.push(`${s.id}: a held step quotes the question to answer (${q.prompt})`);
+      }
+      continue;
+    }
+    if (p.status !== "do") continue;
+    const gates: string[] = [];
+    if (s.changesState) {
+      for (const stop of sc.stops) {
+        if (stop.outcome !== "escalate" && stop.outcome !== "not-this-error") continue;
+        if (oracle(stop.when, effective) !== 0.5) continue;
+        const at = stop.outcome === "not-this-error" ? "start" : stop.at;
+        const covers = at === "start" || (at === "before-state-change" && i >= firstChange) || (at === "after-first-line" && s.tier === "advanced");
+        if (covers) gates.push(`stop ${stop.id}`);
+      }
+      if (s.tier === "advanced" && unknown("managed")) gates.push("managed (advanced step)");
+    }
+    if (s.changesRegistration) {
+      if (unknown("managed")) gates.push("managed (registration)");
+      if (unknown("hybridJoined")) gates.push("hybridJoined (registration)");
+      if (s.when && oracle(s.when, effective) === 0.5) gates.push("its own condition (work account)");
+    }
+    if (s.needsAdmin && unknown("isAdmin")) gates.push("isAdmin");
+    if (gates.length > 0) out.push(`${s.id} is do while what would hold it is unknown: ${gates.join(", ")}`);
+  }
+  // No work-account step for a personal account.
+  if (facts.accountType === "personal") {
+    for (const s of sc.steps) if (s.changesRegistration && plan.steps.find((x) => x.id === s.id)?.status === "do") out.push(`${s.id} changes a work account, yet is do for a personal account`);
+  }
   return out;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { FACTS, FACT_NAMES, type FactName, type FactValue } from "../../src/model/index.ts";
 import {
   answer,
+  deferStep,
   attachFindings,
   candidateValues,
   explainOutcome,
@@ -168,6 +169,85 @@ describe("sessionState", () => {
   });
 });
 
+describe("\"I don't know\" never unlocks (issue 21)", () => {
+  const answered = (facts: Record<string, unknown>) => {
+    let s = start();
+    for (const [fact, value] of Object.entries(facts)) s = ok(answer(s, fact, value as never));
+    return s;
+  };
+  // The managed persona: work account, not a server, alone, files fine, and "I don't know" to managed.
+  const persona = () => answered({ accountType: "work", otherErrorAfterSignIn: "none", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, where: "banner", personalAndWorkPaired: false });
+
+  it("asks whether the PC is managed before the first step it gates, not after", () => {
+    let s = persona();
+    // Walk the do steps; the managed question must come before the broker clean-up is reached.
+    for (let guard = 0; guard < 10; guard++) {
+      const state = sessionState(kb, s)!;
+      if (state.status === "asking") {
+        expect(state.question!.fact).toBe("managed");
+        expect(s.outcomes.map((o) => o.stepId)).not.toContain("cleanup-wam-accounts");
+        return;
+      }
+      expect(state.status).toBe("step");
+      s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: AT }));
+    }
+    throw new Error("the managed question was never asked");
+  });
+
+  it("turns 'I don't know' into finding out before any account is touched, then IT's path or the person's at once", () => {
+    let s = persona();
+    s = ok(answer(s, "managed", "unknown"));
+    for (let guard = 0; guard < 10; guard++) {
+      const state = sessionState(kb, s)!;
+      if (state.status === "finding-out") {
+        expect(state.step!.id).toBe("cleanup-wam-accounts");
+        expect(state.findOut!.map((q) => q.fact)).toEqual(["managed"]);
+        // Answering now decides the step at once.
+        expect(sessionState(kb, ok(answer(s, "managed", true)))!.plan.steps.find((x) => x.id === "cleanup-wam-accounts")!.status).toBe("ask-admin");
+        expect(sessionState(kb, ok(answer(ok(answer(s, "managed", false)), "isAdmin", true)))!.plan.steps.find((x) => x.id === "cleanup-wam-accounts")!.status).toBe("do");
+        // Still not known: the step is left to IT, the diagnostic goes on, and the report says so.
+        const left = ok(deferStep(kb, s, "cleanup-wam-accounts"));
+        const after = sessionState(kb, left)!;
+        expect(after.step?.id).not.toBe("cleanup-wam-accounts");
+        expect(after.report.heldForIt).toEqual([{ stepId: "cleanup-wam-accounts", title: seed.steps.find((x) => x.id === "cleanup-wam-accounts")!.title, facts: ["managed"] }]);
+        expect(undo(left)).toEqual({ ok: true, session: s });
+        expect(parseSession(JSON.parse(JSON.stringify(left)))).toEqual({ ok: true, session: left });
+        return;
+      }
+      expect(state.status, JSON.stringify(state.question?.fact)).toBe("step");
+      expect(["cleanup-wam-accounts", "check-access-work-or-school"]).not.toContain(state.step!.id);
+      s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: AT }));
+    }
+    throw new Error("the held step was never reached");
+  });
+
+  it("ends with IT, naming the held steps and the question nobody could answer", () => {
+    let s = ok(answer(persona(), "managed", "unknown"));
+    for (let guard = 0; guard < 20; guard++) {
+      const state = sessionState(kb, s)!;
+      if (state.status === "escalated") {
+        const reasons = state.report.escalation!.reasons.join(" ");
+        expect(reasons).toContain(seed.questions.find((q) => q.fact === "managed")!.prompt);
+        for (const held of state.report.heldForIt) expect(reasons).toContain(held.title);
+        expect(state.report.heldForIt.length).toBeGreaterThan(0);
+        return;
+      }
+      if (state.status === "finding-out") s = ok(deferStep(kb, s, state.step!.id));
+      else if (state.status === "step") s = ok(recordOutcome(kb, s, { stepId: state.step!.id, outcome: "no-change", at: AT }));
+      else if (state.status === "asking") s = ok(answer(s, state.question!.fact, "unknown"));
+      else throw new Error(`unexpected ${state.status}`);
+    }
+    throw new Error("never ended");
+  });
+
+  it("refuses to leave a step that does not wait for an answer", () => {
+    const s = ok(answer(persona(), "managed", false));
+    const refused = deferStep(kb, s, "clean-restart");
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues[0]!.code).toBe("session/step-not-held");
+  });
+});
+
 describe("a step that leaves the app half-done", () => {
   const unlinked = () => {
     let s = start(makeFacts({ where: "banner", personalAndWorkPaired: false }));
@@ -328,6 +408,7 @@ type Event =
   | { type: "answer"; fact: string; value: FactValue | null }
   | { type: "outcome"; stepId: string; outcome: StepOutcome; at: string }
   | { type: "explain"; stepId: string; reason: (typeof STEP_OUTCOME_REASONS)[number] }
+  | { type: "defer"; stepId: string }
   | { type: "undo" };
 
 /** Events that are sometimes invalid on purpose: unknown facts and steps, wrong value types. */
@@ -341,6 +422,7 @@ function eventArb(stepIds: string[]): fc.Arbitrary<Event> {
     { weight: 4, arbitrary: fc.record({ type: fc.constant("answer" as const), fact: fc.constantFrom(...FACT_NAMES, "manged", "nope"), value }) },
     { weight: 4, arbitrary: fc.record({ type: fc.constant("outcome" as const), stepId: fc.constantFrom(...stepIds, "no-such-step"), outcome: fc.constantFrom(...STEP_OUTCOMES), at }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant("explain" as const), stepId: fc.constantFrom(...stepIds), reason: fc.constantFrom(...STEP_OUTCOME_REASONS) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant("defer" as const), stepId: fc.constantFrom(...stepIds, "no-such-step") }) },
     { weight: 2, arbitrary: fc.constant({ type: "undo" as const }) },
   );
 }
@@ -365,7 +447,15 @@ describe("session properties", () => {
         const before: Session[] = [];
         for (const event of events) {
           const result =
-            event.type === "answer" ? answer(session, event.fact, event.value) : event.type === "outcome" ? recordOutcome(kb, session, event) : event.type === "explain" ? explainOutcome(session, event) : undo(session);
+            event.type === "answer"
+              ? answer(session, event.fact, event.value)
+              : event.type === "outcome"
+                ? recordOutcome(kb, session, event)
+                : event.type === "explain"
+                  ? explainOutcome(session, event)
+                  : event.type === "defer"
+                    ? deferStep(kb, session, event.stepId)
+                    : undo(session);
           if (!result.ok) {
             expect(result.issues.length).toBeGreaterThan(0);
             continue;
@@ -383,8 +473,15 @@ describe("session properties", () => {
           expect(parseSession(json)).toEqual({ ok: true, session });
           const state = sessionState(kb, session)!;
           if (state.step) {
-            expect(state.step.status).toBe("do");
-            expect(state.plan.steps.find((s) => s.id === state.step!.id)?.status).toBe("do");
+            // a step offered is do; a step that waits for answers is shown only to find them out
+            const want = state.status === "finding-out" ? "find-out" : "do";
+            expect(state.step.status).toBe(want);
+            expect(state.plan.steps.find((s) => s.id === state.step!.id)?.status).toBe(want);
+          }
+          // "I don't know" never unlocks: a held step offers the questions to find out, never a do
+          if (state.status === "finding-out") {
+            expect(state.findOut?.length).toBeGreaterThan(0);
+            for (const q of state.findOut!) expect(session.facts[q.fact as FactName]).toBeUndefined();
           }
           if (state.status === "escalated") expect(state.report.escalation?.reasons.length).toBeGreaterThan(0);
           // nothing asks about a code seen after sign-in before a step came back "no change"
