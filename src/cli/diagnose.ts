@@ -6,7 +6,7 @@ import { organisation } from "./organisation.ts";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { FACTS, isFactName, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
+import { STEP_STATUS_WORDS, findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
 import type { Content } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
 
@@ -97,9 +97,9 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
     const known = kb.codes.has(plan.switchTo);
     lines.push(`Go to: ${known ? `/codes/${plan.switchTo}/` : plan.switchTo}${known ? "" : " (Fixpath has no guide for it yet)"}`);
   }
-  const width = Math.max(...plan.steps.map((s) => s.status.length));
+  const width = Math.max(...plan.steps.map((s) => STEP_STATUS_WORDS[s.status].length));
   const row = (n: string, s: Plan["steps"][number]) => {
-    lines.push(`  ${n}${s.status.padEnd(width)}  ${title.get(s.id) ?? s.id}  [${s.id}]`);
+    lines.push(`  ${n}${STEP_STATUS_WORDS[s.status].padEnd(width)}  ${title.get(s.id) ?? s.id}  [${s.id}]`);
     lines.push(`  ${" ".repeat(n.length + width)}  ${s.reason}`);
   };
   lines.push("", "Steps");

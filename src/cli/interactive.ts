@@ -23,6 +23,8 @@ import {
   NO_CODE,
   answer,
   appsWithScenario,
+  deferStep,
+  findOutWays,
   findScenario,
   recordOutcome,
   sessionState,
@@ -34,7 +36,7 @@ import {
   type SessionState,
   type StepOutcome,
 } from "../engine/index.ts";
-import { APP_NAMES, FACTS, isFactName, renderIssue, resolveCode, type App, type FactValue, type Instruction, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
+import { APP_NAMES, FACTS, isFactName, type FactName, renderIssue, resolveCode, type App, type FactValue, type Instruction, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
 
@@ -86,6 +88,7 @@ export interface InteractiveArgs {
 
 const BACK = "__back";
 const PAUSE = "__pause";
+const LEAVE = "__leave";
 const UNKNOWN = "unknown";
 
 /** A code as people write it: CAA50021, 0x8004DE40. */
@@ -270,6 +273,25 @@ export async function runInteractive(
       else apply(recordOutcome(kb, current.session, { stepId: step.id, outcome, at: now() }));
       continue;
     }
+    if (state.status === "finding-out") {
+      const step = scenario.steps.find((s) => s.id === state.step!.id)!;
+      ask.note(renderFindOut(step, state), `Before "${step.title}": find out first`);
+      const q = state.findOut![0]!;
+      const choices: Choice<FactValue | typeof LEAVE | typeof BACK | typeof PAUSE>[] = [
+        ...answerChoices(q),
+        { value: LEAVE, label: "I still can't tell: leave this step to IT and go on" },
+        { value: PAUSE, label: "Pause here to find out: progress is saved", hint: resumeCommand(args.sessionFile) },
+        { value: BACK, label: "Go back" },
+      ];
+      // Enter alone must not answer for the person: it pauses, which saves.
+      const picked = await ask.select(q.prompt, choices, PAUSE);
+      if (picked === CANCELLED) return stopped(ask, args.sessionFile);
+      if (picked === PAUSE) return paused(ask, args.sessionFile);
+      if (picked === BACK) goBack();
+      else if (picked === LEAVE) apply(deferStep(kb, current.session, step.id));
+      else apply(answer(current.session, q.fact, picked));
+      continue;
+    }
     if (state.status === "escalated") {
       const numbered = numberSteps(scenario, state);
       for (const it of askItBefore(numbered, current.session, undefined)) ask.note(renderAskIt(it.step, it.reason, args.sessionFile), `Step ${it.n}: ${it.step.title} (for your IT)`);
@@ -339,17 +361,33 @@ async function askQuestion(ask: Prompter, q: Question, canGoBack: boolean, previ
     const code = await ask.text("Which code? (as shown, e.g. 0x8004de40)", undefined, earlierCode);
     return code === CANCELLED ? CANCELLED : code.trim() || UNKNOWN;
   }
-  const choices: Choice<FactValue>[] = q.choices
-    ? q.choices.map((c) => ({ value: c.value, label: c.label }))
-    : [
-        { value: true, label: "Yes" },
-        { value: false, label: "No" },
-      ];
+  const choices = answerChoices(q);
   return ask.select<FactValue | typeof BACK>(
     `${q.prompt}\n  ${q.why}${q.help ? `\n  ${stripMd(q.help)}` : ""}`,
     [...choices, { value: UNKNOWN, label: "I don't know" }, ...back],
     previous ?? UNKNOWN,
   );
+}
+
+/** A question's answers (its choices, or Yes and No), without "I don't know". */
+function answerChoices(q: Question): Choice<FactValue>[] {
+  return q.choices
+    ? q.choices.map((c) => ({ value: c.value, label: c.label }))
+    : [
+        { value: true, label: "Yes" },
+        { value: false, label: "No" },
+      ];
+}
+
+/** A step that waits for an answer, as terminal text: why it waits, and how to find the answer out. */
+export function renderFindOut(step: Step, state: SessionState): string {
+  const lines = [`This step waits for an answer you said you don't know: ${stripMd(step.title)}.`, "", stripMd(state.step!.reason), ""];
+  for (const q of state.findOut ?? []) {
+    lines.push(`How to find out: ${q.prompt}`);
+    if (q.help) lines.push(`- ${stripMd(q.help)}`);
+    for (const way of findOutWays(q.fact as FactName)) lines.push(`- ${stripMd(way.text)}${way.analyzer ? " In a terminal, fixpath analyze <file> reads the saved output." : ""}`);
+  }
+  return lines.join("\n");
 }
 
 /** A step as terminal text: what it does, what happens to data, then the instructions and commands. */

@@ -12,3 +12,4 @@ export * from "./completion.ts";
 export * from "./hand-over.ts";
 export * from "./other-code.ts";
 export * from "./words.ts";
+export * from "./find-out.ts";

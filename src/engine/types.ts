@@ -13,6 +13,15 @@ export type StepStatus = "do" | "skip" | "ask-admin" | "never" | "find-out";
 /** Every step status, in the order the contract lists them. */
 export const STEP_STATUSES = ["do", "skip", "ask-admin", "never", "find-out"] as const satisfies readonly StepStatus[];
 
+/** Each status in words, for every surface (a new status without words does not compile). */
+export const STEP_STATUS_WORDS: Readonly<Record<StepStatus, string>> = {
+  do: "Do",
+  skip: "Skipped",
+  "ask-admin": "Ask IT",
+  never: "Never",
+  "find-out": "Find out first",
+};
+
 /** `plan`: steps to take; `escalate`: stop and hand over to IT; `switch-guide`: another code's guide; `not-this-error`. */
 export type PlanOutcome = "plan" | "escalate" | "switch-guide" | "not-this-error";
 

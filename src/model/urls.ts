@@ -34,3 +34,12 @@ export function stepUrl(code: string, app: App | string, stepId: string): string
 export function checklistUrl(code: string, itemId?: string): string {
   return `${pageUrl(`${code}/admin`)}${itemId ? `#${itemId}` : ""}`;
 }
+
+/** The evidence analyzer; with a code and app, its "Use these answers" returns to that diagnostic: `/analyze/?code=caa50021&app=onedrive`. */
+export function analyzerUrl(target: { code?: string; app?: string } = {}): string {
+  const params = new URLSearchParams();
+  if (target.code) params.set("code", target.code);
+  if (target.app) params.set("app", target.app);
+  const q = params.toString();
+  return `/analyze/${q ? `?${q}` : ""}`;
+}

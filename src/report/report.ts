@@ -107,6 +107,7 @@ const SEE_WHY = 'See "Why this goes to IT".';
 
 const STATUS_HEADINGS: Record<string, string> = {
   "ask-admin": "For IT to do with the person",
+  "find-out": "Held until an answer is known (the person could not tell; IT can)",
   skip: "Not offered",
   do: "Not tried yet",
 };
@@ -324,7 +325,14 @@ function summaryOf(kb: KnowledgeBase, scenario: Scenario, state: SessionState, t
       }
       return `This guide does not fit the situation. ${plainText(notThisErrorWords(scenario, state) ?? "See the answers below.")}`;
     default: {
-      const next = state.status === "step" && state.step ? `; next step: ${titles.get(state.step.id) ?? state.step.id}` : state.status === "asking" ? "; a question is still open" : "";
+      const next =
+        state.status === "step" && state.step
+          ? `; next step: ${titles.get(state.step.id) ?? state.step.id}`
+          : state.status === "finding-out" && state.step
+            ? `; "${titles.get(state.step.id) ?? state.step.id}" waits for an answer the person could not give yet`
+            : state.status === "asking"
+              ? "; a question is still open"
+              : "";
       return `In progress: ${n === 0 ? "no step tried yet" : `${steps} tried so far`}${next}.`;
     }
   }

@@ -67,11 +67,26 @@ describe("toFacts", () => {
   });
 
   it("never takes MDM URLs as proof that the device is managed", () => {
-    const a = analyse(paste({ "Device State": { AzureAdJoined: "YES", DomainJoined: "NO" }, "Tenant Details": { MdmUrl: "https://example.invalid/x" } }));
+    const a = analyse(paste({ "Device State": { AzureAdJoined: "NO", DomainJoined: "NO" }, "User State": { WorkplaceJoined: "YES" }, "Tenant Details": { MdmUrl: "https://example.invalid/x" } }));
     expect(a.state.mdmUrls).toMatchObject({ value: "present", provesManaged: false });
     expect(a.facts.facts.managed).toBeUndefined();
     expect(a.facts.notes.join(" ")).toMatch(/managed stays unknown/);
     expect(finding(a, "mdm-urls")?.message).toMatch(/does not show that this device is enrolled or managed/);
+  });
+
+  it("counts a PC joined to Microsoft Entra ID as the organisation's device, with its line (issue 21)", () => {
+    const text = paste({ "Device State": { AzureAdJoined: "YES", DomainJoined: "NO" } });
+    const a = analyse(text);
+    const managed = a.facts.support.find((s) => s.fact === "managed");
+    expect(managed?.value).toBe(true);
+    expect(managed?.because).toMatch(/Microsoft Entra ID/);
+    expect(managed!.lines.some((n) => /AzureAdJoined : YES/.test(text.split(/\r?\n/)[n - 1] ?? ""))).toBe(true);
+  });
+
+  it("does not count a work account registered on a personal PC as management, and says what it means", () => {
+    const a = analyse(paste({ "Device State": { AzureAdJoined: "NO", DomainJoined: "NO" }, "User State": { WorkplaceJoined: "YES" } }));
+    expect(a.facts.facts.managed).toBeUndefined();
+    expect(a.facts.notes.join(" ")).toMatch(/registered on this PC.*does not put the PC under your organisation's management/);
   });
 
   it("words its notes and reasons for people: no fact name in them, on any fixture", () => {

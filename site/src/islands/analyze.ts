@@ -153,8 +153,11 @@ function candidateList(candidates: Candidate[]): HTMLElement | null {
 }
 
 function diagnoseLink(facts: Facts, candidates: Candidate[], switchTo?: string, findings?: FindingGroup): HTMLElement {
+  // Opened from a diagnostic ("Find out first"), the answers go back to that diagnostic.
+  const from = new URLSearchParams(location.search);
+  const back = from.get("code") && from.get("app") ? [from.get("code")!, from.get("app")!] : undefined;
   const top = candidates.find((c) => c.kind === "scenario" && (!switchTo || c.pageId.startsWith(`${switchTo}/`))) ?? (switchTo ? undefined : candidates[0]);
-  const [code, app] = top ? top.pageId.split("/") : switchTo ? [switchTo] : [];
+  const [code, app] = back && !switchTo ? back : top ? top.pageId.split("/") : switchTo ? [switchTo] : [];
   const link = h("a", { class: "btn", href: diagnoseHref({ code, app }, facts), "data-use-answers": "" }, "Use these answers in the diagnostic");
   // The findings go along for the IT report, in this browser's storage only.
   if (findings) link.addEventListener("click", () => saveHandoff(findings));

@@ -13,7 +13,7 @@
  */
 import type { App } from "../../../src/model/index.ts";
 import type { Facts } from "../../../src/model/index.ts";
-import { attachFindings, sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
+import { answer, attachFindings, sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
 import { takeHandoff } from "../lib/handoff.ts";
 import { diagnoseHref, factsFromParams } from "../lib/answers-url.ts";
 import type { CodesFile, ScenarioFile } from "../lib/data.ts";
@@ -22,6 +22,7 @@ import { APP_LABELS } from "../lib/view.ts";
 import { h } from "./dom.ts";
 import { getCodesFile, getScenarioFile, knowledgeBaseForScenario, resolveWith } from "./kb-client.ts";
 import { escalatedCard, resolvedCard, stoppedCard } from "./diagnose/ends.ts";
+import { findOutCard } from "./diagnose/find-out.ts";
 import { connectApi, decorate } from "./diagnose/outcomes-api.ts";
 import { planAside } from "./diagnose/plan.ts";
 import { pickApp, pickTarget, questionCard, resumeCard } from "./diagnose/questions.ts";
@@ -83,6 +84,17 @@ function resumeLast(): HTMLElement | undefined {
   }, undefined);
 }
 
+/** A session with the link's answers given where they differ from what it holds. */
+function withAnswers(session: Session, facts: Facts): Session {
+  let s = session;
+  for (const [fact, value] of Object.entries(facts)) {
+    if (value === undefined || s.facts[fact as keyof Facts] === value) continue;
+    const r = answer(s, fact, value);
+    if (r.ok) s = r.session;
+  }
+  return s;
+}
+
 function answersIn(session: Session): number {
   return session.history.filter((e) => e.type === "answer").length;
 }
@@ -101,9 +113,13 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
     const withFindings = found ? attachFindings(started.session, [found]) : started;
     return withFindings.ok ? withFindings.session : started.session;
   };
-  // A saved session follows the organisation's presets as they are now.
+  // A saved session follows the organisation's presets as they are now, and takes the answers the
+  // link brings (the analyzer's "Use these answers"), as answers the person can undo.
   const saved = readStored(code, app);
-  const stored = saved && Object.keys(org.facts).length > 0 ? { ...saved, organisation: org.facts } : saved;
+  const withOrg = saved && Object.keys(org.facts).length > 0 ? { ...saved, organisation: org.facts } : saved;
+  const stored = withOrg ? withAnswers(withOrg, facts) : withOrg;
+  // Taken once: a reload must not give the link's answers again after an undo.
+  if (stored && Object.keys(facts).length > 0) history.replaceState(null, "", diagnoseHref({ code, app }, {}));
   if (stored && resume) return render({ ...base, session: stored }, true);
   if (stored) {
     show(
@@ -151,6 +167,9 @@ function render(ctx: Ctx, changed = false): void {
   switch (state.status) {
     case "asking":
       main.append(questionCard(ctx, state.question!, apply));
+      break;
+    case "finding-out":
+      main.append(findOutCard(ctx, state, apply));
       break;
     case "step":
       main.append(stepCard(ctx, scenario.steps.find((s) => s.id === state.step!.id)!, state, apply));

@@ -113,9 +113,10 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   const join = ds?.data?.state.joinType;
   if (enrolled?.value === true) set("managed", true, enrolled.lines, `enrolled in device management: ${enrolled.reason}`);
   else if (facts.hybridJoined === true) set("managed", true, hybrid!.lines, "hybrid joined, which the managed question counts as a managed device");
+  else if (join?.value === "entra-joined") set("managed", true, join.lines, "joined to Microsoft Entra ID (AzureAdJoined YES), which makes it your organisation's device");
   else if (portal && (portal.value === "ok" || portal.value === "not-ok" || portal.value === "no-status")) set("managed", true, portal.lines, "Company Portal is installed for this user");
   else {
-    const orgJoin = join && (join.value === "entra-joined" || join.value === "domain-joined-only" || join.value === "on-premises-drs-joined");
+    const orgJoin = join && (join.value === "domain-joined-only" || join.value === "on-premises-drs-joined");
     const personalJoin = join && (join.value === "registered" || join.value === "not-joined");
     const cut = mdm?.cutOff || S.appx?.cutOff || ds?.cutOff;
     if (enrolled?.value === false && portal?.value === "not-found" && personalJoin && !cut) {
@@ -124,7 +125,7 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
       const why = [
         enrolled === undefined ? unreadable(mdm, "mdm") : undefined,
         portal === undefined ? unreadable(S.appx, "appx") : undefined,
-        orgJoin ? `the device is ${join.value === "entra-joined" ? "Entra joined" : "joined to a domain"} without an enrollment in the paste, which can still be managed` : undefined,
+        orgJoin ? "the device is joined to a domain without an enrollment in the paste, which can still be managed" : undefined,
         !join || join.value === "unknown" ? "the join type is unknown" : undefined,
       ].filter(Boolean);
       notes.push(`Whether the device is managed stays unknown: ${why.length ? why.join("; ") : "nothing in the paste shows management"}.`);

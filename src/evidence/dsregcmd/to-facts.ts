@@ -4,9 +4,11 @@
  *
  * - `hybridJoined`: true for AzureAdJoined YES + DomainJoined YES; false when Device State shows
  *   AzureAdJoined NO or DomainJoined NO; unknown otherwise (including contradictory output).
- * - `managed`: true on a hybrid joined device, because the fact's definition (src/model/facts.ts)
- *   counts hybrid join as a sign of management. Never false from this output: MDM URLs describe
- *   the tenant's enrollment settings, not this device, and no field proves a device is unmanaged.
+ * - `managed`: true on a device joined to Microsoft Entra ID (AzureAdJoined YES), hybrid or not:
+ *   the design counts an Entra-joined or hybrid-joined device as the organisation's device for
+ *   every safety rule (issue 21). Never false from this output: MDM URLs describe the tenant's
+ *   enrollment settings, not this device, and no field proves a device is unmanaged. A work
+ *   account merely registered on the PC (WorkplaceJoined YES) is not management: a note says so.
  * - `windowsServer`, `isAdmin`: no field of `dsregcmd /status` proves either.
  */
 import type { FactName, FactValue, Facts } from "../../model/facts.ts";
@@ -53,6 +55,12 @@ export function toFacts(evidence: DsregcmdEvidence, state: DsregcmdState = deriv
 
   if (facts.hybridJoined === true) {
     set("managed", true, join.lines, "hybrid joined, which Fixpath counts as a managed device");
+  } else if (join.value === "entra-joined") {
+    set("managed", true, join.lines, "joined to Microsoft Entra ID (AzureAdJoined YES), which makes it your organisation's device");
+  } else if (join.value === "registered") {
+    notes.push(
+      "Whether the device is managed stays unknown: a work account registered on this PC (WorkplaceJoined YES) lets apps sign in with it, but does not put the PC under your organisation's management.",
+    );
   } else {
     notes.push(
       "Whether the device is managed stays unknown: MDM URLs show the tenant's enrollment settings, not whether this device is enrolled, and no field of dsregcmd /status shows Intune enrollment, BitLocker or Company Portal.",

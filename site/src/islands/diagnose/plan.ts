@@ -1,12 +1,10 @@
 /** The plan beside the question or step: every step with its status in words and the reason for it. */
 import type { SessionState } from "../../../../src/engine/session.ts";
-import type { PlanStep } from "../../../../src/engine/types.ts";
+import { STEP_STATUS_WORDS } from "../../../../src/engine/types.ts";
 import { STEP_OUTCOME_WORDS } from "../../../../src/model/index.ts";
 import { reasonWords } from "../../lib/view.ts";
 import { h, md } from "../dom.ts";
 import type { Ctx } from "./ui.ts";
-
-const STATUS_WORDS: Record<PlanStep["status"], string> = { do: "Do", skip: "Skipped", "ask-admin": "Ask IT", never: "Never" };
 
 export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
   const scenario = ctx.kb.scenarios.get(`${ctx.code}/${ctx.app}`)!;
@@ -19,7 +17,7 @@ export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
       h(
         "li",
         { class: `s-${s.status}${state.step?.id === s.id ? " cur" : ""}`, "data-plan-step": s.id, "data-status": s.status },
-        h("span", { class: "st" }, outcome ? `Tried: ${STEP_OUTCOME_WORDS[outcome]}` : STATUS_WORDS[s.status]),
+        h("span", { class: "st" }, outcome ? `Tried: ${STEP_OUTCOME_WORDS[outcome]}` : STEP_STATUS_WORDS[s.status]),
         " ",
         h("strong", {}, titles.get(s.id) ?? "A step of this guide"),
         h("span", { class: "why" }, md(reasonWords(s.reason, scenario.questions))),
