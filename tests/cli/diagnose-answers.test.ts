@@ -50,7 +50,9 @@ describe("fixpath diagnose --json", () => {
     expect(Object.keys(plan).every((k) => ["code", "app", "outcome", "steps", "switchTo", "escalation", "assumptions", "nextQuestion"].includes(k))).toBe(true);
     expect(plan).toMatchObject({ code: "caa50021", app: "onedrive", outcome: "plan", escalation: { reasons: expect.any(Array) } });
     const steps = plan.steps as { id: string; status: string; reason: string }[];
-    for (const s of steps) expect(Object.keys(s).sort()).toEqual(["id", "reason", "status"]);
+    // `findOut` only on a step that waits for answers (status find-out), naming them.
+    for (const s of steps) expect(Object.keys(s).sort()).toEqual(s.status === "find-out" ? ["findOut", "id", "reason", "status"] : ["id", "reason", "status"]);
+    expect(steps.some((s) => s.status === "find-out")).toBe(true);
     expect(steps.find((s) => s.id === "cleanup-wam-accounts")?.status).toBe("ask-admin");
     expect((plan.nextQuestion as { fact: string }).fact).toBe("otherErrorAfterSignIn");
   });
@@ -81,9 +83,11 @@ describe("fixpath diagnose (text)", () => {
     const r = await run({});
     expect(r.code).toBe(EXIT.ok);
     expect(r.out).toMatch(/^Outcome: plan/m);
-    expect(r.out).toMatch(/do\s+Restart Windows.*\[clean-restart\]/);
+    expect(r.out).toMatch(/Do\s+Restart Windows.*\[clean-restart\]/);
+    // nothing answered: the broker clean-up waits for the answers that would hold it back
+    expect(r.out).toMatch(/Find out first\s+Clear the broker's accounts.*\[cleanup-wam-accounts\]/);
     expect(r.out).toContain("What not to do");
-    expect(r.out).toMatch(/never\s+Running dsregcmd \/leave\s+\[dsregcmd-leave\]/);
+    expect(r.out).toMatch(/Never\s+Running dsregcmd \/leave\s+\[dsregcmd-leave\]/);
     expect(r.out).toMatch(/Next question \(accountType\)/);
   });
 

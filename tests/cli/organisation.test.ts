@@ -76,14 +76,14 @@ describe("fixpath report for an organisation", () => {
 describe("fixpath diagnose --answers for an organisation", () => {
   it("plans with the organisation's presets: a managed PC stays managed whatever the answers say", async () => {
     const dir = orgDir(CONFIG);
-    writeFileSync(join(dir, "answers.json"), JSON.stringify({ accountType: "work", managed: false, isAdmin: true, where: "banner" }));
+    writeFileSync(join(dir, "answers.json"), JSON.stringify({ accountType: "work", managed: false, isAdmin: true, where: "banner", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false }));
     const io = fakeIo({ cwd: dir });
     expect(await main(["diagnose", "CAA50021", "--app", "onedrive", "--answers", "answers.json", "--json"], io)).toBe(0);
     const plan = JSON.parse(io.out()) as { steps: { id: string; status: string }[]; organisation?: { fact: string; value: unknown; overrode?: unknown }[] };
     expect(plan.organisation).toEqual([expect.objectContaining({ fact: "managed", value: true, overrode: false })]);
     expect(plan.steps.find((s) => s.id === "cleanup-wam-accounts")?.status).toBe("ask-admin");
     const plain = fakeIo({ cwd: orgDir("apps: [onedrive]\n") });
-    writeFileSync(join(plain.cwd, "answers.json"), JSON.stringify({ accountType: "work", managed: false, isAdmin: true, where: "banner" }));
+    writeFileSync(join(plain.cwd, "answers.json"), JSON.stringify({ accountType: "work", managed: false, isAdmin: true, where: "banner", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false }));
     expect(await main(["diagnose", "CAA50021", "--app", "onedrive", "--answers", "answers.json", "--json"], plain)).toBe(0);
     expect((JSON.parse(plain.out()) as typeof plan).steps.find((s) => s.id === "cleanup-wam-accounts")?.status).toBe("do");
   });

@@ -216,7 +216,10 @@ describe("redaction", () => {
     expect(out).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
     // the report for a session with this evidence carries none of them either
     const report = renderReport(buildReport({ kb, session: ok(startSession(kb, { code: "caa50021", app: "onedrive" })), evidence: parsed.analysis })!, "json");
-    for (const id of ids) expect(report.toLowerCase(), `${file} report: ${id}`).not.toContain(id.trim().toLowerCase());
+    // A name that is also an ordinary word (a tenant called "Example") may stand in the guide's own
+    // words ("for example"): content stays as written, so such names are looked for in what came from the paste.
+    const fromPaste = JSON.stringify((JSON.parse(report) as { findings: unknown }).findings);
+    for (const id of ids) expect((/^[a-z]+$/i.test(id.trim()) ? fromPaste : report).toLowerCase(), `${file} report: ${id}`).not.toContain(id.trim().toLowerCase());
   });
 
   it("is idempotent", () => {
