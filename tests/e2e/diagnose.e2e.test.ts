@@ -25,6 +25,7 @@ import { pdfText } from "./pdf-text.ts";
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const FIXTURE = join(process.cwd(), "tests/fixtures/dsregcmd/90-derived-entra-prt-failed-full-output.txt");
 const HYBRID = join(process.cwd(), "tests/fixtures/dsregcmd/92-derived-hybrid-stale-prt-dual-state.txt");
+const ENTRA_JOINED = join(process.cwd(), "tests/fixtures/dsregcmd/03-aadinternals-entra-joined-no-prt.txt");
 const KB: KnowledgeBase = loadProjectKb();
 const SEED = Number(process.env.FIXPATH_E2E_SEED ?? Date.now() % 1_000_000);
 
@@ -76,11 +77,12 @@ async function clearSessions(page: Page): Promise<void> {
 
 // ------------------------------------------------------------------ driving the diagnostic
 
-type View = { kind: "question"; id: string } | { kind: "step"; id: string } | { kind: "end"; id: string } | { kind: "resume"; id: string };
+type View = { kind: "question"; id: string } | { kind: "find-out"; id: string } | { kind: "step"; id: string } | { kind: "end"; id: string } | { kind: "resume"; id: string };
 
 async function view(page: Page): Promise<View> {
   return Promise.race([
     page.locator("[data-question]").waitFor().then(async () => ({ kind: "question" as const, id: (await page.locator("[data-question]").getAttribute("data-question"))! })),
+    page.locator("[data-find-out]").waitFor().then(async () => ({ kind: "find-out" as const, id: (await page.locator("[data-find-out]").getAttribute("data-find-out"))! })),
     page.locator("[data-step]").waitFor().then(async () => ({ kind: "step" as const, id: (await page.locator("[data-step]").getAttribute("data-step"))! })),
     page.locator("[data-end]").waitFor().then(async () => ({ kind: "end" as const, id: (await page.locator("[data-end]").getAttribute("data-end"))! })),
     page.locator("[data-resume]").waitFor().then(() => ({ kind: "resume" as const, id: "" })),
@@ -114,7 +116,12 @@ const PERSONAS: Persona[] = [
   { name: "an own PC with admin rights and a personal + work OneDrive", scenario: "caa50021/onedrive", answers: { ...WORK, managed: false, isAdmin: true, where: "banner", personalAndWorkPaired: true }, outcome: (n) => (n === 0 ? "No change" : "Yes, it's fixed"), end: "resolved" },
   { name: "a Windows Server VM", scenario: "caa50021/onedrive", answers: { ...WORK, windowsServer: true }, outcome: () => "No change", end: "escalated" },
   { name: "a personal @outlook.com account", scenario: "caa50021/onedrive", answers: { accountType: "personal" }, outcome: () => "No change", end: "stopped" },
+  // Issue 21: a company laptop whose owner does not know whether IT manages it ("I don't know").
+  { name: "a company laptop, not sure whether it is managed", scenario: "caa50021/onedrive", answers: { ...WORK, where: "banner", personalAndWorkPaired: false }, outcome: () => "No change", end: "escalated" },
 ];
+
+/** Steps that remove or add a work account: never tried while the answer that would hold them is unknown. */
+const REGISTRATION = KB.scenarios.get("caa50021/onedrive")!.steps.filter((s) => s.changesRegistration).map((s) => s.id);
 
 /** Takes one action on the current view; returns what it did. */
 async function act(page: Page, persona: Persona, tried: number): Promise<string> {
@@ -125,6 +132,12 @@ async function act(page: Page, persona: Persona, tried: number): Promise<string>
     else await page.getByRole("button", { name: value === undefined ? "I don't know" : label(persona.scenario, v.id, value), exact: true }).click();
     await page.locator(`[data-question="${v.id}"]`).waitFor({ state: "detached" });
     return `question:${v.id}`;
+  }
+  if (v.kind === "find-out") {
+    // Still can't tell: the step goes to IT and the diagnostic goes on.
+    await page.getByRole("button", { name: "Leave this step to IT", exact: true }).click();
+    await page.locator(`[data-find-out="${v.id}"]`).waitFor({ state: "detached" });
+    return `find-out:${v.id}`;
   }
   if (v.kind === "step") {
     await page.getByRole("button", { name: persona.outcome(tried), exact: true }).click();
@@ -226,7 +239,7 @@ function leaks(text: string, generated = false): string[] {
 
 // ------------------------------------------------------------------ tests
 
-describe("four personas, each to its end, with a reload at a random point", () => {
+describe("five personas, each to its end, with a reload at a random point", () => {
   it.each(PERSONAS)("$name", async (persona) => {
     const page = await open("/diagnose/?code=caa50021&app=onedrive");
     await clearSessions(page);
@@ -270,6 +283,57 @@ describe("four personas, each to its end, with a reload at a random point", () =
       expect(await page.locator('[data-plan-step][data-status="ask-admin"]').count()).toBeGreaterThan(0);
     }
     if (persona.name.startsWith("a Windows Server")) expect(done.filter((d) => d.startsWith("step:"))).toEqual([]);
+    if (persona.name.startsWith("a company laptop")) {
+      // "I don't know" led to finding out before any account step, and no account step was tried.
+      const firstHeld = done.findIndex((d) => d.startsWith("find-out:"));
+      expect(firstHeld, done.join(", ")).toBeGreaterThan(-1);
+      for (const id of REGISTRATION) expect(done).not.toContain(`step:${id}`);
+      expect(await page.locator('[data-plan-step][data-status="find-out"]').count()).toBeGreaterThan(0);
+      expect(await page.locator("[data-end]").textContent()).toContain(KB.scenarios.get("caa50021/onedrive")!.questions.find((q) => q.fact === "managed")!.prompt);
+    }
+    await page.close();
+  });
+});
+
+describe("\"I don't know\" whether the PC is managed, then the evidence settles it (issue 21)", () => {
+  it("leads to finding out before any account is touched, and an Entra-joined capture puts the account steps on IT's path", async () => {
+    const persona = PERSONAS.find((p) => p.name.startsWith("a company laptop"))!;
+    const page = await open("/diagnose/?code=caa50021&app=onedrive");
+    await clearSessions(page);
+    await page.reload();
+    let v = await view(page);
+    for (let i = 0; i < 30 && v.kind !== "find-out"; i++, v = await view(page)) {
+      expect(v.kind, "the diagnostic ended before finding out").not.toBe("end");
+      const did = await act(page, persona, 0);
+      for (const id of REGISTRATION) expect(did).not.toBe(`step:${id}`);
+    }
+    expect(v.kind).toBe("find-out");
+    const card = page.locator("[data-find-out]");
+    // The signs, the evidence bundle through the analyzer, and IT: help to find out, not a do.
+    expect(await card.textContent()).toMatch(/Microsoft Entra ID/);
+    expect(await card.textContent()).toMatch(/IT team/);
+    expect(await page.locator(`[data-plan-step="${v.id}"]`).getAttribute("data-status")).toBe("find-out");
+    expect(leaks(await screenText(page), true)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, "find-out-managed.png"), fullPage: true });
+
+    // The analyzer, opened from the card, reads an Entra-joined dsregcmd /status and sends the answers back here.
+    await card.locator("[data-find-out-analyzer]").first().click();
+    await page.waitForURL(/\/analyze\/\?code=caa50021&app=onedrive/);
+    await page.getByLabel("Paste here, or drop a .txt file").fill(readFileSync(ENTRA_JOINED, "utf8"));
+    await page.getByRole("button", { name: "Analyze" }).click();
+    const use = page.locator("[data-use-answers]");
+    await use.waitFor();
+    const href = (await use.getAttribute("href"))!;
+    expect(href).toMatch(/code=caa50021&app=onedrive/);
+    expect(href).toMatch(/managed=yes/);
+    await use.click();
+    await page.locator("[data-resume]").waitFor();
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await page.locator("[data-plan-step]").first().waitFor();
+    // IT's path: the account steps are IT's at once; none of them was tried.
+    for (const id of REGISTRATION) expect(await page.locator(`[data-plan-step="${id}"]`).getAttribute("data-status")).toBe("ask-admin");
+    expect(await page.locator('[data-plan-step][data-status="find-out"]').count()).toBe(0);
+    expect(page.url()).not.toMatch(/managed=/);
     await page.close();
   });
 });
