@@ -27,7 +27,8 @@ function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => stri
   document.addEventListener("input", (e) => {
     if (isSearch(e.target)) load();
   });
-  if (document.body.hasAttribute("data-search-now")) load();
+  // The 404 page and the results page need the island at once, and so does the home page opened as `/?code=…`.
+  if (document.body.hasAttribute("data-search-now") || (document.querySelector("[data-deeplink]") && new URLSearchParams(location.search).has("code"))) load();
   // `/` focuses search (the page's own box first, else the header's), unless the person is typing.
   document.addEventListener("keydown", (e) => {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
