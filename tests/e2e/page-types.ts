@@ -6,5 +6,6 @@ export const PAGE_TYPES: [name: string, path: string][] = [
   ["checklist", "/codes/caa50021/admin/"],
   ["diagnose", "/diagnose/?code=caa50021&app=onedrive"],
   ["analyze", "/analyze/"],
-  ["not-found", "/no-such-page/"],
+  // A mistyped code in the address: the 404 page offers the code one slip away.
+  ["not-found", "/codes/caa5002l/"],
 ];

@@ -138,13 +138,19 @@ describe("the search box gives the lookup's answers (a sample of tests/lookup/qu
       expect(await notice.getByRole("link", { name: "open the analyzer" }).getAttribute("href")).toBe("/analyze/");
       expect(await axe(page), "the open notice and list").toEqual([]);
     } else expect(await notice.isVisible()).toBe(false);
-    // Enter opens a page only for a code match (exact, or near when every code has a page).
+    // Enter opens a page only for a code match (exact, or near when every code has a page);
+    // anything else opens the results page with the same answer.
     const opens = c.first === "exact" || (c.first === "near" && !c.missing);
     await box.press("Enter");
     if (opens) await page.waitForURL(`${origin}/codes/${c.id}/`);
     else {
-      await page.waitForTimeout(300);
-      expect(new URL(page.url()).pathname).toBe("/");
+      await page.waitForURL((u) => u.pathname === "/search/");
+      expect(new URL(page.url()).searchParams.get("q")).toBe(c.query);
+      await expect.poll(() => page.locator("[data-results-summary]").textContent()).not.toBe("Looking up your search…");
+      const first = page.locator("[data-results-list] a.tile").first();
+      if (c.first === "none") expect(await first.count()).toBe(0);
+      else expect(await first.getAttribute("data-match")).toBe(c.first);
+      if (c.missing && c.first !== "exact") for (const [code] of c.missing) expect(await page.locator("[data-results-list]").textContent()).toContain(`We have no page for ${code} yet.`);
     }
     await page.close();
   });
@@ -388,6 +394,141 @@ describe("a static copy of the site, with no API behind it", () => {
     expect(await page.locator(".stat").count()).toBe(0);
     expect(api).toEqual(["GET /api/stats/caa50021/onedrive", "POST /api/feedback"]);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("reading comfort, by keyboard", () => {
+  const SCENARIO = "/codes/caa50021/onedrive/";
+
+  it("marks the section being read in the contents list, which follows the reader and folds away on a phone", async () => {
+    const page = await open(SCENARIO);
+    const link = page.locator(".toc a[href='#triggers']");
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${origin}${SCENARIO}#triggers`);
+    await expect.poll(() => link.getAttribute("aria-current")).toBe("location");
+    expect(await page.locator(".toc a[aria-current]").count()).toBe(1);
+    // The list stays in view while the page scrolls.
+    await page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)");
+    await expect.poll(() => page.evaluate(`(() => { const r = document.querySelector(".toc").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()`)).toBe(true);
+    // On a phone it is a folded bar at the top, naming the section being read.
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.reload();
+    expect(await page.evaluate(`document.querySelector("[data-toc]").open`)).toBe(false);
+    await page.evaluate(`document.getElementById("causes").scrollIntoView()`);
+    await expect.poll(() => page.locator("[data-toc-now]").textContent()).toBe(": Common causes");
+    expect(await page.evaluate(`document.querySelector(".toc").getBoundingClientRect().top`)).toBeLessThanOrEqual(1);
+    const summary = page.locator(".toc summary");
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(`document.querySelector("[data-toc]").open`)).toBe(true);
+    expect(await axe(page), "the open contents list at 360 px").toEqual([]);
+    await page.close();
+  });
+
+  it("links every section heading and step to itself; the link copies the address", async () => {
+    const page = await open(SCENARIO);
+    const stepId = (await page.locator(".card.step[id]").first().getAttribute("id"))!;
+    const anchor = page.locator(`#${stepId} .anchor`);
+    expect(await anchor.getAttribute("href")).toBe(`#${stepId}`);
+    await anchor.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${origin}${SCENARIO}#${stepId}`);
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(`${origin}${SCENARIO}#${stepId}`);
+    expect(await anchor.getAttribute("data-done")).toBe("Link copied");
+    // Every section of the contents list has its own anchor link.
+    const tocTargets = await page.locator(".toc a").evaluateAll((as) => as.map((a) => new URL((a as unknown as { href: string }).href).hash));
+    for (const hash of tocTargets) expect(await page.locator(`${hash} .anchor, ${hash} > h2 .anchor, h2${hash} .anchor`).count(), hash).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("switches between the PowerShell and Command Prompt forms of the evidence command with the arrow keys", async () => {
+    const page = await open(SCENARIO);
+    await page.locator(".bundle-check summary").focus();
+    await page.keyboard.press("Enter");
+    const ps = page.getByRole("tab", { name: "PowerShell" });
+    const cmd = page.getByRole("tab", { name: "Command Prompt" });
+    expect(await ps.getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator("#bundle-cmd").isHidden()).toBe(true);
+    await ps.focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await cmd.getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate("document.activeElement?.textContent")).toBe("Command Prompt");
+    expect(await page.locator("#bundle-ps").isHidden()).toBe(true);
+    expect(await page.locator("[data-bundle-command=cmd] code").textContent()).toBe(readFileSync(join(process.cwd(), "content", "evidence-bundle.cmd"), "utf8").trim());
+    await page.keyboard.press("Home");
+    expect(await ps.getAttribute("aria-selected")).toBe("true");
+    await page.close();
+  });
+
+  it("remembers the theme chosen with the toggle, and every page type has no axe-core violations in light and dark at 360 px", async () => {
+    const page = await open(SCENARIO, 360);
+    const toggle = page.getByRole("button", { name: "Dark theme" });
+    const before = await toggle.getAttribute("aria-pressed");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    expect(await toggle.getAttribute("aria-pressed")).toBe(before === "true" ? "false" : "true");
+    await page.reload();
+    expect(await page.evaluate("document.documentElement.dataset.theme")).toBe(before === "true" ? "light" : "dark");
+    try {
+      for (const theme of ["dark", "light"]) {
+        await page.evaluate(`localStorage.setItem("fixpath-theme", "${theme}")`);
+        for (const path of ["/", "/codes/caa50021/", SCENARIO, "/codes/caa50021/admin/", "/search/?q=grey%20cloud", "/?code=0x8004de99", "/no-such-page/"]) {
+          await page.goto(origin + path);
+          if (path.startsWith("/search/")) await page.locator("[data-results-list] a").first().waitFor();
+          if (path.startsWith("/?code")) await page.locator("[data-deeplink] .nopage, [data-deeplink] p").first().waitFor();
+          expect(await page.evaluate("document.documentElement.dataset.theme"), path).toBe(theme);
+          expect(await axe(page), `${path} (${theme})`).toEqual([]);
+          expect((await page.evaluate("document.documentElement.scrollWidth")) as number, `${path} (${theme})`).toBeLessThanOrEqual(360);
+          await shoot(page, `reading-${theme}-${path.replace(/[^a-z0-9]+/gi, "-")}`);
+        }
+      }
+    } finally {
+      await page.evaluate(`localStorage.removeItem("fixpath-theme")`);
+    }
+    await page.close();
+  });
+
+  it("opens a results page on Enter for words, grouped by how they matched, and a result from it by keyboard", async () => {
+    const page = await open("/");
+    const box = page.getByRole("combobox", { name: "Search error codes and messages" });
+    await box.focus();
+    await page.keyboard.type("grey cloud red x");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === "/search/");
+    const first = page.locator("[data-results-list] a.tile").first();
+    await first.waitFor();
+    expect(await page.getByRole("heading", { name: "Pages that mention your words" }).count()).toBe(1);
+    expect(await page.getByRole("combobox").inputValue()).toBe("grey cloud red x");
+    const href = (await first.getAttribute("href"))!;
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${origin}${href}`);
+    await page.close();
+  });
+
+  it("opens a code's page from /?code= in any form, and says so when there is no page yet", async () => {
+    const page = await open("/?code=0xCAA50021");
+    await page.waitForURL(`${origin}/codes/caa50021/`);
+    await page.goto(`${origin}/?code=3399811105&app=teams`);
+    await page.waitForURL(`${origin}/codes/caa50021/teams/`);
+    await page.goto(`${origin}/?code=${encodeURIComponent("caa 50021")}`);
+    await page.waitForURL(`${origin}/codes/caa50021/`);
+    await page.goto(`${origin}/?code=0x8004de99`);
+    const out = page.locator("[data-deeplink]");
+    await expect.poll(() => out.textContent()).toContain("We have no page for 0x8004DE99 yet. It is a OneDrive sign-in or account code.");
+    expect(new URL(page.url()).pathname).toBe("/");
+    await page.close();
+  });
+
+  it("offers only real matches on the 404 page: nothing for a mistyped address, the code's page for a code", async () => {
+    const page = await open("/no-such-page/");
+    await expect.poll(() => page.locator("[data-notfound-status]").textContent()).toContain("No page matches this address");
+    expect(await page.locator("[data-notfound-results] a").count()).toBe(0);
+    await page.goto(`${origin}/codes/caa5002l/`);
+    await expect.poll(() => page.locator("[data-notfound-results] a").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-notfound-results] a").evaluateAll((as) => as.map((a) => a.getAttribute("data-match")))).not.toContain("text");
     await page.close();
   });
 });

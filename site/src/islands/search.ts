@@ -9,9 +9,10 @@
  * A code with no page is reported to `POST /api/search-misses` as `{ query: "<the code>" }`,
  * debounced, the code alone and never the words typed; it fails silently.
  */
-import { loadLookupIndex, lookupAnswer, type LookupAnswer, type LookupIndex } from "../../../src/lookup/lookup.ts";
+import { loadLookupIndex, lookupAnswer, type LookupAnswer, type LookupIndex, type LookupResult } from "../../../src/lookup/lookup.ts";
 import { createMissReporter } from "../lib/outcomes.ts";
-import { describeResult, enterTarget, missToReport, noPageText, statusText } from "../lib/search-text.ts";
+import { describeResult, enterTarget, missToReport, noPageText, resultGroups, resultsSummary, resultsUrl, statusText } from "../lib/search-text.ts";
+import { codeLinkTarget } from "../lib/code-links.ts";
 import { hubUrl, scenarioUrl } from "../../../src/model/index.ts";
 import { postJson } from "./api.ts";
 import { h } from "./dom.ts";
@@ -106,6 +107,7 @@ function wire(input: HTMLInputElement): void {
       misses.flush();
       const target = enterTarget(answer, active);
       if (target) location.assign(target.url);
+      else if (input.value.trim()) location.assign(resultsUrl(input.value));
       else render();
     };
     // The answer on screen (and the result chosen with the arrows) stays when it is for this text.
@@ -150,7 +152,16 @@ function wire(input: HTMLInputElement): void {
   if (document.activeElement === input && input.value) void run();
 }
 
-/** On the 404 page: read a code (and app) from the address and go there, or show matches. */
+/** A result tile: the page's title and how it matched. */
+function tile(r: LookupResult): HTMLElement {
+  return h("li", {}, h("a", { class: "tile", href: r.url, "data-match": r.match }, h("strong", {}, r.title), h("span", {}, describeResult(r))));
+}
+
+/**
+ * On the 404 page: read a code (and app) from the address and go there, or say there is no page
+ * for it yet. It offers only real matches: pages for a code in the address, or one slip away;
+ * never pages that merely share a word with a mistyped address.
+ */
 async function resolveNotFound(): Promise<void> {
   const out = document.querySelector("[data-notfound-results]");
   if (!out) return;
@@ -164,18 +175,78 @@ async function resolveNotFound(): Promise<void> {
   const words = (parts[0] === "codes" ? parts.slice(1) : parts).join(" ").replace(/[_]+/g, " ").trim();
   if (!words) return;
   const index = await getIndex();
-  const found = lookupAnswer(index, words.slice(0, 100), { limit: 6 });
-  const top = found.results[0];
-  if (parts[0] === "codes" && top?.match === "exact") {
-    const sub = parts[2]?.toLowerCase();
-    const target = sub && index.docs.has(`${top.code}/${sub}`) ? scenarioUrl(top.code, sub) : hubUrl(top.code);
-    location.replace(target + location.hash);
+  const sub = parts[2]?.toLowerCase();
+  const hub = parts[0] === "codes" && parts[1] ? codeLinkTarget(index.codes, parts[1]) : undefined;
+  if (hub) {
+    location.replace((sub && index.docs.has(`${hub}/${sub}`) ? scenarioUrl(hub, sub) : hubUrl(hub)) + location.hash);
     return;
   }
+  const found = lookupAnswer(index, words.slice(0, 100), { limit: 6 });
+  const real = found.results.filter((r) => r.match !== "text");
   const statusEl = document.querySelector("[data-notfound-status]");
-  if (statusEl) statusEl.replaceChildren(...(found.missing.length ? noPageNotice(found, "span") : [found.results.length ? `Pages that match "${words}":` : `Nothing matches "${words}". Try the search box:`]));
-  out.replaceChildren(...found.results.map((r) => h("li", {}, h("a", { class: "tile", href: r.url }, h("strong", {}, r.title), h("span", {}, describeResult(r))))));
+  if (statusEl) statusEl.replaceChildren(...(found.missing.length ? noPageNotice(found, "span") : [real.length ? `Did you mean one of these codes?` : `No page matches this address. Search for the code or the message instead:`]));
+  out.replaceChildren(...real.map(tile));
+}
+
+/** `/?code=<any form>`: open the code's page (its app's with `&app=`), or say there is no page for it yet. */
+async function resolveDeepLink(): Promise<void> {
+  const out = document.querySelector<HTMLElement>("[data-deeplink]");
+  const params = new URLSearchParams(location.search);
+  const form = (params.get("code") ?? "").trim().slice(0, 100);
+  if (!out || !form) return;
+  const index = await getIndex();
+  const hub = codeLinkTarget(index.codes, form);
+  const app = (params.get("app") ?? "").toLowerCase();
+  if (hub) {
+    location.replace(app && index.docs.has(`${hub}/${app}`) ? scenarioUrl(hub, app) : hubUrl(hub));
+    return;
+  }
+  const found = lookupAnswer(index, form, { limit: 6 });
+  const real = found.results.filter((r) => r.match !== "text");
+  out.hidden = false;
+  out.replaceChildren(
+    h("h2", { id: "deeplink-h" }, `The code ${form}`),
+    ...(found.missing.length ? noPageNotice(found) : [h("p", {}, `"${form}" is not written like an error code we know.`)]),
+    ...(real.length ? [h("p", {}, "Codes close to it:"), h("ul", { class: "grid" }, ...real.map(tile))] : []),
+  );
+  const missing = missToReport(found);
+  if (missing) {
+    misses.looked(missing, 0);
+    misses.flush();
+  }
+}
+
+/** The search results page (`/search/?q=`): every answer kind the lookup gives, grouped, with the query in the box. */
+async function showResults(): Promise<void> {
+  const out = document.querySelector<HTMLElement>("[data-results]");
+  const query = (new URLSearchParams(location.search).get("q") ?? "").trim().slice(0, 500);
+  if (!out) return;
+  const box = document.querySelector<HTMLInputElement>("main input[data-search]");
+  if (box && !box.value) box.value = query;
+  const summary = out.querySelector("[data-results-summary]");
+  const list = out.querySelector("[data-results-list]");
+  if (!summary || !list) return;
+  if (!query) {
+    summary.textContent = "Type a code or the words of the message in the box above.";
+    return;
+  }
+  const index = await getIndex();
+  const found = lookupAnswer(index, query, { limit: 20 });
+  document.title = `Results for "${query.slice(0, 60)}" | Fixpath`;
+  summary.textContent = resultsSummary(found, query);
+  list.replaceChildren(
+    ...(found.missing.length ? [h("section", { class: "nopage", "aria-labelledby": "nopage-h" }, h("h2", { id: "nopage-h" }, "No page yet"), ...noPageNotice(found))] : []),
+    ...resultGroups(found).map((g) => h("section", { "aria-labelledby": `r-${g.kind}` }, h("h2", { id: `r-${g.kind}` }, g.heading), h("ul", { class: "grid" }, ...g.results.map(tile)))),
+  );
+  const missing = missToReport(found);
+  if (missing) {
+    misses.looked(missing, 0);
+    misses.flush();
+  }
 }
 
 for (const input of document.querySelectorAll<HTMLInputElement>("input[data-search]")) wire(input);
-if (document.body.hasAttribute("data-search-now")) void resolveNotFound();
+// Each of these does nothing on a page without its element.
+void resolveNotFound();
+void resolveDeepLink();
+void showResults();

@@ -1,7 +1,8 @@
 /**
- * The only script every page carries, inline (no download), and the same text on every page (the
- * server allows it by its hash; page data comes from data-* attributes): copy buttons on
- * commands; the search island's loader, which fetches the island on the first focus of or input
+ * The script every page carries at its end, inline (no download), and the same text on every page
+ * (the server allows it by its hash; page data comes from data-* attributes): copy buttons on
+ * commands; the theme toggle; heading and step anchors that copy their link; the "On this page"
+ * list marking the section being read; tabs; the search island's loader, which fetches the island on the first focus of or input
  * in a search box; outcome counts beside a scenario's steps, fetched once when the steps come near
  * the viewport; the page-feedback widget; and on the diagnose page, the preload of its scenario. Calls to the API fail silently (a static copy of
  * the site has none). Written as a function so tsc checks it; pages inline `bootScript(url)`
@@ -9,8 +10,9 @@
  */
 import { transformSync } from "esbuild";
 import { MIN_TRIED, fixedFor } from "./outcomes.ts";
+import { THEME_KEY } from "./theme.ts";
 
-function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => string | null, min: number): void {
+function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => string | null, min: number, themeKey: string): void {
   let loaded = false;
   const load = (): void => {
     if (loaded) return;
@@ -27,7 +29,8 @@ function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => stri
   document.addEventListener("input", (e) => {
     if (isSearch(e.target)) load();
   });
-  if (document.body.hasAttribute("data-search-now")) load();
+  // The 404 page and the results page need the island at once, and so does the home page opened as `/?code=…`.
+  if (document.body.hasAttribute("data-search-now") || (document.querySelector("[data-deeplink]") && new URLSearchParams(location.search).has("code"))) load();
   // `/` focuses search (the page's own box first, else the header's), unless the person is typing.
   document.addEventListener("keydown", (e) => {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
@@ -51,6 +54,105 @@ function boot(searchUrl: string, fixedText: (stat: unknown, min: number) => stri
       () => done("Select and copy"),
     );
   });
+
+  // Theme toggle (header): remembers the choice; without one, the OS setting rules (theme.ts).
+  const root = document.documentElement;
+  const themeBtn = document.querySelector<HTMLButtonElement>("[data-theme-toggle]");
+  if (themeBtn) {
+    const dark = (): boolean => (root.dataset.theme ? root.dataset.theme === "dark" : matchMedia("(prefers-color-scheme: dark)").matches);
+    themeBtn.hidden = false;
+    themeBtn.setAttribute("aria-pressed", String(dark()));
+    themeBtn.addEventListener("click", () => {
+      const next = dark() ? "light" : "dark";
+      root.dataset.theme = next;
+      try {
+        localStorage.setItem(themeKey, next);
+      } catch {
+        // private mode: the choice lasts for this page only
+      }
+      themeBtn.setAttribute("aria-pressed", String(next === "dark"));
+    });
+  }
+
+  // A link beside each section heading and step: it goes there and copies the address.
+  const copyLink = (a: HTMLAnchorElement): void => {
+    const done = (word: string): void => {
+      a.dataset.done = word;
+      setTimeout(() => delete a.dataset.done, 1600);
+    };
+    navigator.clipboard?.writeText(a.href).then(
+      () => done("Link copied"),
+      () => done("Address bar has the link"),
+    );
+  };
+  const anchored: [HTMLElement, string, string][] = [];
+  for (const h of document.querySelectorAll<HTMLElement>("main h2[id]")) if (h.id !== "quick" && !h.closest(".card")) anchored.push([h, h.id, h.textContent ?? ""]);
+  for (const card of document.querySelectorAll<HTMLElement>("main .card.step[id]")) {
+    const h = card.querySelector<HTMLElement>("h2, h3");
+    if (h) anchored.push([h, card.id, h.textContent ?? ""]);
+  }
+  for (const [h, id, text] of anchored) {
+    const a = document.createElement("a");
+    a.className = "anchor";
+    a.href = `#${id}`;
+    a.setAttribute("aria-label", `Copy link to “${text.trim()}”`);
+    a.textContent = "#";
+    a.addEventListener("click", () => copyLink(a));
+    h.append(a);
+  }
+
+  // "On this page": the section being read is marked (and named in the folded box on phones).
+  const toc = document.querySelector<HTMLDetailsElement>("[data-toc]");
+  const tocLinks = toc ? [...toc.querySelectorAll<HTMLAnchorElement>("a[href^='#']")] : [];
+  const now = toc?.querySelector("[data-toc-now]");
+  if (toc && tocLinks.length && "IntersectionObserver" in window) {
+    const narrow = matchMedia("(max-width: 77.99rem)");
+    if (narrow.matches) toc.open = false;
+    toc.addEventListener("click", (e) => {
+      if (narrow.matches && e.target instanceof HTMLAnchorElement) toc.open = false;
+    });
+    const targets = tocLinks.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))).filter((t): t is HTMLElement => t !== null);
+    const mark = (): void => {
+      let current = -1;
+      for (const [i, t] of targets.entries()) if (t.getBoundingClientRect().top < 120) current = i;
+      tocLinks.forEach((a, i) => (i === current ? a.setAttribute("aria-current", "location") : a.removeAttribute("aria-current")));
+      if (now) now.textContent = current >= 0 ? `: ${tocLinks[current]!.textContent}` : "";
+    };
+    const watch = new IntersectionObserver(mark, { rootMargin: "0px 0px -60% 0px" });
+    targets.forEach((t) => watch.observe(t));
+    addEventListener("scroll", mark, { passive: true });
+    mark();
+  }
+
+  // Tabs (the evidence command's PowerShell and Command Prompt forms): without script, both show.
+  for (const box of document.querySelectorAll<HTMLElement>("[data-tabs]")) {
+    const list = box.querySelector<HTMLElement>("[role=tablist]");
+    const tabs = [...box.querySelectorAll<HTMLButtonElement>("[role=tab]")];
+    if (!list || tabs.length < 2) continue;
+    const select = (tab: HTMLButtonElement, focus: boolean): void => {
+      for (const t of tabs) {
+        const on = t === tab;
+        t.setAttribute("aria-selected", String(on));
+        t.tabIndex = on ? 0 : -1;
+        const panel = document.getElementById(t.getAttribute("aria-controls") ?? "");
+        if (panel) panel.hidden = !on;
+      }
+      if (focus) tab.focus();
+    };
+    list.hidden = false;
+    select(tabs[0]!, false);
+    list.addEventListener("click", (e) => {
+      const t = e.target instanceof Element ? e.target.closest<HTMLButtonElement>("[role=tab]") : null;
+      if (t) select(t, false);
+    });
+    list.addEventListener("keydown", (e) => {
+      const i = tabs.indexOf(document.activeElement as HTMLButtonElement);
+      const to = e.key === "ArrowRight" ? (i + 1) % tabs.length : e.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : -1;
+      if (to < 0 || i < 0) return;
+      e.preventDefault();
+      select(tabs[to]!, true);
+    });
+  }
 
   // The diagnostic's one scenario (`data-diagnose` on its root), requested while the island
   // downloads; the island's first fetch is this same URL (kb-client.ts getScenarioFile).
@@ -135,7 +237,7 @@ let cached: { url: string; code: string } | undefined;
 /** The inline script for a page, given the search island's URL: minified, the same text on every page of a build. */
 export function bootScript(searchUrl: string): string {
   if (cached?.url !== searchUrl) {
-    const source = `(${boot.toString()})(${JSON.stringify(searchUrl)},${fixedFor.toString()},${MIN_TRIED})`;
+    const source = `(${boot.toString()})(${JSON.stringify(searchUrl)},${fixedFor.toString()},${MIN_TRIED},${JSON.stringify(THEME_KEY)})`;
     cached = { url: searchUrl, code: transformSync(source, { minify: true, target: "es2020", legalComments: "none" }).code.trim() };
   }
   return cached.code;

@@ -19,3 +19,16 @@ export function loadSiteOrg(): OrgConfig {
 export function orgForIsland(org: OrgConfig): string {
   return JSON.stringify({ facts: org.facts, apps: org.apps, ...(org.it ? { it: org.it } : {}) });
 }
+
+/**
+ * The site's public address for canonical links, previews, the sitemap and the Markdown twins: the
+ * organisation's `site.baseUrl`, else `FIXPATH_SITE_URL` (the public site's build sets it). Without
+ * one the site cannot name itself: pages carry no canonical link (a relative one is refused by
+ * search engines and Lighthouse) and no sitemap is written.
+ */
+export function siteAddress(): string | undefined {
+  const fromEnv = process.env.FIXPATH_SITE_URL?.trim();
+  const env = fromEnv && /^https?:\/\/[^/?#\s]+(?:\/[^?#\s]*)?$/.test(fromEnv) ? fromEnv.replace(/\/+$/, "") : undefined;
+  if (fromEnv && !env) throw new Error(`FIXPATH_SITE_URL is "${fromEnv}", which is not a web address. Fix: set it to the site's public address, e.g. https://fixpath.example.org, or unset it.`);
+  return loadSiteOrg().site.baseUrl ?? env;
+}

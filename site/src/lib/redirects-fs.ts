@@ -11,20 +11,11 @@ import { join } from "node:path";
 import type { CodesFile } from "./data.ts";
 import { hubUrl } from "../../../src/model/index.ts";
 import { escapeAttr, escapeHtml } from "./md.ts";
+import { codeRedirects } from "./code-links.ts";
 
-/** Every form (as written and lower-cased) that is not itself a hub id → the hub id. */
-export function redirectTargets(codes: Pick<CodesFile, "codes">): { form: string; code: string }[] {
-  const hubs = new Set(codes.codes.map((c) => c.id));
-  const out = new Map<string, string>();
-  for (const c of codes.codes) {
-    for (const form of c.forms) {
-      for (const f of [form, form.toLowerCase()]) {
-        if (hubs.has(f) || out.has(f) || !/^[A-Za-z0-9-]+$/.test(f)) continue;
-        out.set(f, c.id);
-      }
-    }
-  }
-  return [...out].map(([form, code]) => ({ form, code }));
+/** Every form (as written and lower-cased) that is not itself a hub id → the hub id, through the one code table (code-links.ts). */
+export function redirectTargets(codes: Pick<CodesFile, "codes" | "codeIndex">): { form: string; code: string }[] {
+  return codeRedirects(new Map(codes.codeIndex), codes.codes.flatMap((c) => c.forms));
 }
 
 /** The HTML of a redirect page. */

@@ -54,3 +54,35 @@ export function noPageText(code: QueryCode): string {
 export function missToReport(answer: LookupAnswer): string | undefined {
   return answer.missing[0]?.code;
 }
+
+/** A group of the search results page: one answer kind, with its heading. */
+export interface ResultGroup {
+  kind: "exact" | "near" | "text";
+  heading: string;
+  results: LookupResult[];
+}
+
+const GROUP_HEADINGS: Record<ResultGroup["kind"], string> = {
+  exact: "Pages for the code you typed",
+  near: "Codes close to what you typed",
+  text: "Pages that mention your words",
+};
+
+/** The search results page's groups, in the lookup's order (exact, near, text); empty groups left out. */
+export function resultGroups(answer: LookupAnswer): ResultGroup[] {
+  return (["exact", "near", "text"] as const)
+    .map((kind) => ({ kind, heading: GROUP_HEADINGS[kind], results: answer.results.filter((r) => r.match === kind) }))
+    .filter((g) => g.results.length > 0);
+}
+
+/** The results page's summary line for a query. */
+export function resultsSummary(answer: LookupAnswer, query: string): string {
+  const n = answer.results.length;
+  if (n === 0) return answer.missing.length ? `No page matches "${query}" yet.` : `Nothing matches "${query}". Try the code exactly as the error shows it, or fewer words.`;
+  return `${n} ${n === 1 ? "page matches" : "pages match"} "${query}".`;
+}
+
+/** The address of the search results page for a query. */
+export function resultsUrl(query: string): string {
+  return `/search/?q=${encodeURIComponent(query.trim().slice(0, 200))}`;
+}

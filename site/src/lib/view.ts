@@ -4,7 +4,8 @@
  * Content text comes from the knowledge base; the words here are UI chrome only.
  */
 import { APPS, type App } from "../../../src/model/index.ts";
-import { codeForms, parseCode } from "../../../src/model/index.ts";
+import { codeForms, displayCode, parseCode } from "../../../src/model/index.ts";
+import { codeFamily } from "../../../src/lookup/families.ts";
 import { listPages, pageTitle, type KnowledgeBase, type PageInfo } from "../../../src/model/index.ts";
 import { pageUrl } from "../../../src/model/index.ts";
 import type { Avoid, Caveat, CodeHub, Command, Instruction, PageLink, Source, Step } from "../../../src/model/index.ts";
@@ -123,15 +124,35 @@ export function hubForms(hub: CodeHub): string[] {
   return forms;
 }
 
-/** Hubs grouped by family for the home page, largest family first, codes in id order. */
-export function familyGroups(kb: KnowledgeBase): { family: string; hubs: CodeHub[] }[] {
-  const groups = new Map<string, CodeHub[]>();
+/**
+ * Hubs grouped for the home page by the catalogue's families (src/lookup/families.ts: what a code's
+ * shape says), largest family first, codes in id order; codes the catalogue has no family for
+ * come last, under "Other codes".
+ */
+export function catalogueGroups(kb: KnowledgeBase): { id: string; family: string; hubs: CodeHub[] }[] {
+  const groups = new Map<string, { id: string; family: string; hubs: CodeHub[] }>();
   for (const hub of [...kb.codes.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-    const list = groups.get(hub.family) ?? [];
-    list.push(hub);
-    groups.set(hub.family, list);
+    const key = parseCode(hub.id) ?? parseCode(hub.aliases[0] ?? "");
+    const fam = key ? codeFamily(key) : undefined;
+    const id = fam?.id ?? "other";
+    const group = groups.get(id) ?? { id, family: fam ? familyHeading(fam.name) : "Other codes", hubs: [] };
+    group.hubs.push(hub);
+    groups.set(id, group);
   }
-  return [...groups].map(([family, hubs]) => ({ family, hubs })).sort((a, b) => b.hubs.length - a.hubs.length || a.family.localeCompare(b.family));
+  return [...groups.values()].sort((a, b) => Number(a.id === "other") - Number(b.id === "other") || b.hubs.length - a.hubs.length || a.family.localeCompare(b.family));
+}
+
+/** "a OneDrive sign-in or account code" → "OneDrive sign-in or account codes". */
+export function familyHeading(name: string): string {
+  const bare = name.replace(/^an? /, "").replace(/\bcode\b/, "codes");
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
+/** A code as the home page lists it, one form per kind: `CAA50021`, `AADSTS50126`, and `0x` + eight hex digits for the rest (`0x80090016` beside `0xC0090016`). */
+export function listedCode(id: string): string {
+  const key = parseCode(id);
+  if (!key || key.startsWith("aadsts:") || /^caa/i.test(id)) return displayCode(id);
+  return `0x${key.slice(4).toUpperCase()}`;
 }
 
 /** The code as people usually see it on screen (the model's one display rule). */
