@@ -381,7 +381,7 @@ function answerChoices(q: Question): Choice<FactValue>[] {
 
 /** A step that waits for an answer, as terminal text: why it waits, and how to find the answer out. */
 export function renderFindOut(step: Step, state: SessionState): string {
-  const lines = [`This step waits for an answer you said you don't know: ${stripMd(step.title)}.`, "", stripMd(state.step!.reason), ""];
+  const lines = [`You said you don't know, and this step waits for the answer: done on the wrong kind of computer, it can take the computer out of your organisation's management or sign you out of every app.`, "", stripMd(state.step!.reason), ""];
   for (const q of state.findOut ?? []) {
     lines.push(`How to find out: ${q.prompt}`);
     if (q.help) lines.push(`- ${stripMd(q.help)}`);

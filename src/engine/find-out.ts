@@ -17,7 +17,7 @@ const ASK_IT: FindOutWay = { text: "Ask your IT team or helpdesk: they can tell,
 const WAYS: Partial<Record<FactName, readonly FindOutWay[]>> = {
   managed: [
     {
-      text: "Run the read-only evidence bundle and paste its output into Fixpath's analyzer: a PC joined to Microsoft Entra ID or to your organisation's domain, an Intune enrollment or the Company Portal app settles it, and the analyzer shows the line it read.",
+      text: "Run the read-only evidence bundle and paste its output into Fixpath's analyzer: a PC joined to Microsoft Entra ID (hybrid joined or not), an Intune enrollment or the Company Portal app settles it, and the analyzer shows the line it read.",
       analyzer: true,
     },
     ASK_IT,

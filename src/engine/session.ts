@@ -424,16 +424,18 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
   const core0 = planCore(kb, scenario, eff.facts, eff.fromOrganisation);
   const core: Plan = eff.used.length > 0 ? { ...core0, organisation: eff.used.map((u) => ({ ...u, says: organisationWords(scenario, u.fact, u.value) })) } : core0;
   const title = new Map(scenario.steps.map((s) => [s.id, s.title]));
+  // A step left to IT leaves every later step that waits only for the same answers: the person is
+  // not asked again what they already could not find out.
+  const deferred = new Set(session.deferred ?? []);
+  const unanswerable = new Set(core0.steps.filter((s) => s.status === "find-out" && deferred.has(s.id)).flatMap((s) => s.findOut ?? []));
+  const left = (s: PlanStep): boolean => s.status === "find-out" && (deferred.has(s.id) || (s.findOut ?? []).every((f) => unanswerable.has(f)));
   const report: SessionReport = {
     code: session.code,
     app: session.app,
     answers: { ...session.facts },
     dontKnow: [...session.dontKnow],
     tried: session.outcomes.map((o) => ({ stepId: o.stepId, title: title.get(o.stepId) ?? o.stepId, outcome: o.outcome, at: o.at, ...(o.reason ? { reason: o.reason } : {}), ...(o.note ? { note: o.note } : {}) })),
-    heldForIt: (session.deferred ?? []).flatMap((id) => {
-      const held = core0.steps.find((s) => s.id === id && s.status === "find-out");
-      return held ? [{ stepId: id, title: title.get(id) ?? id, facts: held.findOut ?? [] }] : [];
-    }),
+    heldForIt: core0.steps.filter((s) => left(s)).map((s) => ({ stepId: s.id, title: title.get(s.id) ?? s.id, facts: s.findOut ?? [] })),
   };
   const notice = lastAnswerNotice(kb, session);
   const base = notice ? { report, notice } : { report };
@@ -446,8 +448,7 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
   const tried = new Set(session.outcomes.map((o) => o.stepId));
   const completing = pendingCompletion(scenario, session.outcomes);
   const owed = completing && core.steps.find((s) => s.id === completing.step && s.status === "do");
-  const deferred = new Set(session.deferred ?? []);
-  const next = owed ?? core.steps.find((s) => (s.status === "do" || s.status === "find-out") && !tried.has(s.id) && !deferred.has(s.id));
+  const next = owed ?? core.steps.find((s) => (s.status === "do" || s.status === "find-out") && !tried.has(s.id) && !left(s));
   const ranked = rankQuestions(kb, scenario, eff.facts, core).filter((q) => !session.dontKnow.includes(q.fact as FactName));
   const questions = questionsForNow({ kb, scenario, facts: eff.facts, plan: core, outcomes: session.outcomes, nextStep: next?.id }, ranked);
   const plan: Plan = questions[0] ? { ...core, nextQuestion: questions[0] } : core;

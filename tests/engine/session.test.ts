@@ -209,7 +209,12 @@ describe("\"I don't know\" never unlocks (issue 21)", () => {
         const left = ok(deferStep(kb, s, "cleanup-wam-accounts"));
         const after = sessionState(kb, left)!;
         expect(after.step?.id).not.toBe("cleanup-wam-accounts");
-        expect(after.report.heldForIt).toEqual([{ stepId: "cleanup-wam-accounts", title: seed.steps.find((x) => x.id === "cleanup-wam-accounts")!.title, facts: ["managed"] }]);
+        // Every later step that waits only for the same answer is left too: not asked again.
+        const sameAnswer = after.plan.steps.filter((x) => x.status === "find-out" && x.findOut!.every((f) => f === "managed")).map((x) => x.id);
+        expect(sameAnswer).toEqual(expect.arrayContaining(["cleanup-wam-accounts", "check-access-work-or-school"]));
+        expect(after.report.heldForIt.map((x) => x.stepId)).toEqual(sameAnswer);
+        expect(after.report.heldForIt[0]).toEqual({ stepId: "cleanup-wam-accounts", title: seed.steps.find((x) => x.id === "cleanup-wam-accounts")!.title, facts: ["managed"] });
+        expect(after.status).not.toBe("finding-out");
         expect(undo(left)).toEqual({ ok: true, session: s });
         expect(parseSession(JSON.parse(JSON.stringify(left)))).toEqual({ ok: true, session: left });
         return;
