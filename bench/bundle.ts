@@ -38,7 +38,7 @@ function medianCpu(run: () => void, runs: number): number {
 }
 
 /** The derived bundle, then the event part grown with fixture events until the paste is `bytes` long. */
-function buildBundle(bytes: number): string {
+export function buildBundle(bytes: number): string {
   const base = readFileSync(join(ROOT, "tests/fixtures/bundle/90-derived-bundle-from-fixtures.txt"), "utf8");
   const events = readdirSync(join(ROOT, "tests/fixtures/windows"))
     .filter((f) => /aad-operational|wevtutil/.test(f) && f.endsWith(".log"))

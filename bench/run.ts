@@ -4,6 +4,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { benchBuild } from "./build.ts";
 import { benchDiagnose } from "./diagnose.ts";
+import { benchDiff } from "./diff.ts";
 import { benchBundle } from "./bundle.ts";
 import { benchEngine } from "./engine.ts";
 import { benchEvidence } from "./evidence.ts";
@@ -18,6 +19,7 @@ for (const [name, run] of [
   ["engine", () => benchEngine(root)],
   ["evidence", () => benchEvidence()],
   ["bundle", () => benchBundle()],
+  ["diff", () => benchDiff()],
   ["lookup", () => benchLookup(root)],
   ["server", () => benchServer(root)],
   ["site", () => benchSite(root)],

@@ -1,7 +1,7 @@
 /**
  * The `fixpath` command line: the commands, their options and help, in one table. Each command's
  * work is in its own module (`validate.ts`, `list.ts`, `diagnose.ts`, `interactive.ts`,
- * `report.ts`, `analyze.ts`, `lookup.ts`, `start.ts`). `main(argv, io)` returns the exit code;
+ * `report.ts`, `analyze.ts`, `diff.ts`, `lookup.ts`, `start.ts`). `main(argv, io)` returns the exit code;
  * only this file maps errors to exit codes, and nothing here calls process.exit.
  */
 import { readFileSync } from "node:fs";
@@ -108,6 +108,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .action(async (input: string, opts: { json?: boolean }) => {
       const { runAnalyze } = await import("./analyze.ts");
       exitCode = await runAnalyze({ input, json: Boolean(opts.json) }, io);
+    });
+
+  program
+    .command("diff")
+    .description("Compare two captures of one device (dsregcmd /status output or evidence bundles), taken before and after a step: what changed and what it means. Nothing is sent anywhere.")
+    .argument("<before>", "the capture taken first: a file, or - for standard input")
+    .argument("<after>", "the capture taken after the step: a file, or - for standard input")
+    .option("--json", "print JSON")
+    .addHelpText("after", `${EXIT_HELP}\n  (diff: 0 compared; 1 the captures cannot be compared: two devices, nothing in common, or not a capture)`)
+    .action(async (before: string, after: string, opts: { json?: boolean }) => {
+      const { runDiff } = await import("./diff.ts");
+      exitCode = await runDiff({ before, after, json: Boolean(opts.json) }, io);
     });
 
   program

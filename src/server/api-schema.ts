@@ -39,10 +39,14 @@ export const OutcomeBodySchema = z
     stepId: StepId,
     outcome: z.enum(OUTCOMES),
     reason: z.enum(OUTCOME_REASONS).optional(),
+    verified: z.boolean().optional().describe("true when two captures (before and after the step) bore the outcome out, false when they contradicted it; absent when none were compared"),
   })
   .superRefine((b, ctx) => {
     if (b.outcome === "fixed" && b.reason !== undefined) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: 'a reason is only given when the outcome is not "fixed"', params: { code: "api/reason-not-allowed", hint: 'remove "reason", or send outcome "no-change" or "could-not"' } });
+    }
+    if (b.outcome === "could-not" && b.verified !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["verified"], message: 'only an outcome "fixed" or "no-change" can be verified: a step that could not be done changed nothing to compare', params: { code: "api/verified-not-allowed", hint: 'remove "verified", or send outcome "fixed" or "no-change"' } });
     }
   });
 export type OutcomeBody = z.output<typeof OutcomeBodySchema>;

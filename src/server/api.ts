@@ -45,6 +45,16 @@ export interface StepStats {
   fixedShare: number | null;
   /** 95 % Wilson interval of `fixedShare`, or null when never tried. */
   fixedShareCi95: { low: number; high: number } | null;
+  /** The outcomes two captures bore out, counted apart from the reported ones above (which include them). */
+  verified: {
+    tried: number;
+    fixed: number;
+    noChange: number;
+    fixedShare: number | null;
+    fixedShareCi95: { low: number; high: number } | null;
+    /** Reported outcomes the captures contradicted ("fixed" with the PRT still missing). */
+    contradicted: { fixed: number; noChange: number };
+  };
 }
 
 /** Sends `{ ok: false, status, issues }`. */
@@ -103,7 +113,7 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
     if (!scenario.steps.includes(body.stepId)) {
       return sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
     }
-    await outcomes.write({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason ?? null, day: ctx.day() });
+    await outcomes.write({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason ?? null, day: ctx.day(), ...(body.verified === undefined ? {} : { verified: body.verified }) });
     return reply.code(201).header("cache-control", "no-store").send({ ok: true });
   });
 
@@ -144,10 +154,14 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
     const scenario = scenarioOf(request.params.code, request.params.app, reply, "params");
     if (!scenario) return reply;
     const tallies = new Map((await storage(db.tallyOutcomes(scenario.code, scenario.app), "read outcome counts")).map((t) => [t.stepId, t]));
+    const checked = new Map((await storage(db.tallyVerified(scenario.code, scenario.app), "read verified outcome counts")).map((t) => [t.stepId, t]));
     const steps: StepStats[] = scenario.steps.map((stepId) => {
       const t = tallies.get(stepId) ?? { fixed: 0, noChange: 0, couldNot: 0 };
       const tried = t.fixed + t.noChange;
-      return { stepId, tried, fixed: t.fixed, noChange: t.noChange, couldNot: t.couldNot, fixedShare: tried ? t.fixed / tried : null, fixedShareCi95: wilsonInterval(t.fixed, tried) };
+      const v = checked.get(stepId) ?? { verifiedFixed: 0, verifiedNoChange: 0, contradictedFixed: 0, contradictedNoChange: 0 };
+      const vTried = v.verifiedFixed + v.verifiedNoChange;
+      const verified = { tried: vTried, fixed: v.verifiedFixed, noChange: v.verifiedNoChange, fixedShare: vTried ? v.verifiedFixed / vTried : null, fixedShareCi95: wilsonInterval(v.verifiedFixed, vTried), contradicted: { fixed: v.contradictedFixed, noChange: v.contradictedNoChange } };
+      return { stepId, tried, fixed: t.fixed, noChange: t.noChange, couldNot: t.couldNot, fixedShare: tried ? t.fixed / tried : null, fixedShareCi95: wilsonInterval(t.fixed, tried), verified };
     });
     return reply.header("cache-control", "no-store").send({ code: scenario.code, app: scenario.app, steps });
   });

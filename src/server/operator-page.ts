@@ -14,6 +14,11 @@ export interface OperatorStep {
   fixed: number;
   noChange: number;
   couldNot: number;
+  /**
+   * Outcomes two captures (before and after the step) bore out or contradicted (issue 30): counted
+   * apart; the reported counts above include them.
+   */
+  verified?: { fixed: number; noChange: number; contradicted: number };
 }
 
 /** One scenario (a code in an app) and its steps in content order. */
@@ -75,7 +80,11 @@ function renderScenario(sc: OperatorScenario): string {
     .map((s) => {
       const n = s.fixed + s.noChange;
       const ci = wilsonInterval(s.fixed, n);
-      return `<tr><td>${esc(s.title)}</td><td class="n">${n}</td><td class="n">${s.fixed}</td><td class="n">${n ? pct(s.fixed / n) : "—"}</td><td class="n">${ci ? `${pct(ci.low)}–${pct(ci.high)}` : "—"}</td><td class="n">${s.couldNot}</td></tr>`;
+      const v = s.verified ?? { fixed: 0, noChange: 0, contradicted: 0 };
+      const vn = v.fixed + v.noChange;
+      const vci = wilsonInterval(v.fixed, vn);
+      const verified = `<td class="n">${vn}</td><td class="n">${vn ? `${v.fixed} (${pct(v.fixed / vn)})` : "—"}</td><td class="n">${vci ? `${pct(vci.low)}–${pct(vci.high)}` : "—"}</td><td class="n">${v.contradicted}</td>`;
+      return `<tr><td>${esc(s.title)}</td><td class="n">${n}</td><td class="n">${s.fixed}</td><td class="n">${n ? pct(s.fixed / n) : "—"}</td><td class="n">${ci ? `${pct(ci.low)}–${pct(ci.high)}` : "—"}</td><td class="n">${s.couldNot}</td>${verified}</tr>`;
     })
     .join("");
   const list = (outcome: string, heading: string) => {
@@ -85,7 +94,7 @@ function renderScenario(sc: OperatorScenario): string {
   const reasons = list("no-change", "When a step changed nothing, people said") + list("could-not", "When people could not do a step, they said");
   return `<section><h2><a href="${esc(sc.href)}">${esc(sc.title)}</a></h2>
 ${renderBars(sc.title, tried)}
-<table><caption class="muted">Tried counts a step that fixed it or changed nothing; "could not do it" is counted apart.</caption><thead><tr><th scope="col">Step</th><th scope="col">Tried</th><th scope="col">Fixed it</th><th scope="col">Share</th><th scope="col">95 % interval</th><th scope="col">Could not do it</th></tr></thead><tbody>${rows}</tbody></table>
+<table><caption class="muted">Tried counts a step that fixed it or changed nothing; "could not do it" is counted apart. Verified counts only the answers that a capture taken before and one taken after the step bore out; contradicted, the answers the captures did not bear out (such as "fixed" while the sign-in token was still missing).</caption><thead><tr><th scope="col">Step</th><th scope="col">Tried</th><th scope="col">Fixed it</th><th scope="col">Share</th><th scope="col">95 % interval</th><th scope="col">Could not do it</th><th scope="col">Verified tries</th><th scope="col">Verified fixed</th><th scope="col">Verified 95 % interval</th><th scope="col">Contradicted</th></tr></thead><tbody>${rows}</tbody></table>
 ${reasons}</section>`;
 }
 

@@ -93,7 +93,10 @@ export async function gather(options: OperatorOptions): Promise<OperatorData> {
     const steps = sc.steps.map((step) => {
       const mine = rows.filter((r) => r.stepId === step.id);
       const sum = (outcome: string) => mine.filter((r) => r.outcome === outcome).reduce((n, r) => n + r.n, 0);
-      return { title: step.title, fixed: sum("fixed"), noChange: sum("no-change"), couldNot: sum("could-not") };
+      const checked = counts.verified.filter((r) => `${r.code}/${r.app}` === id && r.stepId === step.id);
+      const count = (outcome: string, verified: boolean) => checked.filter((r) => r.outcome === outcome && r.verified === verified).reduce((n, r) => n + r.n, 0);
+      const verified = { fixed: count("fixed", true), noChange: count("no-change", true), contradicted: count("fixed", false) + count("no-change", false) };
+      return { title: step.title, fixed: sum("fixed"), noChange: sum("no-change"), couldNot: sum("could-not"), verified };
     });
     const reasons = rows
       .filter((r) => r.reason !== null && sc.steps.some((s) => s.id === r.stepId))

@@ -30,7 +30,7 @@ describe.each(BACKENDS)("API on %s", (name) => {
       expect(res.json()).toEqual({ ok: true });
       const rows = await db.rows("outcomes");
       expect(rows).toHaveLength(1);
-      expect(Object.keys(rows[0]!).sort()).toEqual(["app", "code", "day", "id", "outcome", "reason", "step_id"]);
+      expect(Object.keys(rows[0]!).sort()).toEqual(["app", "code", "day", "id", "outcome", "reason", "step_id", "verified"]);
       expect(rows[0]).toMatchObject({ code: "caa50021", app: "onedrive", step_id: "clean-restart", outcome: "fixed", reason: null, day: "2026-03-14" });
       expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113|Mozilla|127\.0\.0\.1|T23:59/);
     });

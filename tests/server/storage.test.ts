@@ -51,7 +51,8 @@ describe.each(BACKENDS)("repository on %s", (name) => {
   it("migration 2 builds the counters from outcomes stored before it", async () => {
     await db.repo.addOutcomes([row(), row(), row({ stepId: "repair-onedrive", outcome: "could-not", reason: "no-rights" })]);
     // Back to version 1 with the rows still there.
-    await db.exec(`drop table outcome_counts; drop table search_miss_days; drop table search_miss_totals;
+    await db.exec(`drop table outcome_verified_counts; alter table outcomes drop column verified;
+      drop table outcome_counts; drop table search_miss_days; drop table search_miss_totals;
       create table search_misses (id integer primary key, query text not null, day text not null);
       delete from schema_migrations where version >= 2;`);
     const again = await db.reopen();
@@ -64,12 +65,14 @@ describe.each(BACKENDS)("repository on %s", (name) => {
   });
 
   it("migration 3 drops the free-text search misses and keeps misses as counts per code and day", async () => {
-    await db.exec(`drop table search_miss_days; drop table search_miss_totals;
+    // A database at version 2: undo migration 4 (issue 30's verified flag) and 3 first.
+    await db.exec(`drop table outcome_verified_counts; alter table outcomes drop column verified;
+      drop table search_miss_days; drop table search_miss_totals;
       create table search_misses (id integer primary key, query text not null, day text not null);
       insert into search_misses (id, query, day) values (1, 'ana perez 12 high street', '2026-03-01'), (2, 'caa50021', '2026-03-01');
       delete from schema_migrations where version >= 3;`);
     const again = await db.reopen();
-    expect(await again.schemaVersion()).toBe(3);
+    expect(await again.schemaVersion()).toBe(LATEST_VERSION);
     await expect(db.rows("search_misses")).rejects.toThrow();
     expect(await again.countRows()).toMatchObject({ searchMisses: 0 });
     await again.addSearchMisses([{ code: "caa5ffff", day: "2026-03-02" }, { code: "caa5ffff", day: "2026-03-02" }, { code: "caa5ffff", day: "2026-03-03" }]);

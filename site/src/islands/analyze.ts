@@ -20,11 +20,14 @@ import { FACTS, isFactName, type Facts } from "../../../src/model/index.ts";
 import { APP_LABELS } from "../lib/view.ts";
 import { diagnoseHref } from "../lib/answers-url.ts";
 import type { CodesFile } from "../lib/data.ts";
+import { diffAnalyses } from "../../../src/evidence/diff/diff.ts";
+import { diffProblem, diffTable } from "./diff-table.ts";
 import { h } from "./dom.ts";
 import { getCodesFile, recogniserView } from "./kb-client.ts";
 
 const form = document.querySelector<HTMLFormElement>("[data-analyze-form]")!;
-const textarea = form.querySelector("textarea")!;
+const textarea = form.querySelector<HTMLTextAreaElement>("#paste")!;
+const beforeArea = form.querySelector<HTMLTextAreaElement>("[data-before]");
 const out = document.querySelector<HTMLElement>("[data-analyze-out]")!;
 let codes: CodesFile | undefined;
 // The code table is public data; loading it sends nothing from the paste.
@@ -40,6 +43,17 @@ async function run(input: string | Uint8Array, lineSource?: string): Promise<voi
   const analysis = analyzePaste(input, codes ? { kb: recogniserView(codes) } : {});
   const text = lineSource ?? (typeof input === "string" ? input : "");
   show(analysis, text.split(/\r?\n/));
+  const before = beforeArea?.value ?? "";
+  if (before.trim() && analysis.ok) {
+    out.prepend(...compared(analyzePaste(before), analysis));
+    out.querySelector<HTMLElement>("[data-compare-result]")?.focus();
+  }
+}
+
+/** "Compare with an earlier capture": the earlier paste against this one, as a before/after table. */
+function compared(before: Analysis, after: Analysis): HTMLElement[] {
+  const diff = diffAnalyses(before, after);
+  return [h("h2", { tabindex: "-1", "data-compare-result": "" }, "What changed since the earlier capture"), diff.ok ? diffTable(diff) : diffProblem(diff)];
 }
 
 function linesOf(all: string[], numbers: number[]): HTMLElement | null {
@@ -225,6 +239,7 @@ form.addEventListener("submit", (e) => {
 });
 form.querySelector("[data-clear]")?.addEventListener("click", () => {
   textarea.value = "";
+  if (beforeArea) beforeArea.value = "";
   out.replaceChildren();
   textarea.focus();
 });

@@ -18,7 +18,7 @@ import { REPO_ROOT } from "./kb-fs.ts";
 const ISLANDS_DIR = join(REPO_ROOT, "site", "src", "islands");
 
 /** The islands the site ships. */
-export const ISLANDS = ["search", "diagnose", "diagnose-end", "analyze"] as const;
+export const ISLANDS = ["search", "diagnose", "diagnose-end", "diagnose-check", "analyze"] as const;
 export type IslandName = (typeof ISLANDS)[number];
 
 export interface IslandBundle {

@@ -30,11 +30,18 @@ export interface OutcomeBody {
   stepId: string;
   outcome: StepOutcome;
   reason?: OutcomeReason;
+  /** Whether two captures (before and after the step) bore the outcome out; absent when none were compared (issue 30). */
+  verified?: boolean;
 }
 
 /** The body of `POST /api/outcomes`; a reason only for `no-change` and `could-not`. */
 export function outcomeBody(code: string, app: string, stepId: string, outcome: StepOutcome, reason?: OutcomeReason): OutcomeBody {
   return outcome !== "fixed" && reason !== undefined && reason in OUTCOME_REASON_LABELS ? { code, app, stepId, outcome, reason } : { code, app, stepId, outcome };
+}
+
+/** The body with its verified flag, when there is one and the outcome can carry it (not could-not). */
+export function withVerified(body: OutcomeBody, verified: boolean | undefined): OutcomeBody {
+  return verified === undefined || body.outcome === "could-not" ? body : { ...body, verified };
 }
 
 /**

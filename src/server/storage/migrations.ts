@@ -133,6 +133,35 @@ export const MIGRATIONS: readonly Migration[] = [
       create index search_miss_totals_by_count on search_miss_totals (n desc, code collate "C");
       drop table search_misses;`,
   },
+  {
+    // Issue 30: an outcome may carry whether a comparison of two captures bore it out (true),
+    // contradicted it (false) or was not made (null). Only "fixed" and "no-change" can be checked.
+    // Its counters sit in a table of their own, so stats read a few rows per scenario.
+    version: 4,
+    name: "verified flag on outcomes",
+    sqlite: `
+      alter table outcomes add column verified integer check (verified is null or (verified in (0, 1) and outcome <> 'could-not'));
+      create table outcome_verified_counts (
+        code text not null,
+        app text not null,
+        step_id text not null,
+        outcome text not null check (outcome in ('fixed', 'no-change')),
+        verified integer not null check (verified in (0, 1)),
+        n integer not null check (n >= 0),
+        primary key (code, app, step_id, outcome, verified)
+      ) without rowid;`,
+    postgres: `
+      alter table outcomes add column verified boolean check (verified is null or outcome <> 'could-not');
+      create table outcome_verified_counts (
+        code text not null,
+        app text not null,
+        step_id text not null,
+        outcome text not null check (outcome in ('fixed', 'no-change')),
+        verified boolean not null,
+        n bigint not null check (n >= 0),
+        primary key (code, app, step_id, outcome, verified)
+      );`,
+  },
 ];
 
 /** Most distinct codes the search-miss totals hold; misses of further new codes are not kept. */
@@ -168,6 +197,19 @@ export function groupCounts(rows: readonly { code: string; app: string; stepId: 
     else groups.set(key, { code: r.code, app: r.app, stepId: r.stepId, outcome: r.outcome, n: 1 });
   }
   // In key order: transactions that update the same counters then lock them in the same order.
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
+}
+
+/** Outcome rows that carry a verified flag, grouped by (code, app, step, outcome, verified), in key order. */
+export function groupVerifiedCounts(rows: readonly { code: string; app: string; stepId: string; outcome: string; verified?: boolean | undefined }[]): { code: string; app: string; stepId: string; outcome: string; verified: boolean; n: number }[] {
+  const groups = new Map<string, { code: string; app: string; stepId: string; outcome: string; verified: boolean; n: number }>();
+  for (const r of rows) {
+    if (r.verified === undefined) continue;
+    const key = `${r.code}\u0000${r.app}\u0000${r.stepId}\u0000${r.outcome}\u0000${r.verified ? 1 : 0}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { code: r.code, app: r.app, stepId: r.stepId, outcome: r.outcome, verified: r.verified, n: 1 });
+  }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 

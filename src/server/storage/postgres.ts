@@ -5,7 +5,7 @@
  */
 import pg from "pg";
 import type { App } from "../../model/index.ts";
-import { LATEST_VERSION, MIGRATIONS, SEARCH_MISS_MAX_CODES, groupCounts, groupMisses, oldestMissDayKept, tooNewMessage } from "./migrations.ts";
+import { LATEST_VERSION, MIGRATIONS, SEARCH_MISS_MAX_CODES, groupCounts, groupMisses, groupVerifiedCounts, oldestMissDayKept, tooNewMessage } from "./migrations.ts";
 import {
   StorageError,
   type FeedbackRecord,
@@ -19,6 +19,7 @@ import {
   type RowCounts,
   type SearchMissRecord,
   type StepTally,
+  type VerifiedTally,
 } from "./repository.ts";
 
 export interface PostgresOptions {
@@ -122,11 +123,16 @@ class PostgresRepository implements Repository {
   async addOutcomes(rows: readonly OutcomeRecord[]): Promise<void> {
     if (!rows.length) return;
     const groups = groupCounts(rows);
+    const checked = groupVerifiedCounts(rows);
     // One statement, so one transaction: the rows and their counters commit together or not at all.
     await this.#pool.query(
       `with added as (
-         insert into outcomes (code, app, step_id, outcome, reason, day)
-         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         insert into outcomes (code, app, step_id, outcome, reason, day, verified)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $12::boolean[])
+       ), checked as (
+         insert into outcome_verified_counts (code, app, step_id, outcome, verified, n)
+         select * from unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::boolean[], $18::bigint[])
+         on conflict (code, app, step_id, outcome, verified) do update set n = outcome_verified_counts.n + excluded.n
        )
        insert into outcome_counts (code, app, step_id, outcome, n)
        select * from unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::bigint[])
@@ -134,6 +140,8 @@ class PostgresRepository implements Repository {
       [
         rows.map((r) => r.code), rows.map((r) => r.app), rows.map((r) => r.stepId), rows.map((r) => r.outcome), rows.map((r) => r.reason), rows.map((r) => r.day),
         groups.map((g) => g.code), groups.map((g) => g.app), groups.map((g) => g.stepId), groups.map((g) => g.outcome), groups.map((g) => g.n),
+        rows.map((r) => r.verified ?? null),
+        checked.map((g) => g.code), checked.map((g) => g.app), checked.map((g) => g.stepId), checked.map((g) => g.outcome), checked.map((g) => g.verified), checked.map((g) => g.n),
       ],
     );
   }
@@ -202,6 +210,16 @@ class PostgresRepository implements Repository {
     return rows.map((r) => ({ stepId: r.step_id, fixed: Number(r.fixed), noChange: Number(r.no_change), couldNot: Number(r.could_not) }));
   }
 
+  async tallyVerified(code: string, app: App): Promise<VerifiedTally[]> {
+    const { rows } = await this.#pool.query<{ step_id: string; vf: string; vn: string; cf: string; cn: string }>(
+      `select step_id, coalesce(sum(n) filter (where outcome = 'fixed' and verified), 0) as vf, coalesce(sum(n) filter (where outcome = 'no-change' and verified), 0) as vn,
+              coalesce(sum(n) filter (where outcome = 'fixed' and not verified), 0) as cf, coalesce(sum(n) filter (where outcome = 'no-change' and not verified), 0) as cn
+         from outcome_verified_counts where code = $1 and app = $2 group by step_id`,
+      [code, app],
+    );
+    return rows.map((r) => ({ stepId: r.step_id, verifiedFixed: Number(r.vf), verifiedNoChange: Number(r.vn), contradictedFixed: Number(r.cf), contradictedNoChange: Number(r.cn) }));
+  }
+
   async topSearchMisses(options: { limit: number; minCount: number }): Promise<MissCount[]> {
     const { rows } = await this.#pool.query<{ code: string; n: string; last_day: string }>(
       `select code, n, last_day from search_miss_totals where n >= $1 order by n desc, code collate "C" limit $2`,
@@ -215,9 +233,13 @@ class PostgresRepository implements Repository {
       "select code, app, step_id, outcome, reason, count(*) as n from outcomes group by code, app, step_id, outcome, reason order by code, app, step_id",
     );
     const f = await this.#pool.query<{ page: string; helpful: boolean; reason: FeedbackReason | null; n: string }>("select page, helpful, reason, count(*) as n from feedback group by page, helpful, reason order by page");
+    const v = await this.#pool.query<{ code: string; app: string; step_id: string; outcome: "fixed" | "no-change"; verified: boolean; n: string }>(
+      "select code, app, step_id, outcome, verified, n from outcome_verified_counts where n > 0 order by code, app, step_id",
+    );
     return {
       outcomes: o.rows.map((r) => ({ code: r.code, app: r.app, stepId: r.step_id, outcome: r.outcome, reason: r.reason, n: Number(r.n) })),
       feedback: f.rows.map((r) => ({ page: r.page, helpful: r.helpful, reason: r.reason, n: Number(r.n) })),
+      verified: v.rows.map((r) => ({ code: r.code, app: r.app, stepId: r.step_id, outcome: r.outcome, verified: r.verified, n: Number(r.n) })),
     };
   }
 

@@ -28,6 +28,11 @@ export interface OutcomeRecord {
   outcome: Outcome;
   reason: OutcomeReason | null;
   day: Day;
+  /**
+   * Whether a comparison of a capture taken before and one taken after the step bore the outcome
+   * out (true) or contradicted it (false); absent when no comparison was made. Never with could-not.
+   */
+  verified?: boolean;
 }
 
 export interface FeedbackRecord {
@@ -54,6 +59,15 @@ export interface StepTally {
   couldNot: number;
 }
 
+/** Checked outcome counts of one step: borne out or contradicted by two captures (issue 30). */
+export interface VerifiedTally {
+  stepId: string;
+  verifiedFixed: number;
+  verifiedNoChange: number;
+  contradictedFixed: number;
+  contradictedNoChange: number;
+}
+
 export interface MissCount {
   /** The normalised code. */
   code: string;
@@ -74,6 +88,8 @@ export interface OperatorCounts {
   outcomes: { code: string; app: string; stepId: string; outcome: Outcome; reason: OutcomeReason | null; n: number }[];
   /** Page feedback per page, yes/no and reason (comments are never read). */
   feedback: { page: string; helpful: boolean; reason: FeedbackReason | null; n: number }[];
+  /** Checked outcomes per code, app, step, outcome and verified flag (only those that carry one). */
+  verified: { code: string; app: string; stepId: string; outcome: "fixed" | "no-change"; verified: boolean; n: number }[];
 }
 
 export type RepositoryKind = "sqlite" | "postgres";
@@ -94,6 +110,8 @@ export interface Repository {
   addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void>;
   /** Outcome counts per step of one scenario (only steps with at least one outcome). */
   tallyOutcomes(code: string, app: App): Promise<StepTally[]>;
+  /** Checked outcome counts per step of one scenario (only steps with at least one checked outcome). */
+  tallyVerified(code: string, app: App): Promise<VerifiedTally[]>;
   /**
    * The codes missed most often, seen at least `minCount` times, most frequent first (then by
    * code); reads only the rows it returns (an index on the totals).

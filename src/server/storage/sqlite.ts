@@ -12,7 +12,7 @@ import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { App } from "../../model/index.ts";
-import { LATEST_VERSION, MIGRATIONS, SEARCH_MISS_MAX_CODES, groupCounts, groupMisses, oldestMissDayKept, tooNewMessage } from "./migrations.ts";
+import { LATEST_VERSION, MIGRATIONS, SEARCH_MISS_MAX_CODES, groupCounts, groupMisses, groupVerifiedCounts, oldestMissDayKept, tooNewMessage } from "./migrations.ts";
 import {
   StorageError,
   type FeedbackRecord,
@@ -23,6 +23,7 @@ import {
   type RowCounts,
   type SearchMissRecord,
   type StepTally,
+  type VerifiedTally,
 } from "./repository.ts";
 
 export interface SqliteOptions {
@@ -105,6 +106,7 @@ class SqliteRepository implements Repository {
   readonly #bumpCount: Database.Statement;
   readonly #insertFeedback: Database.Statement;
   readonly #tally: Database.Statement;
+  readonly #tallyVerified: Database.Statement;
   readonly #top: Database.Statement;
   readonly #addOutcomes: (rows: readonly OutcomeRecord[]) => void;
   readonly #addFeedback: (rows: readonly FeedbackRecord[]) => void;
@@ -122,7 +124,8 @@ class SqliteRepository implements Repository {
   ) {
     this.#db = db;
     this.#identity = fileIdentity;
-    this.#insertOutcome = db.prepare("insert into outcomes (code, app, step_id, outcome, reason, day) values (?, ?, ?, ?, ?, ?)");
+    this.#insertOutcome = db.prepare("insert into outcomes (code, app, step_id, outcome, reason, day, verified) values (?, ?, ?, ?, ?, ?, ?)");
+    const bumpVerified = db.prepare("insert into outcome_verified_counts (code, app, step_id, outcome, verified, n) values (?, ?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome, verified) do update set n = n + excluded.n");
     this.#bumpCount = db.prepare("insert into outcome_counts (code, app, step_id, outcome, n) values (?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome) do update set n = n + excluded.n");
     this.#insertFeedback = db.prepare("insert into feedback (page, helpful, reason, comment, day) values (?, ?, ?, ?, ?)");
     this.#tally = db.prepare(
@@ -130,10 +133,18 @@ class SqliteRepository implements Repository {
               sum(case when outcome = 'no-change' then n else 0 end) as noChange, sum(case when outcome = 'could-not' then n else 0 end) as couldNot
          from outcome_counts where code = ? and app = ? group by step_id`,
     );
+    this.#tallyVerified = db.prepare(
+      `select step_id as stepId, sum(case when outcome = 'fixed' and verified = 1 then n else 0 end) as verifiedFixed,
+              sum(case when outcome = 'no-change' and verified = 1 then n else 0 end) as verifiedNoChange,
+              sum(case when outcome = 'fixed' and verified = 0 then n else 0 end) as contradictedFixed,
+              sum(case when outcome = 'no-change' and verified = 0 then n else 0 end) as contradictedNoChange
+         from outcome_verified_counts where code = ? and app = ? group by step_id`,
+    );
     this.#top = db.prepare("select code, n as count, last_day as lastDay from search_miss_totals where n >= ? order by n desc, code limit ?");
     this.#addOutcomes = db.transaction((rows: readonly OutcomeRecord[]) => {
-      for (const r of rows) this.#insertOutcome.run(r.code, r.app, r.stepId, r.outcome, r.reason, r.day);
+      for (const r of rows) this.#insertOutcome.run(r.code, r.app, r.stepId, r.outcome, r.reason, r.day, r.verified === undefined ? null : r.verified ? 1 : 0);
       for (const g of groupCounts(rows)) this.#bumpCount.run(g.code, g.app, g.stepId, g.outcome, g.n);
+      for (const g of groupVerifiedCounts(rows)) bumpVerified.run(g.code, g.app, g.stepId, g.outcome, g.verified ? 1 : 0, g.n);
     });
     this.#addFeedback = db.transaction((rows: readonly FeedbackRecord[]) => {
       for (const r of rows) this.#insertFeedback.run(r.page, r.helpful ? 1 : 0, r.reason, r.comment, r.day);
@@ -231,6 +242,10 @@ class SqliteRepository implements Repository {
     return this.#tally.all(code, app) as StepTally[];
   }
 
+  async tallyVerified(code: string, app: App): Promise<VerifiedTally[]> {
+    return this.#tallyVerified.all(code, app) as VerifiedTally[];
+  }
+
   async topSearchMisses(options: { limit: number; minCount: number }): Promise<MissCount[]> {
     return this.#top.all(options.minCount, options.limit) as MissCount[];
   }
@@ -240,7 +255,8 @@ class SqliteRepository implements Repository {
       .prepare("select code, app, step_id as stepId, outcome, reason, count(*) as n from outcomes group by code, app, step_id, outcome, reason order by code, app, step_id")
       .all() as OperatorCounts["outcomes"];
     const feedback = (this.#db.prepare("select page, helpful, reason, count(*) as n from feedback group by page, helpful, reason order by page").all() as { page: string; helpful: number; reason: string | null; n: number }[]).map((r) => ({ ...r, helpful: r.helpful === 1 })) as OperatorCounts["feedback"];
-    return { outcomes, feedback };
+    const verified = (this.#db.prepare("select code, app, step_id as stepId, outcome, verified, n from outcome_verified_counts where n > 0 order by code, app, step_id").all() as { code: string; app: string; stepId: string; outcome: "fixed" | "no-change"; verified: number; n: number }[]).map((r) => ({ ...r, verified: r.verified === 1 }));
+    return { outcomes, feedback, verified };
   }
 
   async countRows(): Promise<RowCounts> {

@@ -6,7 +6,7 @@
  */
 import type { App } from "../../../../src/model/index.ts";
 import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
-import { outcomeBody } from "../../lib/outcomes.ts";
+import { outcomeBody, withVerified } from "../../lib/outcomes.ts";
 import { fetchStats, postJson } from "../api.ts";
 import { h } from "../dom.ts";
 
@@ -51,8 +51,8 @@ export function apiReady(api: Api, ms: number): Promise<boolean> {
 }
 
 /** Sends one step's outcome once the API is known to be there; nothing on a static copy. */
-export function sendOutcome(api: Api, code: string, app: App, stepId: string, outcome: StepOutcome, reason?: OutcomeReason): void {
-  void api.ready.then((ok) => ok && postJson("/api/outcomes", outcomeBody(code, app, stepId, outcome, reason)));
+export function sendOutcome(api: Api, code: string, app: App, stepId: string, outcome: StepOutcome, reason?: OutcomeReason, verified?: boolean): void {
+  void api.ready.then((ok) => ok && postJson("/api/outcomes", withVerified(outcomeBody(code, app, stepId, outcome, reason), verified)));
 }
 
 /** Puts "fixed it for N of M" beside the steps on screen (the plan and the current step) that have one. */

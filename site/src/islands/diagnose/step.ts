@@ -13,6 +13,7 @@ import { apiReady, sendOutcome } from "./outcomes-api.ts";
 import { saveSession } from "./storage.ts";
 import { stepBody } from "./step-view.ts";
 import { button, errorBox, type Apply, type Ctx } from "./ui.ts";
+import { checkPanel, type CheckResult } from "./verify.ts";
 
 export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply): HTMLElement {
   const n = state.plan.steps.findIndex((s) => s.id === step.id) + 1;
@@ -26,23 +27,39 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
   if (step.needsRestart) card.append(h("p", { class: "notice" }, "This step restarts Windows. Your progress is saved in this browser: open this page again afterwards to continue."));
   const ask = h("h3", { id: "dx-did", tabindex: "-1" }, "Did this fix it?");
   const choices = h("div", { class: "choices", role: "group", "aria-labelledby": "dx-did" });
+  const check = checkPanel(ctx, step);
+  const checked = h("div", { "data-verify-result": "" });
   let answered = false;
   const record = async (outcome: StepOutcome): Promise<void> => {
     if (answered) return;
     answered = true;
-    const result = recordOutcome(ctx.kb, ctx.session, { stepId: step.id, outcome, at: new Date().toISOString() });
+    let result = recordOutcome(ctx.kb, ctx.session, { stepId: step.id, outcome, at: new Date().toISOString() });
     if (!result.ok) {
       card.prepend(errorBox(result.issues.map((i) => i.message).join("; ")));
       return;
     }
     // Saved now: the follow-up question below is optional and may never be answered.
     saveSession(result.session);
+    let verified: boolean | undefined;
     const next = (reason?: OutcomeReason): void => {
       window.removeEventListener("pagehide", leave);
-      sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, reason);
+      sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, reason, verified);
       apply(ctx, result);
     };
-    const leave = (): void => sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome);
+    const leave = (): void => sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, undefined, verified);
+    // A capture taken now was pasted: compare it first; the comparison goes into the IT report.
+    if (outcome !== "could-not" && check.pending()) {
+      window.addEventListener("pagehide", leave, { once: true });
+      choices.replaceChildren(h("p", { class: "expect", "data-saved": "" }, "Saved: this step is marked as tried."));
+      const r = await new Promise<CheckResult>((resolve) => check.run(outcome, checked, resolve));
+      window.removeEventListener("pagehide", leave);
+      verified = r.verified;
+      if (r.group && result.ok) {
+        result = { ok: true, session: { ...result.session, findings: [...(result.session.findings ?? []), r.group] } };
+        saveSession(result.session);
+      }
+      checked.replaceChildren();
+    }
     // Not fixed: when the answer can be sent, ask why (optional, a fixed list); a static copy just moves on.
     if (outcome === "fixed" || !(ctx.api.ok || (await apiReady(ctx.api, 1500)))) return next();
     window.addEventListener("pagehide", leave, { once: true });
@@ -55,6 +72,6 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
     ask.focus();
   };
   choices.append(button("Yes, it's fixed", () => void record("fixed")), button("No change", () => void record("no-change")), button("I couldn't do it", () => void record("could-not")));
-  card.append(ask, choices);
+  card.append(check.element, ask, choices, checked);
   return card;
 }
