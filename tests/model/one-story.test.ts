@@ -49,3 +49,45 @@ describe("the signs of a managed computer", () => {
     }
   });
 });
+
+const textOf = (value: unknown): string => JSON.stringify(value);
+const steps = scenarios.flatMap(([page, sc]) => sc.steps.map((step) => ({ page, step })));
+
+describe("credential deletion", () => {
+  // A step that has people remove entries in Credential Manager (MicrosoftOffice16, OneDrive Cached
+  // Credential): found by its instructions, not by its id.
+  const deletions = steps.filter(({ step }) => step.changesState && /Credential Manager/.test(textOf(step.instructions)) && /\*\*Remove\*\*/.test(textOf(step.instructions)));
+
+  it("is found on the OneDrive, Outlook and Office pages", () => {
+    expect(deletions.map(({ page }) => page)).toEqual(expect.arrayContaining(["caa50021/onedrive", "caa50021/outlook", "caa50021/office"]));
+  });
+
+  it("has one tier on every page, advanced (after the first-line steps, IT's on a managed PC)", () => {
+    const tiers = deletions.map(({ page, step }) => `${page} ${step.id}: ${step.tier}`);
+    expect(tiers).toEqual(deletions.map(({ page, step }) => `${page} ${step.id}: advanced`));
+  });
+});
+
+describe("the zero-files stop", () => {
+  // The broker and account clean-ups (changesRegistration) sign every app out, OneDrive included.
+  const pages = scenarios.filter(([, sc]) => sc.steps.some((s) => s.changesRegistration));
+
+  it.each(pages)("%s clears accounts, so it asks about OneDrive's empty folder and stops there", (_page, sc) => {
+    expect(sc.questions.some((q) => q.fact === "filesNotSyncedZeroFiles")).toBe(true);
+    const stop = sc.stops.find((s) => textOf(s.when).includes('"filesNotSyncedZeroFiles"'));
+    expect(stop?.outcome).toBe("escalate");
+  });
+});
+
+describe("dsregcmd /status", () => {
+  // domain-facts §3.1: run as the signed-in user; elevation only for KeySignTest.
+  const reading = steps.filter(({ step }) => step.instructions.some((i) => typeof i !== "string" && i.run === "dsregcmd /status"));
+
+  it.each(reading.map(({ page, step }) => [`${page} ${step.id}`, step] as const))("%s: run as yourself, never elevated, and the step only reads", (_name, step) => {
+    const commands = step.instructions.filter((i) => typeof i !== "string");
+    expect(commands.every((c) => !c.elevated)).toBe(true);
+    expect(textOf(step.instructions)).toMatch(/as yourself, not as administrator/);
+    expect(step.changesState).toBe(false);
+    expect(textOf(step.instructions)).not.toMatch(/add the work account again/);
+  });
+});
