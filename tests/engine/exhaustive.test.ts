@@ -109,7 +109,11 @@ describe("the safety checker itself, on the rules of issue 11", () => {
   });
 
   it("reports the old 'approve the prompt in your session' reason for a profile step", () => {
-    const [, sc] = withFlag("actsOnOwnProfile", true);
+    // Built, not found: the real content may have no step that both acts on the profile and needs
+    // admin rights (the broker plug-in's per-user registration does not), and the check must still fail.
+    const [, real] = withFlag("actsOnOwnProfile");
+    const at = real.steps.findIndex((s) => s.actsOnOwnProfile);
+    const sc = { ...real, steps: real.steps.map((s, i) => (i === at ? { ...s, needsAdmin: true } : s)) };
     const facts = { managed: false, isAdmin: false, hybridJoined: false } as const;
     const plan = copyOf(planScenario(kb, sc, facts));
     expect(violations(kb, sc, facts, plan)).toEqual([]);
