@@ -108,6 +108,35 @@ describe("fixpath diagnose, interactive", () => {
     expect(prompter.notes.at(-1)).toMatch(/^Fixed\./);
   });
 
+  it("turns \"I don't know\" whether the PC is managed into finding out, before any account step (issue 21)", async () => {
+    const dir = tempDir();
+    const base = autoPrompter(/still there/);
+    const origSelect = base.select.bind(base);
+    const held: string[] = [];
+    base.select = async (message, choices) => {
+      if (/organisation manages/.test(message) && choices.some((c) => /I don't know/.test(c.label))) return choices.find((c) => /I don't know/.test(c.label))!.value;
+      if (choices.some((c) => /leave this step to IT/.test(c.label))) {
+        held.push(message);
+        return choices.find((c) => /leave this step to IT/.test(c.label))!.value;
+      }
+      return origSelect(message, choices);
+    };
+    const io = fakeIo({ cwd: dir, prompter: base });
+    expect(await main(["diagnose", "CAA50021", "--app", "onedrive"], io)).toBe(0);
+    expect(held).toEqual(["Is this a computer your organisation manages?"]);
+    const findOut = base.notes.find((n) => /find out first/.test(n))!;
+    expect(findOut).toMatch(/Clear the broker's accounts/);
+    expect(findOut).toMatch(/Microsoft Entra ID/);
+    expect(findOut).toMatch(/fixpath analyze/);
+    const saved = JSON.parse(readFileSync(join(dir, ".fixpath-session.json"), "utf8"));
+    const tried = saved.session.outcomes.map((o: { stepId: string }) => o.stepId);
+    expect(tried).not.toContain("cleanup-wam-accounts");
+    expect(tried).not.toContain("check-access-work-or-school");
+    expect(saved.session.deferred).toEqual(["cleanup-wam-accounts"]);
+    // It ends with IT, naming the held steps and the question.
+    expect(base.notes.join("\n")).toMatch(/could not be found out here/);
+  });
+
   it("goes back with undo and asks the same question again", async () => {
     const dir = tempDir();
     const prompter = scripted(["", /work or school/, /Go back/, /personal/, CANCELLED]);
