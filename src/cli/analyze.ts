@@ -116,6 +116,12 @@ async function readInputStdin(io: CliIo): Promise<Uint8Array> {
       EXIT.usage,
     );
   }
+  if (read.total > MAX_PASTE_BYTES) {
+    throw new UserError(
+      `fixpath analyze: standard input is ${read.complete ? "" : "more than "}${formatSize(read.total)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: pass only the output of the evidence bundle, \`dsregcmd /status\` or the error message`,
+      EXIT.usage,
+    );
+  }
   return read.bytes;
 }
 

@@ -112,15 +112,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("lookup")
-    .description("Find the page for an error code in any form, a message or symptoms (typos tolerated).")
-    .argument("<text...>", "what you saw: a code, the message, or a few words")
+    .description("The page for an error code in any form, a whole pasted dialog, a message or an error tag. A code we have no page for is answered as such, with codes one character away only as \"did you mean\".")
+    .argument("<text...>", "what you saw: a code, the message, a few words, or - to read a pasted dialog from standard input")
     .option("--content <dir>", "the content folder", "content")
-    .option("--limit <n>", "how many results", "8")
-    .option("--json", "print JSON: [{ id, title, url, score, why, near }]")
-    .addHelpText("after", EXIT_HELP)
-    .action(async (words: string[], opts: { content: string; limit: string; json?: boolean }) => {
+    .option("--limit <n>", "how many pages at most", "8")
+    .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
+    .option("--json", "print the answer as JSON: { answer, results, codes, missing, didYouMean }")
+    .action(async (words: string[], opts: { content: string; limit: string; json?: boolean; baseUrl?: string }) => {
       const { runLookup } = await import("./lookup.ts");
-      exitCode = runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json) }, io, await content());
+      exitCode = await runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json), baseUrl: opts.baseUrl }, io, await content());
     });
 
   program

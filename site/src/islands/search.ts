@@ -29,14 +29,16 @@ function getIndex(): Promise<LookupIndex> {
   return indexPromise;
 }
 
-const EMPTY: LookupAnswer = { results: [], codes: [], missing: [] };
+const EMPTY: LookupAnswer = { answer: { kind: "nothing" }, results: [], codes: [], missing: [], didYouMean: [] };
 
 /** The "no page" notice: each code without a page, its family, and the analyzer (as paragraphs, or spans inside one). */
 function noPageNotice(answer: LookupAnswer, tag: "p" | "span" = "p"): Node[] {
-  if (answer.missing.length === 0) return [];
+  if (answer.missing.length === 0 && answer.didYouMean.length === 0) return [];
   const sep = tag === "span" ? " " : "";
   return [
     ...answer.missing.map((m) => h(tag, {}, noPageText(m) + sep)),
+    // Codes one slip away: only "did you mean", below the "no page" answer.
+    ...(answer.didYouMean.length ? [h(tag, {}, "Did you mean ", ...answer.didYouMean.flatMap((d, i) => [i ? ", " : "", h("a", { href: d.url }, d.title)]), "?" + sep)] : []),
     h(tag, {}, "The analyzer reads a whole message or the output of dsregcmd /status and finds what fits: ", h("a", { href: "/analyze/" }, "open the analyzer"), "."),
   ];
 }
@@ -69,7 +71,7 @@ function wire(input: HTMLInputElement): void {
     const open = answer.results.length > 0 && focused;
     list.hidden = !open;
     notice.replaceChildren(...noPageNotice(answer));
-    notice.hidden = !(focused && answer.missing.length > 0 && !answer.results.some((r) => r.match === "exact"));
+    notice.hidden = !(focused && (answer.missing.length > 0 || answer.didYouMean.length > 0) && answer.answer.kind !== "page");
     input.setAttribute("aria-expanded", String(open));
     if (open && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
@@ -173,7 +175,7 @@ async function resolveNotFound(): Promise<void> {
     return;
   }
   const statusEl = document.querySelector("[data-notfound-status]");
-  if (statusEl) statusEl.replaceChildren(...(found.missing.length ? noPageNotice(found, "span") : [found.results.length ? `Pages that match "${words}":` : `Nothing matches "${words}". Try the search box:`]));
+  if (statusEl) statusEl.replaceChildren(...(found.missing.length || found.didYouMean.length ? noPageNotice(found, "span") : [found.results.length ? `Pages that match "${words}":` : `Nothing matches "${words}". Try the search box:`]));
   out.replaceChildren(...found.results.map((r) => h("li", {}, h("a", { class: "tile", href: r.url }, h("strong", {}, r.title), h("span", {}, describeResult(r))))));
 }
 
