@@ -80,7 +80,8 @@ export function renderLookup(query: string, answer: LookupAnswer): { stdout: str
     });
   const v = answer.answer;
   if (v.kind === "page") {
-    const about = v.match === "message" ? "the message" : v.result.why[0]?.replace(/^code /, "") ?? "";
+    const q = answer.codes.find((c) => c.page === v.result.code && c.kind === "code");
+    const about = v.match === "message" || !q ? "the message" : q.lookAlike ? `${q.code} (read from ${q.written})` : q.code;
     out.push(`${plural(answer.results.length, "page")} for ${about}:`);
     list(answer.results);
     for (const m of answer.missing) out.push("", ...noPage(m));

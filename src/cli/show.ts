@@ -65,10 +65,10 @@ export function renderScenario(sc: Scenario, base: string | undefined): string {
   const first = sc.steps.filter((s) => s.tier === "first-line");
   const advanced = sc.steps.filter((s) => s.tier === "advanced");
   lines.push("", "Fixes to try first (in order)");
-  first.forEach((s, i) => lines.push("", ...renderStepCard(s, i + 1).map((l) => `  ${l}`)));
+  first.forEach((s, i) => lines.push("", ...indented(renderStepCard(s, i + 1))));
   if (advanced.length) {
     lines.push("", "Advanced fixes (only if the steps above did not fix it)");
-    advanced.forEach((s, i) => lines.push("", ...renderStepCard(s, first.length + i + 1).map((l) => `  ${l}`)));
+    advanced.forEach((s, i) => lines.push("", ...indented(renderStepCard(s, first.length + i + 1))));
   }
   if (sc.avoid.length) {
     lines.push("", "What not to do");
@@ -81,4 +81,9 @@ export function renderScenario(sc: Scenario, base: string | undefined): string {
   for (const s of sc.stops) lines.push(wrap(plainMd(s.title), { first: "  - ", indent: "    " }));
   lines.push("", `Guided, one step at a time: fixpath diagnose ${displayCode(sc.code)} --app ${sc.app}`);
   return lines.join("\n");
+}
+
+/** Lines (each possibly wrapped over several) indented by two spaces. */
+function indented(lines: readonly string[]): string[] {
+  return lines.flatMap((l) => l.split("\n")).map((l) => (l ? `  ${l}` : l));
 }
