@@ -76,7 +76,9 @@ export function renderLookup(query: string, answer: LookupAnswer): { stdout: str
     results.forEach((r, i) => {
       out.push(`${String(i + 1).padStart(2)}. ${r.title}`);
       out.push(`    ${r.url}`);
-      out.push(wrap(`${KIND_WORDS[r.kind]}; ${r.why.slice(0, 2).join("; ")}`, { indent: "    " }));
+      // A code's result says why by the code; word matches beside it add nothing.
+      const why = r.match === "text" ? r.why : r.why.filter((w) => !w.startsWith("words: ")).slice(0, 2);
+      out.push(wrap(`${KIND_WORDS[r.kind]}; ${why.join("; ")}`, { indent: "    " }));
     });
   const v = answer.answer;
   if (v.kind === "page") {

@@ -15,7 +15,7 @@
  * words left out), and digits are never matched by typo or prefix.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
-import type { App } from "../model/facts.ts";
+import { APP_NAMES, type App } from "../model/facts.ts";
 import { codeForms, codeValue, parseCode, type CodeKey } from "../model/codes.ts";
 import { listPages, type KnowledgeBase, type PageInfo, type PageKind } from "../model/kb.ts";
 import { codeFamily, type CodeFamily } from "./families.ts";
@@ -269,7 +269,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
   /** A hub's pages: the app's scenario (when the query names an app) or the hub first, then the rest. */
   const addCode = (hub: string, match: "exact" | "look-alike", why: string, order: number) => {
     const inApp = app ? index.docs.get(`${hub}/${app}`) : undefined;
-    if (inApp) add(inApp.id, match, `${why}, in ${app}`, { group: 0, order, score: 110 });
+    if (inApp) add(inApp.id, match, `${why}, in ${APP_NAMES[app!]}`, { group: 0, order, score: 110 });
     add(hub, match, why, { group: inApp ? 1 : 0, order, score: 100 });
     for (const id of index.byCode.get(hub) ?? []) if (id !== hub && id !== inApp?.id) add(id, match, why, { group: 1, order, score: 90 });
   };
@@ -310,7 +310,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
       add(String(r.id), "text", `words: ${words.filter((w) => r.queryTerms.includes(w)).slice(0, 4).join(", ")}`, { group: 0, order, score: r.score });
     }
   } else if (app && !codes.length && !found.hadNear && !hits.length) {
-    for (const doc of index.docs.values()) if (doc.app === app) add(doc.id, "text", `app ${app}`, { group: 0, order: 0, score: 0 });
+    for (const doc of index.docs.values()) if (doc.app === app) add(doc.id, "text", `app ${APP_NAMES[app]}`, { group: 0, order: 0, score: 0 });
   }
 
   const ranked = [...results.values()]
