@@ -161,6 +161,9 @@ const APP_WORDS: readonly [RegExp, App][] = [
   [/\b(?:office|word|excel|powerpoint|activation|activate|activating|microsoft 365 apps)\b/i, "office"],
 ];
 
+/** Codes, tags and messages are looked for in this much of a paste (a whole dialog, with its details). */
+const MAX_PASTE = 20_000;
+/** Words are searched in this much of what is left once codes are taken out. */
 const MAX_QUERY = 500;
 
 /** The words of a message or query for message matching: lower case, letters and digits only. */
@@ -246,7 +249,7 @@ const EMPTY: LookupAnswer = { answer: { kind: "nothing" }, results: [], codes: [
 export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { limit?: number } = {}): LookupAnswer {
   const limit = options.limit ?? 10;
   // NFKC: full-width letters and digits (from an East Asian keyboard) become the ASCII ones.
-  const query = stripControls(rawQuery.normalize("NFKC")).trim().slice(0, MAX_QUERY);
+  const query = stripControls(rawQuery.slice(0, MAX_PASTE).normalize("NFKC")).trim();
   if (!query) return EMPTY;
   const app = detectApp(query);
   const results = new Map<string, LookupResult & Rank>();
@@ -291,7 +294,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
 
   // Text search: the words left once codes are taken out; none when a code in the query has no page
   // and none has one (its digits and neighbours must not become an answer).
-  const rest = found.rest;
+  const rest = found.rest.slice(0, MAX_QUERY);
   const restIsApp = APP_WORDS.some(([re]) => re.test(rest)) && rest.split(/\s+/).length <= 2;
   const textQuery = missing.length && !withPage ? "" : codes.length ? (restIsApp ? "" : rest) : found.hadNear && restIsApp ? "" : rest;
   const words = unique(tokenize(textQuery).map((w) => processTerm(w)).filter((w): w is string => w !== null));

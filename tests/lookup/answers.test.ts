@@ -147,6 +147,12 @@ describe("a paste with several codes", () => {
     expect(a.codes.map((c) => c.code)).toEqual(["0x80090030", "0xCAA50021", "AADSTS50126"]);
   });
 
+  it("finds the code at the end of a long pasted dialog with its details", () => {
+    const details = "Correlation ID: 3f2a9c1e-0000-4000-8000-000000000000 Timestamp: 2026-01-02T10:00:00Z ".repeat(30);
+    expect(lookupAnswer(index, `${details} provide error code CAA50021`).answer).toMatchObject({ kind: "page", match: "exact" });
+    expect(lookupAnswer(index, `${details} provide error code CAA50024`).answer).toMatchObject({ kind: "no-page", code: { code: "0xCAA50024" } });
+  });
+
   it("keeps each code's page within a small limit", () => {
     expect(lookup(index, "CAA50021 80090030 CAA70007", { limit: 3 }).map((r) => r.code)).toEqual(["caa50021", "0x80090030", "caa70007"]);
   });
