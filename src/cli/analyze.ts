@@ -18,7 +18,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { readContentFiles } from "../model/content-fs.ts";
-import { renderIssue, type Issue, type KnowledgeBase } from "../model/index.ts";
+import { type Issue, type KnowledgeBase } from "../model/index.ts";
 import { loadKnowledgeBase } from "../model/load/index.ts";
 import {
   MAX_PASTE_BYTES,
@@ -32,14 +32,21 @@ import {
   type FactsFromEvidence,
   type Recognition,
 } from "../evidence/index.ts";
-import { FACTS, type EvidenceBundle, type FactName } from "../model/index.ts";
+import { FACTS, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
 import { contentDir } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
+import { linkTo, siteBaseUrl } from "./links.ts";
+import { renderForPeople } from "./people.ts";
+import { plural } from "./text.ts";
 
 export interface AnalyzeArgs {
   /** A file path (relative to cwd) or `-` for stdin. */
   input: string;
   json: boolean;
+  /** The site's address for absolute links (else FIXPATH_BASE_URL, else the organisation file's). */
+  baseUrl?: string;
+  /** Print every point about the bundle that is not confirmed yet (by default, only how many). */
+  unconfirmed?: boolean;
 }
 
 /** Runs `fixpath analyze`; returns the exit code (see the table above). */
@@ -59,6 +66,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
     return e.exitCode;
   }
 
+  const base = siteBaseUrl(io, "analyze", args.baseUrl);
   // Reject unusable input before reading the content folder.
   const decoded = decodePaste(bytes);
   const kb = decoded.ok ? loadKb(io, err) : undefined;
@@ -69,9 +77,10 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
   if (args.json) {
     out(JSON.stringify(analysis, null, 2));
   } else if (!analysis.ok) {
-    for (const issue of analysis.issues) err(printable(renderIssue(issue)));
+    for (const issue of analysis.issues) err(printable(renderForPeople("analyze", issue)));
   } else {
-    out(renderAnalysis(analysis, kb?.bundle));
+    const linker = pageLinker(kb, analysis, base);
+    out(renderAnalysis(analysis, { bundle: kb?.bundle, link: linker, unconfirmed: Boolean(args.unconfirmed) }));
   }
   if (!analysis.ok) return EXIT.usage;
   if (analysis.kind === "error-text" && !analysis.recognised) {
@@ -113,6 +122,12 @@ async function readInputStdin(io: CliIo): Promise<Uint8Array> {
   if (read.kind === "terminal") {
     throw new UserError(
       "fixpath analyze: - reads standard input, but it is a terminal\n  Fix: pipe the text in, e.g. `dsregcmd /status | npx fixpath analyze -`, or pass a file",
+      EXIT.usage,
+    );
+  }
+  if (read.total > MAX_PASTE_BYTES) {
+    throw new UserError(
+      `fixpath analyze: standard input is ${read.complete ? "" : "more than "}${formatSize(read.total)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: pass only the output of the evidence bundle, \`dsregcmd /status\` or the error message`,
       EXIT.usage,
     );
   }
@@ -168,16 +183,55 @@ function answer(value: unknown): string {
   return value === true ? "yes" : value === false ? "no" : String(value);
 }
 
+/** How the text report links a page: a site path made absolute (with a base URL) and pointed at the code and app found. */
+export type Linker = (href: string) => string;
+
+export interface RenderOptions {
+  bundle?: EvidenceBundle;
+  link?: Linker;
+  /** List every "not confirmed yet" point (default: say how many). */
+  unconfirmed?: boolean;
+}
+
 /** The readable report for an analysis that succeeded. */
-export function renderAnalysis(analysis: Extract<Analysis, { ok: true }>, bundleContent?: EvidenceBundle): string {
+export function renderAnalysis(analysis: Extract<Analysis, { ok: true }>, options: RenderOptions = {}): string {
+  const link = options.link ?? ((h: string) => h);
   const lines =
     analysis.kind === "dsregcmd"
-      ? renderDsregcmd(analysis.dsregcmd, analysis.encoding)
+      ? renderDsregcmd(analysis.dsregcmd, analysis.encoding, link)
       : analysis.kind === "bundle"
-        ? renderBundle(analysis.bundle, analysis.encoding, bundleContent)
+        ? renderBundle(analysis.bundle, analysis.encoding, options, link)
         : [`Error text (${analysis.encoding})`, ""];
-  lines.push(...renderRecognition(analysis.recognition));
+  lines.push(...renderRecognition(analysis.recognition, link));
   return printable(lines.join("\n").trimEnd());
+}
+
+/**
+ * Findings link the steps of the CAA50021 OneDrive guide and the CAA50021 checklist (src/evidence/links.ts).
+ * When the paste names another code or app that has the same step or checklist item, the link goes
+ * to that page instead; with a base URL, every link is absolute.
+ */
+export function pageLinker(kb: KnowledgeBase | undefined, analysis: Analysis, base: string | undefined): Linker {
+  if (!analysis.ok || !kb) return (href) => linkTo(base, href);
+  const codes = [...analysis.recognition.codes.map((c) => c.hub), ...(analysis.kind === "bundle" ? analysis.bundle.findings.map((f) => f.switchTo?.code) : [])].filter((c): c is string => c !== undefined);
+  const apps = analysis.recognition.apps.map((a) => a.app as App);
+  return (href) => {
+    const m = /^\/codes\/([^/]+)\/(?:([a-z]+)\/)?(?:#(.+))?$/.exec(href);
+    if (!m) return linkTo(base, href);
+    const [, code, part, anchor] = m;
+    const candidates = codes.length ? codes : [code!];
+    for (const c of candidates) {
+      if (part === "admin" && anchor && kb.checklists.get(c)?.items.some((i) => i.id === anchor)) return linkTo(base, `/codes/${c}/admin/#${anchor}`);
+      if (part && part !== "admin") {
+        const stepId = anchor?.replace(/^fix-/, "");
+        for (const app of apps.length ? apps : [part as App]) {
+          const sc = kb.scenarios.get(`${c}/${app}`);
+          if (sc && stepId && sc.steps.some((st) => st.id === stepId)) return linkTo(base, `/codes/${c}/${app}/#${anchor}`);
+        }
+      }
+    }
+    return linkTo(base, href);
+  };
 }
 
 function lineList(lines: readonly number[]): string {
@@ -185,7 +239,7 @@ function lineList(lines: readonly number[]): string {
   return lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.join(", ")}`;
 }
 
-function renderDsregcmd(a: DsregcmdAnalysis, encoding: string): string[] {
+function renderDsregcmd(a: DsregcmdAnalysis, encoding: string, link: Linker): string[] {
   const ev = a.evidence;
   const s = a.state;
   const out = [
@@ -203,25 +257,25 @@ function renderDsregcmd(a: DsregcmdAnalysis, encoding: string): string[] {
     "Findings",
   ];
   if (a.findings.length === 0) out.push("  (none: the paste holds no field these checks read)");
-  out.push(...renderFindings(a.findings));
+  out.push(...renderFindings(a.findings, link));
   out.push(...renderFacts(a.facts));
   if (a.warnings.length > 0) {
     out.push("", `Warnings (${a.warnings.length})`);
-    for (const w of a.warnings) out.push(indent(renderIssue(w)));
+    for (const w of a.warnings) out.push(indent(renderWarning(w)));
   }
   if (ev.extras.length > 0) {
     const inside = ev.extras.filter((x) => x.reason !== "before-output" && x.reason !== "after-output").length;
-    out.push("", `Kept as extras: ${ev.extras.length} line(s) not used (${inside} inside the output); see --json.`);
+    out.push("", `Kept as extras: ${plural(ev.extras.length, "line")} not used (${inside} inside the output); see --json.`);
   }
   out.push("");
   return out;
 }
 
-function renderFindings(findings: readonly { status: keyof typeof MARK; message: string; lines: number[]; link: { title: string; href: string } }[]): string[] {
+function renderFindings(findings: readonly { status: keyof typeof MARK; message: string; lines: number[]; link: { title: string; href: string } }[], link: Linker): string[] {
   const out: string[] = [];
   for (const f of findings) {
     out.push(`  ${MARK[f.status]}  ${f.message}${f.lines.length ? ` (${lineList(f.lines)})` : ""}`);
-    out.push(`          see ${f.link.title}: ${f.link.href}`);
+    out.push(`          see ${f.link.title}: ${link(f.link.href)}`);
   }
   return out;
 }
@@ -236,7 +290,8 @@ function renderFacts(facts: FactsFromEvidence): string[] {
 
 const SECTION_STATE_WORDS = { read: "read", partial: "read, with an error besides", denied: "access denied", error: "printed an error", empty: "empty" } as const;
 
-function renderBundle(a: BundleAnalysis, encoding: string, content?: EvidenceBundle): string[] {
+function renderBundle(a: BundleAnalysis, encoding: string, options: RenderOptions, link: Linker): string[] {
+  const content = options.bundle;
   const ev = a.evidence;
   const ids = Object.keys(ev.sections);
   const head = ev.marked
@@ -251,17 +306,20 @@ function renderBundle(a: BundleAnalysis, encoding: string, content?: EvidenceBun
   }
   out.push("", "Findings");
   if (a.findings.length === 0) out.push("  (none)");
-  out.push(...renderFindings(a.findings));
+  out.push(...renderFindings(a.findings, link));
   for (const f of a.findings) if (f.switchTo) out.push(`  → This looks like ${f.switchTo.display}: fixpath diagnose ${f.switchTo.code}`);
   out.push(...renderFacts(a.facts));
   if (ev.notes.length > 0) {
     out.push("", "Notes on the paste");
     for (const n of ev.notes) out.push(`  - ${n.message}`);
   }
+  // The points not confirmed yet are the same on every run: listed on request, counted otherwise.
   const points = unconfirmedFor(content, ids);
-  if (points.length > 0) {
+  if (points.length > 0 && options.unconfirmed) {
     out.push("", "Not confirmed yet");
     for (const p of points) out.push(`  - ${p}`);
+  } else if (points.length > 0) {
+    out.push("", `${plural(points.length, "point")} about what these parts show ${points.length === 1 ? "is" : "are"} not confirmed yet: add --unconfirmed to list them.`);
   }
   out.push("");
   return out;
@@ -278,21 +336,27 @@ function unconfirmedFor(content: EvidenceBundle | undefined, ids: readonly strin
   return content.unconfirmed.filter((u) => wanted.has(u.id)).map((u) => u.text);
 }
 
-function renderRecognition(r: Recognition): string[] {
+function renderRecognition(r: Recognition, link: Linker): string[] {
   const out: string[] = [];
   if (r.codes.length > 0) {
     out.push("Error codes");
     for (const c of r.codes) {
-      out.push(`  ${c.display}  written ${c.written.join(", ")}  (line ${c.line})${c.hub ? `  → /codes/${c.hub}/` : "  (no page yet)"}`);
+      out.push(`  ${c.display}  written ${c.written.join(", ")}  (line ${c.line})${c.hub ? `  → ${link(`/codes/${c.hub}/`)}` : "  (no page yet)"}`);
     }
   }
   if (r.apps.length > 0) out.push(`Apps named: ${r.apps.map((a) => a.app).join(", ")}`);
-  if (r.phrases.length > 0) out.push(`Known messages on ${r.phrases.length === 1 ? "line" : "lines"} ${r.phrases.map((p) => p.line).join(", ")}${r.phrases.some((p) => p.hubs.length) ? ` (about ${[...new Set(r.phrases.flatMap((p) => p.hubs))].map((h) => `/codes/${h}/`).join(", ")})` : ""}`);
+  if (r.phrases.length > 0) out.push(`Known messages on ${r.phrases.length === 1 ? "line" : "lines"} ${r.phrases.map((p) => p.line).join(", ")}${r.phrases.some((p) => p.hubs.length) ? ` (about ${[...new Set(r.phrases.flatMap((p) => p.hubs))].map((h) => link(`/codes/${h}/`)).join(", ")})` : ""}`);
   if (r.candidates.length > 0) {
     out.push("", "Pages that may help");
-    for (const c of r.candidates) out.push(`  ${c.url}  ${c.title}  (${c.reasons.join("; ")})`);
+    for (const c of r.candidates) out.push(`  ${link(c.url)}  ${c.title}  (${c.reasons.join("; ")})`);
   }
   return out;
+}
+
+/** A parser warning in words: where, what, and the fix; its code stays in --json. */
+function renderWarning(w: Issue): string {
+  const where = w.line !== undefined ? `line ${w.line}: ` : "";
+  return [`${where}${w.message}`, ...(w.hint ? [`  Fix: ${w.hint}`] : [])].join("\n");
 }
 
 function indent(text: string): string {

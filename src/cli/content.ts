@@ -43,7 +43,7 @@ export function createContent(io: CliIo): Content {
     const hit = cache.get(abs);
     if (hit) return hit;
     if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-      throw new UserError(`fixpath: no content folder at ${dir}\n  Fix: run from the project folder, or name the folder (fixpath validate <dir>, --content <dir>)`, EXIT.usage);
+      throw new UserError(`fixpath: no content folder at ${dir}\n  Fix: run from the project folder, or give the path of the content folder (fixpath validate <dir>; lookup and list take --content <dir>)`, EXIT.usage);
     }
     const rel = relative(io.cwd, abs);
     const folder = rel === "" ? "." : rel.startsWith("..") ? abs : rel;

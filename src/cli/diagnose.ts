@@ -5,10 +5,11 @@
 import { organisation } from "./organisation.ts";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { FACTS, isFactName, renderIssue, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { FACTS, isFactName, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { STEP_STATUS_WORDS, findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
 import type { Content } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
+import { renderForPeople } from "./people.ts";
 
 export interface DiagnoseArgs {
   /** The code in any written form (`CAA50021`, `0xCAA50021`, `3399811105`). */
@@ -39,7 +40,7 @@ export async function runDiagnose(args: DiagnoseArgs, io: CliIo, content: Conten
 }
 
 function issuesError(issues: readonly Issue[]): UserError {
-  return new UserError(issues.map(renderIssue).join("\n"), EXIT.usage);
+  return new UserError(issues.map((i) => renderForPeople("diagnose", i)).join("\n"), EXIT.usage);
 }
 
 /** Reads and checks the answers file (or standard input for `-`). */

@@ -36,9 +36,12 @@ import {
   type SessionState,
   type StepOutcome,
 } from "../engine/index.ts";
-import { APP_NAMES, FACTS, isFactName, type FactName, renderIssue, resolveCode, type App, type FactValue, type Instruction, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
+import { APP_NAMES, FACTS, isFactName, resolveCode, type App, type FactName, type FactValue, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
+import { renderInstructions } from "./step-text.ts";
+import { renderForPeople } from "./people.ts";
+import { plural } from "./text.ts";
 
 export const CANCELLED = Symbol("cancelled");
 export type Cancelled = typeof CANCELLED;
@@ -136,7 +139,7 @@ export async function runInteractive(
   let wanted: string | undefined;
   if (args.code !== undefined) {
     const found = findScenario(kb, args.app === undefined ? { code: args.code } : { code: args.code, app: args.app });
-    if (!found.ok && found.issues[0]?.code !== "target/app-required") throw new UserError(found.issues.map((i) => renderIssue(i)).join("\n"), EXIT.usage);
+    if (!found.ok && found.issues[0]?.code !== "target/app-required") throw new UserError(found.issues.map((i) => renderForPeople("diagnose", i)).join("\n"), EXIT.usage);
     wanted = found.ok ? found.target.code : resolveCode(kb, args.code);
   } else if (!args.resume) {
     throw new UserError("fixpath diagnose: which code? e.g. `fixpath diagnose CAA50021 --app onedrive`, or --resume to continue", EXIT.usage);
@@ -165,7 +168,7 @@ export async function runInteractive(
     else if (sameTarget) {
       const tried = s.outcomes.length;
       const keep = await ask.select(
-        `A saved ${about(s)} session is in ${args.sessionFile} (${s.history.length - tried} answer(s), ${tried} step(s) tried). What now?`,
+        `A saved ${about(s)} session is in ${args.sessionFile} (${plural(s.history.length - tried, "answer")}, ${plural(tried, "step")} tried). What now?`,
         [
           { value: "resume", label: "Continue the saved session" },
           { value: "new", label: "Start over (the saved session is replaced)" },
@@ -206,7 +209,7 @@ export async function runInteractive(
       app = picked;
     }
     const started = startSession(kb, { code, app, organisation: presets });
-    if (!started.ok) throw new UserError(started.issues.map((i) => renderIssue(i)).join("\n"), EXIT.usage);
+    if (!started.ok) throw new UserError(started.issues.map((i) => renderForPeople("diagnose", i)).join("\n"), EXIT.usage);
     const when = await ask.text("When did the error start? (for the report to IT; Enter to skip)", "e.g. Monday morning, after the password change");
     if (when === CANCELLED) return stopped(ask, undefined);
     file = { kind: "fixpath-session", version: 1, startedAt: when.trim() || undefined, session: started.session };
@@ -396,14 +399,8 @@ export function renderStep(step: Step, state: SessionState, sessionFile: string 
   const badges = [step.needsAdmin && "needs admin rights", step.needsRestart && "ends with a restart", step.changesState && "changes account or device state"].filter(Boolean);
   if (badges.length) lines.push(`This step ${badges.join(", ")}.`);
   lines.push("");
-  step.instructions.forEach((inst: Instruction, i) => {
-    if (typeof inst === "string") lines.push(`${i + 1}. ${stripMd(inst)}`);
-    else {
-      const where = inst.shell === "run" ? "Run dialog (Win+R)" : inst.shell === "powershell" ? "PowerShell" : "Command Prompt";
-      lines.push(`${i + 1}. In the ${where}${inst.elevated ? " (as administrator)" : ""}, type:`, `     ${inst.run}`);
-      if (inst.note) lines.push(`   ${stripMd(inst.note)}`);
-    }
-  });
+  // Numbered as the page numbers them: a command and its fallbacks belong to the sentence before them.
+  lines.push(...renderInstructions(step.instructions));
   if (step.expect) lines.push("", `When it worked: ${stripMd(step.expect)}`);
   for (const c of step.caveats) lines.push("", `Note: ${stripMd(c.text)}`);
   if (step.needsRestart) lines.push("", `After the restart, run ${resumeCommand(sessionFile)} to continue here.`);

@@ -42,30 +42,45 @@ export function writeLine(stream: CliIo["stdout"] | CliIo["stderr"], s: string):
   stream.write(s.endsWith("\n") ? s : s + "\n");
 }
 
-/** What reading standard input gave: its bytes, or why there were none to read. */
-export type StdinRead = { kind: "read"; bytes: Uint8Array } | { kind: "none" } | { kind: "terminal" };
+/**
+ * What reading standard input gave: its bytes (at most one chunk past the limit), how many bytes
+ * it held (`complete` false when counting stopped at STDIN_COUNT_LIMIT), or why there were none.
+ */
+export type StdinRead = { kind: "read"; bytes: Uint8Array; total: number; complete: boolean } | { kind: "none" } | { kind: "terminal" };
+
+/** Past the limit, standard input is counted (not kept) up to this size, to say how large it was. */
+export const STDIN_COUNT_LIMIT = 256 * 1024 * 1024;
 
 /**
- * Reads standard input to its end, or up to one byte past `maxBytes` (enough for the caller to say
- * it is too large). A terminal is not read: the caller says how to pipe the input in.
+ * Reads standard input to its end, keeping at most one chunk past `maxBytes` (enough for the caller
+ * to say it is too large) and counting the rest up to STDIN_COUNT_LIMIT, so the size it reports
+ * is the input's. A terminal is not read: the caller says how to pipe the input in.
  */
 export async function readStdin(io: CliIo, maxBytes = Infinity): Promise<StdinRead> {
   const stdin = io.stdin;
   if (!stdin) return { kind: "none" };
   if (stdin.isTTY) return { kind: "terminal" };
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  let kept = 0;
+  let total = 0;
+  let complete = true;
   for await (const chunk of stdin) {
     const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : (chunk as Uint8Array);
-    chunks.push(bytes);
-    size += bytes.length;
-    if (size > maxBytes) break;
+    total += bytes.length;
+    if (kept <= maxBytes) {
+      chunks.push(bytes);
+      kept += bytes.length;
+    }
+    if (total > STDIN_COUNT_LIMIT) {
+      complete = false;
+      break;
+    }
   }
-  const all = new Uint8Array(size);
+  const all = new Uint8Array(kept);
   let at = 0;
   for (const c of chunks) {
     all.set(c, at);
     at += c.length;
   }
-  return { kind: "read", bytes: all };
+  return { kind: "read", bytes: all, total, complete };
 }

@@ -15,12 +15,19 @@ import { DEFAULT_SESSION_FILE, EXIT, UserError, writeLine, type CliIo } from "./
 export const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const EXIT_HELP = `
-Exit codes:
+Exit codes (every command):
   0   success
-  1   problems found (content that does not validate), or nothing found
-  2   wrong usage: unknown command or option, bad arguments or answers
+  1   content that does not validate; nothing found, or no page for the code (lookup, show);
+      nothing recognised (analyze)
+  2   wrong usage: unknown command or option, bad arguments or answers; input that cannot be
+      read (empty, binary or too large)
   70  internal error (a bug in fixpath: please report it)
   130 stopped with Esc or Ctrl+C (diagnose: progress is saved)`;
+
+/** A command's examples, for the end of its help. */
+function examples(...lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join("\n")}`;
+}
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -35,14 +42,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
     .showHelpAfterError("(run with --help for usage)")
-    .addHelpText("after", EXIT_HELP);
+    .addHelpText("after", `${examples("fixpath lookup CAA50021", "fixpath show CAA50021 --app onedrive", "fixpath completion bash >> ~/.bashrc")}\n${EXIT_HELP}`);
 
   program
     .command("validate")
     .description("Validate the content: every problem of every file, with file:line:col, then a summary naming the folder.")
     .argument("[dir]", "the content folder", "content")
     .option("--format <format>", "text or json", "text")
-    .addHelpText("after", EXIT_HELP)
+    .addHelpText("after", examples("fixpath validate", "fixpath validate content --format json", "fixpath validate | grep kb/"))
     .action(async (dir: string, opts: { format: string }) => {
       const { runValidate } = await import("./validate.ts");
       exitCode = runValidate({ dir, format: opts.format }, io, await content());
@@ -53,10 +60,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description("List every page: id, title and URL.")
     .option("--content <dir>", "the content folder", "content")
     .option("--json", "print JSON")
-    .addHelpText("after", EXIT_HELP)
-    .action(async (opts: { content: string; json?: boolean }) => {
+    .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
+    .addHelpText("after", examples("fixpath list", "fixpath list | grep onedrive", "fixpath list --json --base-url https://help.example.com"))
+    .action(async (opts: { content: string; json?: boolean; baseUrl?: string }) => {
       const { runList } = await import("./list.ts");
-      exitCode = runList({ content: opts.content, json: Boolean(opts.json) }, io, await content());
+      exitCode = runList({ content: opts.content, json: Boolean(opts.json), baseUrl: opts.baseUrl }, io, await content());
     });
 
   program
@@ -68,7 +76,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--json", "with --answers: print the plan as JSON (the design's plan contract)")
     .option("--resume", "continue the saved session (after a restart)")
     .option("--session <file>", "where the session is saved", DEFAULT_SESSION_FILE)
-    .addHelpText("after", EXIT_HELP)
+    .addHelpText(
+      "after",
+      examples("fixpath diagnose CAA50021 --app onedrive", "fixpath diagnose --resume", "fixpath diagnose CAA50021 --app onedrive --answers answers.json --json", `echo '{"managed": true}' | fixpath diagnose CAA50021 --app outlook --answers -`),
+    )
     .action(async (code: string | undefined, opts: { app?: string; answers?: string; json?: boolean; resume?: boolean; session: string }) => {
       if (opts.answers !== undefined || opts.json) {
         if (!code) throw new UserError("fixpath diagnose: name the code, e.g. `fixpath diagnose CAA50021 --app onedrive --answers answers.json`");
@@ -89,7 +100,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--evidence <file>", "a saved dsregcmd /status output to include (analysed here, sent nowhere)")
     .option("--no-redact", "keep device, tenant and user identifiers (only for your own IT)")
     .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml; without one each page is named by title and path)")
-    .addHelpText("after", EXIT_HELP)
+    .addHelpText("after", examples("fixpath report", "fixpath report --format txt --evidence status.txt", "fixpath report --base-url https://help.example.com > report.md"))
     .action(async (opts: { session: string; format: string; evidence?: string; redact: boolean; baseUrl?: string }) => {
       const { runReport } = await import("./report.ts");
       exitCode = runReport(opts, io, await content());
@@ -100,14 +111,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description("Read a saved evidence bundle (see /analyze/), dsregcmd /status output or an error message; print findings. Nothing is sent anywhere.")
     .argument("<file>", "a file, or - for standard input")
     .option("--json", "print JSON")
-    .addHelpText(
-      "after",
-      `${EXIT_HELP}
-  (analyze: 1 also means nothing was recognised; 2 also covers empty, binary or too large input)`,
-    )
-    .action(async (input: string, opts: { json?: boolean }) => {
+    .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
+    .option("--unconfirmed", "list every point about the evidence bundle that is not confirmed yet")
+    .addHelpText("after", examples("fixpath bundle > bundle.ps1   (run it on the PC, save what it prints as bundle.txt)", "fixpath analyze bundle.txt", "dsregcmd /status | fixpath analyze -", "fixpath analyze status.txt --json"))
+    .action(async (input: string, opts: { json?: boolean; baseUrl?: string; unconfirmed?: boolean }) => {
       const { runAnalyze } = await import("./analyze.ts");
-      exitCode = await runAnalyze({ input, json: Boolean(opts.json) }, io);
+      exitCode = await runAnalyze({ input, json: Boolean(opts.json), baseUrl: opts.baseUrl, unconfirmed: Boolean(opts.unconfirmed) }, io);
     });
 
   program
@@ -124,24 +133,60 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("lookup")
-    .description("Find the page for an error code in any form, a message or symptoms (typos tolerated).")
-    .argument("<text...>", "what you saw: a code, the message, or a few words")
+    .description("The page for an error code in any form, a whole pasted dialog, a message or an error tag. A code we have no page for is answered as such, with codes one character away only as \"did you mean\".")
+    .argument("<text...>", "what you saw: a code, the message, a few words, or - to read a pasted dialog from standard input")
     .option("--content <dir>", "the content folder", "content")
-    .option("--limit <n>", "how many results", "8")
-    .option("--json", "print JSON: [{ id, title, url, score, why, near }]")
-    .addHelpText("after", EXIT_HELP)
-    .action(async (words: string[], opts: { content: string; limit: string; json?: boolean }) => {
+    .option("--limit <n>", "how many pages at most", "8")
+    .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
+    .option("--json", "print the answer as JSON: { answer, results, codes, missing, didYouMean }")
+    .addHelpText("after", examples("fixpath lookup CAA50021 onedrive", 'fixpath lookup "The specified logon session doesn\'t exist"', "Get-Clipboard | fixpath lookup -   (a whole pasted dialog)", "fixpath lookup AADSTS50058 --json"))
+    .action(async (words: string[], opts: { content: string; limit: string; json?: boolean; baseUrl?: string }) => {
       const { runLookup } = await import("./lookup.ts");
-      exitCode = runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json) }, io, await content());
+      exitCode = await runLookup({ words, content: opts.content, limit: opts.limit, json: Boolean(opts.json), baseUrl: opts.baseUrl }, io, await content());
+    });
+
+  program
+    .command("show")
+    .description("A page in the terminal: the quick answer, the steps numbered as the page numbers them, what not to do and when to stop (no questions asked).")
+    .argument("<code>", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
+    .option("--app <app>", "onedrive, outlook, teams or office (the code's page for that app)")
+    .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
+    .addHelpText("after", examples("fixpath show CAA50021", "fixpath show CAA50021 --app onedrive", "fixpath show 0x8004de40 | less"))
+    .action(async (code: string, opts: { app?: string; baseUrl?: string }) => {
+      const { runShow } = await import("./show.ts");
+      exitCode = runShow({ code, app: opts.app, baseUrl: opts.baseUrl }, io, await content());
+    });
+
+  program
+    .command("bundle")
+    .description("Print the read-only evidence command (as the analyzer page shows it) to run on the PC; fixpath analyze reads what it prints.")
+    .option("--cmd", "the Command Prompt version (when PowerShell is blocked)")
+    .addHelpText("after", examples("fixpath bundle", "fixpath bundle --cmd", "fixpath bundle > bundle.ps1"))
+    .action(async (opts: { cmd?: boolean }) => {
+      const { runBundle } = await import("./bundle.ts");
+      exitCode = runBundle({ cmd: Boolean(opts.cmd) }, io, await content());
     });
 
   program
     .command("start")
     .description("The main job: build the site when it is out of date and serve it with the outcomes API on http://localhost:4321 (PORT to change).")
-    .addHelpText("after", `${EXIT_HELP}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL), FIXPATH_OPERATOR_TOKEN (opens the search-miss statistics), FIXPATH_REQUEST_TIMEOUT_MS, FIXPATH_HEADERS_TIMEOUT_MS, FIXPATH_KEEPALIVE_TIMEOUT_MS, FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_TRUST_PROXY (see the README)`)
+    .addHelpText(
+      "after",
+      `${examples("fixpath start", "PORT=8080 FIXPATH_DB=postgres://fixpath@db/fixpath fixpath start")}\n\nEnvironment: PORT (default 4321), FIXPATH_DB (a SQLite file, default data/fixpath.sqlite, or a postgres:// URL), FIXPATH_OPERATOR_TOKEN (opens the search-miss statistics), FIXPATH_REQUEST_TIMEOUT_MS, FIXPATH_HEADERS_TIMEOUT_MS, FIXPATH_KEEPALIVE_TIMEOUT_MS, FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_TRUST_PROXY (see the README)`,
+    )
     .action(async () => {
       const { runStart } = await import("./start.ts");
       exitCode = await runStart((await content()).kb(), io);
+    });
+
+  program
+    .command("completion")
+    .description("Print a shell completion script for bash, zsh or PowerShell.")
+    .argument("<shell>", "bash, zsh or powershell")
+    .addHelpText("after", examples("fixpath completion bash >> ~/.bashrc", "fixpath completion zsh > ~/.zfunc/_fixpath", "fixpath completion powershell >> $PROFILE"))
+    .action(async (shell: string) => {
+      const { runCompletion } = await import("./completion.ts");
+      exitCode = runCompletion(shell, program, io);
     });
 
   // Plain `fixpath` is asking what it can do: the help, on stdout, as a success.

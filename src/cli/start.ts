@@ -2,7 +2,8 @@
  * `fixpath start` (`npm start`): builds the site when its inputs changed, then serves it with the
  * outcomes API on one port (PORT, default 4321) until Ctrl+C.
  */
-import { defaultDistDir, ensureSiteBuilt } from "../server/site-build-fs.ts";
+import { defaultDistDir, ensureSiteBuilt, isSiteStale } from "../server/site-build-fs.ts";
+import { OPERATOR_TOKEN_MIN } from "../server/api.ts";
 import type { KnowledgeBase } from "../model/index.ts";
 import { openRepository, portFromEnv, serverSettingsFromEnv, startServer, StorageError, type Repository } from "../server/index.ts";
 import { siteCsp } from "../server/inline-hashes.ts";
@@ -20,6 +21,10 @@ export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unkno
   } catch (e) {
     throw new UserError(`fixpath start: ${(e as Error).message}`, EXIT.usage);
   }
+  // Every setting is checked before anything is written (the database folder, the site build).
+  if (settings.operatorToken !== undefined && settings.operatorToken.length < OPERATOR_TOKEN_MIN) {
+    throw new UserError(`fixpath start: FIXPATH_OPERATOR_TOKEN is shorter than ${OPERATOR_TOKEN_MIN} characters.\n  Fix: set it to a longer random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator page off.`, EXIT.usage);
+  }
   // The organisation file next: a broken one stops the start with every problem and its fix.
   const org = organisation(io, "start");
   // The database first: a damaged or unreachable one stops the start before the site is built.
@@ -32,6 +37,8 @@ export async function runStart(kb: KnowledgeBase, io: CliIo, stop: Promise<unkno
   }
   let built;
   try {
+    // A build takes seconds: say so before it starts.
+    if (isSiteStale()) out("Building the site from the content (this takes a few seconds)…");
     built = await ensureSiteBuilt({ verbose: false });
   } catch (e) {
     await db.close();

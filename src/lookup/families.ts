@@ -10,6 +10,9 @@
  *   problems in the AAD log [WAM-7967].
  * - 0x80072E…, 0x80072F… : WinINet network codes (Source A; 0x80072F8F is WININET_E_DECODING_FAILED [HJ-TS]).
  * - 0x801C… : device registration (DSREG) codes (Source A; the 0x801C00xx codes of [HJ-TS]).
+ * - error tags (`[4usqa]`, `[1001]`, `58tm1`): short tags Microsoft 365 apps add to a sign-in
+ *   error; Microsoft publishes no meaning for them (outlook-office facts §9, §12), so the advice is
+ *   to record the whole dialog for IT.
  * Anything else has no family: we say only that we have no page.
  */
 import { codeValue, type CodeKey } from "../model/codes.ts";
@@ -21,6 +24,8 @@ export interface CodeFamily {
   name: string;
   /** One or two sentences on what codes of this family usually mean and who can act on them. */
   about: string;
+  /** Where Microsoft looks the code up itself, when it has such a page (Entra's error lookup). */
+  more?: { title: string; url: string };
 }
 
 /** The ranges of Microsoft's table of 0xCAA codes, by the fourth hex digit. */
@@ -39,8 +44,18 @@ const BROKER_ABOUT = "Codes that start with 0xCAA come from the part of Windows 
 
 /** The family of a code, or undefined when its shape says nothing we can stand behind. */
 export function codeFamily(key: CodeKey): CodeFamily | undefined {
+  if (key.startsWith("tag:")) {
+    return { id: "tag", name: "an error tag of a Microsoft 365 app's sign-in", about: "Apps such as Outlook, Teams and Word add short tags like this to a sign-in error. Microsoft does not publish what they mean: note the tag with any error code, the correlation ID and the time shown in the dialog, and give them to IT." };
+  }
   if (key.startsWith("aadsts:")) {
-    return { id: "entra", name: "an Entra ID sign-in service code", about: "AADSTS codes are answers from Microsoft's sign-in service (Entra ID). They usually come from the organisation's settings or policies, so IT can look the code up in the sign-in logs." };
+    // Microsoft's own lookup page takes the number: https://login.microsoftonline.com/error?code=50058 [ERR-REF].
+    const n = key.slice("aadsts:".length);
+    return {
+      id: "entra",
+      name: "an Entra ID sign-in service code",
+      about: "AADSTS codes are answers from Microsoft's sign-in service (Entra ID). They usually come from the organisation's settings or policies, so IT can look the code up in the sign-in logs.",
+      more: { title: "Microsoft's error code lookup", url: `https://login.microsoftonline.com/error?code=${n}` },
+    };
   }
   const value = codeValue(key);
   if (value === undefined) return undefined;

@@ -31,3 +31,4 @@ export type {
   Step,
   Stop,
 } from "./schema/index.ts";
+export * from "./view.ts";

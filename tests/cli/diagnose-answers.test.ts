@@ -112,24 +112,26 @@ describe("fixpath diagnose refuses bad input with exit 2", () => {
 
   it.each<[string, () => Promise<{ code: number; err: string }>, RegExp]>([
     // --- the answers
-    ["invalid JSON", () => run({ answers: file("bad.json", "{ managed: true ") }), /cli\/bad-answers-json[\s\S]*not valid JSON/],
-    ["a list instead of an object", () => run({ answers: file("list.json", "[true]") }), /facts\/not-an-object[\s\S]*JSON object/],
-    ["an unknown fact", () => run({ answers: file("typo.json", '{ "manged": true }') }), /facts\/unknown-fact[\s\S]*did you mean "managed"\?/],
-    ["a boolean written as text", () => run({ answers: file("yes.json", '{ "managed": "yes" }') }), /facts\/wrong-type[\s\S]*true or false[\s\S]*write true/],
-    ["a value that does not exist", () => run({ answers: file("where.json", '{ "where": "baner" }') }), /facts\/bad-value[\s\S]*"baner" is not a value of "where"[\s\S]*did you mean "banner"\?/],
-    ["a code that is not a code", () => run({ answers: file("code.json", '{ "otherErrorAfterSignIn": "soon" }') }), /facts\/bad-value[\s\S]*not an error code/],
+    ["invalid JSON", () => run({ answers: file("bad.json", "{ managed: true ") }), /not valid JSON/],
+    ["a list instead of an object", () => run({ answers: file("list.json", "[true]") }), /JSON object/],
+    ["an unknown fact", () => run({ answers: file("typo.json", '{ "manged": true }') }), /did you mean "managed"\?/],
+    ["a boolean written as text", () => run({ answers: file("yes.json", '{ "managed": "yes" }') }), /true or false[\s\S]*write true/],
+    ["a value that does not exist", () => run({ answers: file("where.json", '{ "where": "baner" }') }), /"baner" is not a value of "where"[\s\S]*did you mean "banner"\?/],
+    ["a code that is not a code", () => run({ answers: file("code.json", '{ "otherErrorAfterSignIn": "soon" }') }), /not an error code/],
     ["a missing answers file", () => run({ answers: join(dir, "nope.json") }), /cannot read the answers file[\s\S]*no such file/],
     ["- with a terminal on stdin", () => run({ answers: "-" }, tty()), /nothing was piped in/],
     ["- with nothing on stdin", () => run({ answers: "-" }, piped("")), /nothing was piped in/],
     ["- without stdin", () => run({ answers: "-" }), /nothing was piped in/],
     // --- the code and the app
-    ["an unknown code", () => run({ code: "CAA99999" }), /target\/unknown-code[\s\S]*no guide for the code "CAA99999"/],
-    ["text that is not a code", () => run({ code: "hello" }), /target\/unknown-code[\s\S]*not an error code/],
-    ["an unknown app", () => run({ app: "onedriv" }), /target\/unknown-app[\s\S]*did you mean "onedrive"\?/],
+    ["an unknown code", () => run({ code: "CAA99999" }), /no guide for the code "CAA99999"/],
+    ["text that is not a code", () => run({ code: "hello" }), /not an error code/],
+    ["an unknown app", () => run({ app: "onedriv" }), /did you mean "onedrive"\?/],
   ])("%s", async (_name, go, message) => {
     const r = await go();
     expect(r.code).toBe(EXIT.usage);
     expect(r.err).toMatch(message);
+    // In words: no internal problem code (cli/…, facts/…, target/…) reaches a person.
+    expect(r.err).not.toMatch(/\b(?:cli|facts|target)\/[a-z-]+/);
   });
 
   it("an unknown code lists the codes with a diagnostic once, not every code twice", async () => {
@@ -146,7 +148,7 @@ describe("fixpath diagnose refuses bad input with exit 2", () => {
     if (!missingApp) return;
     const r = await run({ code: missingApp.code, app: missingApp.app });
     expect(r.code).toBe(EXIT.usage);
-    expect(r.err).toContain("target/no-scenario");
+    expect(r.err).not.toContain("target/");
     expect(r.err).toContain(`apps with a scenario for ${missingApp.code}: ${missingApp.have.join(", ")}`);
   });
 
@@ -155,7 +157,7 @@ describe("fixpath diagnose refuses bad input with exit 2", () => {
     if (!multi) return;
     const r = await run({ code: multi, app: undefined });
     expect(r.code).toBe(EXIT.usage);
-    expect(r.err).toContain("target/app-required");
+    expect(r.err).toMatch(/several apps/);
     expect(r.err).toContain(appsWithScenario(kb, multi).join(", "));
   });
 });

@@ -129,7 +129,7 @@ describe("the search box gives the lookup's answers (a sample of tests/lookup/qu
       if (c.id) expect(await options.first().getAttribute("data-url")).toBe(`/codes/${c.id}/`);
     }
     const notice = page.locator("[data-search-nopage]");
-    if (c.missing && c.first !== "exact") {
+    if (c.missing && c.answer === "no-page") {
       await notice.waitFor();
       for (const [code, family] of c.missing) {
         expect(await notice.textContent()).toContain(`We have no page for ${code} yet.`);
@@ -138,9 +138,8 @@ describe("the search box gives the lookup's answers (a sample of tests/lookup/qu
       expect(await notice.getByRole("link", { name: "open the analyzer" }).getAttribute("href")).toBe("/analyze/");
       expect(await axe(page), "the open notice and list").toEqual([]);
     } else expect(await notice.isVisible()).toBe(false);
-    // Enter opens a page only for a code match (exact, or near when every code has a page);
-    // anything else opens the results page with the same answer.
-    const opens = c.first === "exact" || (c.first === "near" && !c.missing);
+    // Enter opens a page only when the lookup's answer is a page.
+    const opens = c.answer === "page";
     await box.press("Enter");
     if (opens) await page.waitForURL(`${origin}/codes/${c.id}/`);
     else {

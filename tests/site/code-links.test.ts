@@ -79,7 +79,7 @@ describe("the search results page", () => {
 
   it("groups the lookup's answer by kind, in its order", () => {
     const answer = lookupAnswer(index, "caa5002l", { limit: 20 });
-    expect(resultGroups(answer).map((g) => g.kind)).toEqual(["near"]);
+    expect(resultGroups(answer).map((g) => g.kind)).toEqual(["look-alike"]);
     const words = lookupAnswer(index, "onedrive grey cloud red x", { limit: 20 });
     expect(resultGroups(words).map((g) => g.kind)).toEqual(["text"]);
     expect(resultGroups(lookupAnswer(index, "asdf qwer zxcv"))).toEqual([]);

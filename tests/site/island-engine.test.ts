@@ -47,7 +47,7 @@ describe("the diagnostic island's bundle", () => {
 /** A real session with answers, an "I don't know" and step outcomes. */
 function sampleSession(): real.Session {
   let s = real.startSession(kb, { code: "caa50021", app: "onedrive" });
-  const steps: [string, boolean | string | null][] = [["accountType", "work"], ["managed", true], ["isAdmin", null], ["where", "banner"]];
+  const steps: [string, boolean | string | null][] = [["accountType", "work"], ["windowsServer", false], ["multipleUsersAffected", false], ["filesNotSyncedZeroFiles", false], ["managed", true], ["isAdmin", null], ["where", "banner"]];
   for (const [fact, value] of steps) if (s.ok) s = real.answer(s.session, fact, value);
   if (s.ok) s = real.recordOutcome(kb, s.session, { stepId: "clean-restart", outcome: "no-change", at: "2026-01-02T10:00:00.000Z" });
   if (!s.ok) throw new Error(JSON.stringify(s.issues));
@@ -60,7 +60,7 @@ describe("the island's engine bundle (zod/mini)", () => {
     const text = JSON.stringify(stored);
     const a = bundled.parseSession(text);
     expect(a).toEqual({ ok: true, session: stored });
-    expect(a.ok && a.session.facts).toEqual({ accountType: "work", managed: true, where: "banner" });
+    expect(a.ok && a.session.facts).toEqual({ accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, managed: true, where: "banner" });
     expect(a.ok && a.session.dontKnow).toEqual(["isAdmin"]);
     expect(a).toEqual(real.parseSession(text));
   });
@@ -72,7 +72,7 @@ describe("the island's engine bundle (zod/mini)", () => {
     ["a missing field", ({ outcomes: _o, ...s }) => s, ["session/invalid at outcomes"]],
     ["a bad app", (s) => ({ ...s, app: "word" }), ["session/invalid at app"]],
     ["an outcome time without an offset", (s) => ({ ...s, outcomes: [{ stepId: "clean-restart", outcome: "no-change", at: "2026-01-02T10:00:00" }] }), ["session/invalid at outcomes[0].at"]],
-    ["an unknown outcome", (s) => ({ ...s, history: [...(s.history as unknown[]), { type: "outcome", stepId: "x", outcome: "maybe", at: "2026-01-02T10:00:00Z" }] }), ["session/invalid at history[5].outcome"]],
+    ["an unknown outcome", (s) => ({ ...s, history: [...(s.history as unknown[]), { type: "outcome", stepId: "x", outcome: "maybe", at: "2026-01-02T10:00:00Z" }] }), ["session/invalid at history[8].outcome"]],
     ["an unknown history type", (s) => ({ ...s, history: [{ type: "note" }] }), ["session/invalid at history[0].type"]],
     ["facts that are not an object", (s) => ({ ...s, facts: [] }), ["session/invalid at facts"]],
     ["an empty code", (s) => ({ ...s, code: "" }), ["session/invalid at code"]],

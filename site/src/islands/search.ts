@@ -30,14 +30,16 @@ function getIndex(): Promise<LookupIndex> {
   return indexPromise;
 }
 
-const EMPTY: LookupAnswer = { results: [], codes: [], missing: [] };
+const EMPTY: LookupAnswer = { answer: { kind: "nothing" }, results: [], codes: [], missing: [], didYouMean: [] };
 
 /** The "no page" notice: each code without a page, its family, and the analyzer (as paragraphs, or spans inside one). */
 function noPageNotice(answer: LookupAnswer, tag: "p" | "span" = "p"): Node[] {
-  if (answer.missing.length === 0) return [];
+  if (answer.missing.length === 0 && answer.didYouMean.length === 0) return [];
   const sep = tag === "span" ? " " : "";
   return [
     ...answer.missing.map((m) => h(tag, {}, noPageText(m) + sep)),
+    // Codes one slip away: only "did you mean", below the "no page" answer.
+    ...(answer.didYouMean.length ? [h(tag, {}, "Did you mean ", ...answer.didYouMean.flatMap((d, i) => [i ? ", " : "", h("a", { href: d.url }, d.title)]), "?" + sep)] : []),
     h(tag, {}, "The analyzer reads a whole message or the output of dsregcmd /status and finds what fits: ", h("a", { href: "/analyze/" }, "open the analyzer"), "."),
   ];
 }
@@ -70,7 +72,7 @@ function wire(input: HTMLInputElement): void {
     const open = answer.results.length > 0 && focused;
     list.hidden = !open;
     notice.replaceChildren(...noPageNotice(answer));
-    notice.hidden = !(focused && answer.missing.length > 0 && !answer.results.some((r) => r.match === "exact"));
+    notice.hidden = !(focused && (answer.missing.length > 0 || answer.didYouMean.length > 0) && answer.answer.kind !== "page");
     input.setAttribute("aria-expanded", String(open));
     if (open && active >= 0) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
     else input.removeAttribute("aria-activedescendant");
@@ -184,7 +186,7 @@ async function resolveNotFound(): Promise<void> {
   const found = lookupAnswer(index, words.slice(0, 100), { limit: 6 });
   const real = found.results.filter((r) => r.match !== "text");
   const statusEl = document.querySelector("[data-notfound-status]");
-  if (statusEl) statusEl.replaceChildren(...(found.missing.length ? noPageNotice(found, "span") : [real.length ? `Did you mean one of these codes?` : `No page matches this address. Search for the code or the message instead:`]));
+  if (statusEl) statusEl.replaceChildren(...(found.missing.length || found.didYouMean.length ? noPageNotice(found, "span") : [real.length ? `Did you mean one of these codes?` : `No page matches this address. Search for the code or the message instead:`]));
   out.replaceChildren(...real.map(tile));
 }
 

@@ -12,22 +12,17 @@ export function describeResult(r: LookupResult): string {
   const kind = KIND[r.kind];
   const why = r.why[0] ?? "";
   if (r.match === "text") return kind;
-  if (r.match === "near") return `${kind} · did you mean this? ${why.replace(/^near match for [^:]+: /, "")}`;
   return `${kind} · ${why}`;
 }
 
 /**
- * The result Enter opens: the one chosen with the arrow keys, else the first when it is an exact
- * code match, or a near one for a query whose codes all have pages (a look-alike letter, `caa5002l`).
- * A code with no page, words, or nothing: Enter opens nothing (the list or "no page" stays).
+ * The result Enter opens: the one chosen with the arrow keys, else the lookup's answer when it is a
+ * page (an exact code, a look-alike reading of it such as `caa5002l`, or a message the content
+ * gives for one code). A code with no page, words, or nothing: Enter opens nothing.
  */
 export function enterTarget(answer: LookupAnswer, active: number): LookupResult | undefined {
   if (active >= 0) return answer.results[active];
-  const first = answer.results[0];
-  if (!first) return undefined;
-  if (first.match === "exact") return first;
-  if (first.match === "near" && answer.missing.length === 0) return first;
-  return undefined;
+  return answer.answer.kind === "page" ? answer.answer.result : undefined;
 }
 
 /** The live status line: a grammatical count, and what Enter does. */
@@ -49,28 +44,30 @@ export function noPageText(code: QueryCode): string {
 
 /**
  * What a lookup reports as a search miss: the first code in the query that has no page, in
- * Fixpath's form (`0x8004010F`, `AADSTS99999`), and nothing else: never the words typed or pasted.
+ * Fixpath's form (`0x8004010F`, `AADSTS99999`), and nothing else: never the words typed or pasted
+ * (nor an error tag: the outcomes API records codes only).
  */
 export function missToReport(answer: LookupAnswer): string | undefined {
-  return answer.missing[0]?.code;
+  return answer.missing.find((m) => m.kind === "code")?.code;
 }
 
 /** A group of the search results page: one answer kind, with its heading. */
 export interface ResultGroup {
-  kind: "exact" | "near" | "text";
+  kind: "exact" | "look-alike" | "message" | "text";
   heading: string;
   results: LookupResult[];
 }
 
 const GROUP_HEADINGS: Record<ResultGroup["kind"], string> = {
   exact: "Pages for the code you typed",
-  near: "Codes close to what you typed",
+  "look-alike": "The code you typed, read as it is usually written",
+  message: "Pages for the message you typed",
   text: "Pages that mention your words",
 };
 
-/** The search results page's groups, in the lookup's order (exact, near, text); empty groups left out. */
+/** The search results page's groups, in the lookup's order (exact, look-alike, message, text); empty groups left out. A code one character away is never a result: it is offered under "No page yet" as "did you mean". */
 export function resultGroups(answer: LookupAnswer): ResultGroup[] {
-  return (["exact", "near", "text"] as const)
+  return (["exact", "look-alike", "message", "text"] as const)
     .map((kind) => ({ kind, heading: GROUP_HEADINGS[kind], results: answer.results.filter((r) => r.match === kind) }))
     .filter((g) => g.results.length > 0);
 }
