@@ -80,13 +80,21 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
   if (appx && (appx.state === "read" || appx.state === "partial")) {
     const parts: string[] = [];
     const missing: string[] = [];
+    const unclear: string[] = [];
     const lines: number[] = [];
     let tone: CardTone = "good";
     for (const [pkg, words] of Object.entries(WATCHED_PACKAGES)) {
       const st = packageState(appx.data, pkg);
-      if (st.value === "unknown") continue;
-      lines.push(...st.lines);
       const name = words.replace(/^the /, "");
+      // Printed, but whether it is installed could not be told (a failure, or the earlier command's NOT FOUND).
+      if (st.value === "unknown") {
+        if (st.lines.length > 0) {
+          unclear.push(name);
+          lines.push(...st.lines);
+        }
+        continue;
+      }
+      lines.push(...st.lines);
       const cap = name[0]!.toUpperCase() + name.slice(1);
       if (st.value === "not-found") {
         if (pkg === "microsoft.aad.brokerplugin") parts.push(`${cap}: missing`);
@@ -94,7 +102,8 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
       } else parts.push(`${cap}: ${st.value === "ok" ? "Ok" : st.value === "no-status" ? "installed" : st.status}`);
       if (pkg === "microsoft.aad.brokerplugin" && st.value !== "ok" && st.value !== "no-status") tone = "bad";
     }
-    rows.push({ key: "apps", label: "Apps", value: parts.length ? parts.join(" · ") : "None of the watched apps", detail: `${missing.length ? `Not installed: ${missing.join(", ")}. ` : ""}Status values other than Ok are not all documented.`, tone, lines: sortedLines(...lines) });
+    const doubt = appx.data.failed.length > 0 ? "Get-AppxPackage failed for them" : appx.data.doubt;
+    rows.push({ key: "apps", label: "Apps", value: parts.length ? parts.join(" · ") : unclear.length ? "Not known" : "None of the watched apps", detail: `${missing.length ? `Not installed: ${missing.join(", ")}. ` : ""}${unclear.length ? `Could not tell for ${unclear.join(", ")}${doubt ? ` (${doubt})` : ""}. ` : ""}Status values other than Ok are not all documented.`, tone: parts.length === 0 && unclear.length ? "unknown" : tone, lines: sortedLines(...lines) });
   } else rows.push({ key: "apps", label: "Apps", value: "Not known", detail: unreadable(appx, "appx") ?? "", tone: "unknown", lines: [] });
 
   // ---- accounts
