@@ -7,7 +7,8 @@
  *   to that guide (`switchTo`); other event codes point at their hubs when the KB has them.
  * - OneAuthUnrecoverableTimestamp present: OneDrive turned off OneAuth after a failure.
  * - The broker package not `Ok` (or not installed for this user).
- * - Sections Windows refused to show, and a window that ran elevated.
+ * - Sections Windows refused to show, a window that ran elevated (or as SYSTEM), PowerShell 7,
+ *   and a paste holding several runs of the command.
  * - Windows work accounts listed: never `dsregcmd /cleanupaccounts` (it deletes them all).
  * Messages name fields, codes and section words, never the pasted identifiers.
  */
@@ -56,8 +57,13 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
 
   // ---- elevation and language mode
   const g = S["whoami-groups"]?.data;
-  if (g && g.elevated.value === true) add("elevated-window", "warn", "This window ran as administrator. Run the command again in a normal window, so the results describe your own sign-in.", g.elevated.lines, LINKS.checkDeviceRegistration);
+  if (g && g.integrity.value === "system") add("elevated-window", "warn", "This window ran as SYSTEM, the Windows system account, not as you. Run the command again in a normal window, so the results describe your own sign-in.", g.integrity.lines, LINKS.checkDeviceRegistration);
+  else if (g && g.elevated.value === true) add("elevated-window", "warn", "This window ran as administrator. Run the command again in a normal window, so the results describe your own sign-in.", g.elevated.lines, LINKS.checkDeviceRegistration);
   const lm = S.meta?.data.languageMode;
+  const ps = S.meta?.data.powershell;
+  if (ps && /^[67]\./.test(ps.value)) add("powershell-7", "warn", `This ran in PowerShell ${ps.value}, not in Windows PowerShell (Windows Terminal often opens PowerShell 7). The installed-apps part can fail there; where it did, those apps stay unknown.`, [ps.line], LINKS.checkDeviceRegistration);
+  const runs = ev.notes.find((n) => n.code === "bundle/runs");
+  if (runs) add("bundle-runs", "warn", `The paste holds ${ev.runs.length} runs of the command. Only ${ev.runs[ev.usedRun]?.endLine !== undefined ? "the last complete one" : "the last one (none is complete)"} is read, so one run's account is never paired with another's rights.`, [runs.line], LINKS.checkDeviceRegistration);
   if (lm && lm.value !== "FullLanguage") add("language-mode", "warn", `PowerShell runs in ${lm.value} here (an organisation's app control policy): some parts, such as BitLocker, cannot be read.`, [lm.line], LINKS.deviceSettings);
 
   // ---- events
