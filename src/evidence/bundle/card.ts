@@ -114,7 +114,8 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
   const personal = acc.filter((x) => x.kind === "personal").length;
   const business = acc.filter((x) => x.kind === "business").length;
   if (S["onedrive-accounts"]) accParts.push(`OneDrive: ${personal ? "a personal account" : "no personal account"}, ${business ? `${business} work account${business > 1 ? "s" : ""}` : "no work account"}`);
-  if (S.credman) accParts.push(`${creds.length} saved Microsoft 365 sign-in${creds.length === 1 ? "" : "s"}`);
+  // An empty list is printed both when there is none and when cmdkey failed (its error is filtered out with the rest).
+  if (S.credman) accParts.push(creds.length === 0 ? "no saved Microsoft 365 sign-in listed" : `${creds.length} saved Microsoft 365 sign-in${creds.length === 1 ? "" : "s"}`);
   if (S.listaccounts) accParts.push(`${wam.length} Windows work account${wam.length === 1 ? "" : "s"}`);
   const paired = support("personalAndWorkPaired");
   rows.push({

@@ -99,6 +99,7 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
     if (b.value === "not-ok") add("broker-package", "fail", `The Microsoft Entra sign-in broker app reports Status ${b.status} instead of Ok: apps cannot get work sign-ins from Windows while it is broken.`, b.lines, LINKS.prtHealth);
     else if (b.value === "not-found") add("broker-package", "fail", "The Microsoft Entra sign-in broker app is not registered for this user: apps cannot get work sign-ins from Windows.", b.lines, LINKS.prtHealth);
     else if (b.value === "ok") add("broker-package", "pass", "The Microsoft Entra sign-in broker app is installed and reports Status Ok.", b.lines, LINKS.prtHealth);
+    else if (b.value === "unknown" && b.lines.length > 0) add("broker-package", "warn", `Whether the Microsoft Entra sign-in broker app is registered could not be told: ${b.reason}.${/^[67]\./.test(S.meta?.data.powershell?.value ?? "") ? " Run the command again in Windows PowerShell, not PowerShell 7." : " Run the command from the analyzer page again: it reports such failures."}`, b.lines, LINKS.prtHealth);
     const p = S.appx.data.installed.find((x) => x.allUsersListing);
     if (p) add("appx-all-users", "warn", "The app list was taken for all users (an elevated run); the bundle reads only your own.", [p.line], LINKS.checkDeviceRegistration);
   }

@@ -130,7 +130,12 @@ function hasData(id: ReadSectionId, d: unknown): boolean {
   }
 }
 
-function readSection<K extends ReadSectionId>(id: K, lines: Line[], source: string, extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
+/** The current command prints `NOT FOUND` for a HKCU key that does not exist (PathNotFound): no values, truly. */
+const KEY_NOT_FOUND = /^\s*NOT FOUND\s*$/;
+const KEY_PARTS = new Set<ReadSectionId>(["onedrive", "onedrive-accounts"]);
+
+function readSection<K extends ReadSectionId>(id: K, all: Line[], source: string, extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
+  const lines = KEY_PARTS.has(id) ? all.filter((l) => !KEY_NOT_FOUND.test(l.text)) : all;
   let first = 0;
   while (first < lines.length && !NON_BLANK.test(lines[first]!.text)) first++;
   let last = lines.length - 1;

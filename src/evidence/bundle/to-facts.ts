@@ -145,7 +145,9 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
 
   // ---- personalAndWorkPaired
   const acc = S["onedrive-accounts"];
-  if (acc && !acc.cutOff && (acc.state === "read" || acc.state === "partial" || acc.state === "empty")) {
+  // An empty part is "no account" only from the current command, which prints a failure; the earlier one hid it.
+  const emptyMeansNone = (S.meta?.data.bundleVersion?.value ?? 0) >= 2;
+  if (acc && !acc.cutOff && (acc.state === "read" || acc.state === "partial" || (acc.state === "empty" && emptyMeansNone))) {
     const p = derivePaired(acc.data);
     if (!p.value && acc.state === "partial") {
       notes.push(`A personal and a work OneDrive stays unknown: the OneDrive accounts part holds a line that is not an account value (line ${acc.error?.line}), so an account may be missing from it.`);
@@ -154,7 +156,7 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
     const lines = p.lines.length > 0 ? p.lines : acc.markerLine ? [acc.markerLine] : [];
     if (lines.length > 0) set("personalAndWorkPaired", p.value, lines, p.reason);
     else notes.push("A personal and a work OneDrive: unknown, the accounts part has no lines to rest on.");
-  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}.`);
+  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}${acc?.state === "empty" && !acc.cutOff ? ", which the earlier command also printed when it could not read the accounts" : ""}.`);
 
   return { facts, support, notes };
 }
