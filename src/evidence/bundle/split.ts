@@ -211,9 +211,11 @@ export function splitBundle(text: string): SplitBundle {
   }
 
   // Quirk [4]: each run without `end` was cut off in its last part.
+  const lastOfRun = new Map<number, SplitSection>();
+  for (const s of sections) if (s.id !== "end") lastOfRun.set(s.run, s);
   runs.forEach((r, index) => {
     if (r.endLine !== undefined) return;
-    const last = sections.findLast((s) => s.run === index && s.id !== "end");
+    const last = lastOfRun.get(index);
     if (last) last.cutOff = true;
     const upTo = last ? (last.lines.at(-1)?.n ?? last.markerLine!) : r.firstLine;
     note({ code: "bundle/cut-off", line: upTo, message: `${runs.length > 1 ? `run ${index + 1} of the command (from line ${r.firstLine})` : "the paste"} stops before the end of the bundle (no end marker)${last ? `: the ${last.id} part is cut off at line ${upTo} and is not used for any answer` : ""}` });
