@@ -85,7 +85,8 @@ function bundleRecognition(ev: BundleEvidence, text: string, kb?: KbView): Recog
   const at: number[] = [];
   const seen = new Set<string>();
   const take = (line: string, n: number) => {
-    if (seen.has(line)) return;
+    // A marker quoted in event text names a part, not an app the person uses.
+    if (seen.has(line) || line.includes("FIXPATH:")) return;
     seen.add(line);
     distinct.push(line);
     at.push(n);

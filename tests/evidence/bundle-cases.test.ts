@@ -2,6 +2,8 @@
  * The cases of issue 25, each on a bundle of the current command (fixture 92) with one part
  * changed, or on a public fixture: a failure is never an absence, no answer from a fragment, and
  * the words (SYSTEM, shared build numbers, empty lists, codes in the dsregcmd part).
+ * Error and count lines in Russian and German below are illustrative shapes (a word, a colon,
+ * text), not captured outputs: the analyzer must not depend on their wording.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -124,5 +126,14 @@ describe("words", () => {
     const a = bundleOf(withPart("whoami-groups", rows));
     expect(a.facts.facts.isAdmin).toBe(true);
     expect(a.card.find((r) => r.key === "admin")!.value).toBe("Yes (this window was not elevated)");
+  });
+});
+
+describe("reg query in other languages", () => {
+  it("reads the count line reg query /s ends with by its shape, so a German enrollment part is read in full", () => {
+    const de = "Suche beendet: 0 Übereinstimmung(en) gefunden.\n\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Enrollments\\FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF\n    EnrollmentState    REG_DWORD    0x1\n\nSuche beendet: 1 Übereinstimmung(en) gefunden.";
+    const a = bundleOf(withPart("mdm", de));
+    expect(a.evidence.sections.mdm!.state).toBe("read");
+    expect(a.facts.facts.managed).toBe(false);
   });
 });

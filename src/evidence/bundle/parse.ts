@@ -8,8 +8,10 @@
  * Section states:
  *   read     data was found (possibly with error lines besides: `partial`)
  *   denied   Windows refused ("Access is denied"): its facts stay unknown
- *   error    an error instead of data (not access): for a registry section, the value is not
- *            there (`reg query` prints a localized ERROR for a missing value); otherwise unknown
+ *   error    an error instead of data, or only lines of no shape the part's parser knows (an
+ *            error in any language): could not read, its facts stay unknown. `reg query` prints
+ *            the same localized ERROR for a missing value as for a failure, so it is never read
+ *            as "not there" (issue 25).
  *   empty    nothing printed under the marker
  */
 import { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "../analyze.ts";
@@ -79,7 +81,7 @@ export interface BundleEvidence {
   lineCount: number;
 }
 
-/** Registry-backed sections: an error without data means the value is not there. */
+/** Registry-backed sections (an error in them is "could not read", like any other; see the states above). */
 export const REGISTRY_SECTIONS = new Set<ReadSectionId>(["os", "producttype", "office", "onedrive", "onedrive-accounts"]);
 
 /** `PS C:\Users\ana> whoami /groups`, `C:\Users\ana>wevtutil …`, `E:\Users\x>cmdkey /list`. */
@@ -150,7 +152,7 @@ function readSection<K extends ReadSectionId>(id: K, all: Line[], source: string
   // Event text holds "Error: 0x…" lines of its own: only a section without events can have failed.
   // Where a missing entry would answer "no", any line not of the expected shape (an error in any
   // language) counts as an error too: the part could not be read in full.
-  const error = EVENT_LOGS.has(id) && some ? undefined : (findError(lines) ?? (SHAPE_CHECKED.has(id) ? firstUnused(data) : undefined));
+  const error = EVENT_LOGS.has(id) && some ? undefined : (findError(lines) ?? (SHAPE_CHECKED.has(id) ? firstUnused(data) : undefined) ?? (some || empty ? undefined : firstLine(lines)));
   const state: SectionState = empty ? "empty" : error?.kind === "access-denied" && !some ? "denied" : error && !some ? "error" : error ? "partial" : "read";
   const out: SectionResult<K> = { id, state, from, to, data, ...extra };
   if (error) out.error = error;
@@ -162,10 +164,16 @@ const NON_BLANK = /\S/;
 /** Parts whose missing entries answer "no" (no enrollment, app not found, no second account). */
 const SHAPE_CHECKED = new Set<ReadSectionId>(["mdm", "appx", "onedrive-accounts"]);
 
+/** The first non-blank line of a part that gave no data: what it printed instead (read as "could not read"). */
+function firstLine(lines: readonly Line[]): SectionError | undefined {
+  const l = lines.find((x) => NON_BLANK.test(x.text) && !PROMPT.test(x.text));
+  return l ? { kind: "error", line: l.n, text: l.text.trim() } : undefined;
+}
+
 /** The first line a part's parser could not place, as an error (read as "could not read"). */
 function firstUnused(data: unknown): SectionError | undefined {
   const unused = (data as { unused?: { line: number; text: string }[] } | undefined)?.unused;
-  const u = unused?.find((x) => NON_BLANK.test(x.text));
+  const u = unused?.find((x) => NON_BLANK.test(x.text) && !PROMPT.test(x.text));
   return u ? { kind: "error", line: u.line, text: u.text.trim() } : undefined;
 }
 
