@@ -138,3 +138,20 @@ describe("splitBundle", () => {
     expect(bundleOf(utf16leWithBom(text))).toEqual(bundleOf(text));
   });
 });
+
+describe("pastes of the earlier command (no run token)", () => {
+  it("a first run cut inside its events with a full rerun below it: the rerun is read, not swallowed", () => {
+    const run = section("meta", "bundle=1") + section("whoami-groups", GROUPS) + section("os", OS) + section("aad-operational", "Event[0]:\n  Event ID: 1081\n  Description:\nOAuth response error: invalid_grant");
+    const text = run + run + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", "");
+    const a = bundleOf(text);
+    expect(a.evidence.runs.map((r) => r.endLine !== undefined)).toEqual([false, true]);
+    expect(a.evidence.usedRun).toBe(1);
+    expect(a.facts.facts).toMatchObject({ isAdmin: false, windowsServer: false });
+    expect(a.evidence.notes.map((n) => n.code)).toEqual(["bundle/cut-off", "bundle/runs"]);
+  });
+
+  it("a quoted meta marker without its bundle= line stays event text", () => {
+    const text = section("aad-operational", "Event[0]:\n  Event ID: 1081\n  Description:\n===== FIXPATH:meta =====\nsomething else") + section("end", "");
+    expect(bundleOf(text).evidence.runs).toHaveLength(1);
+  });
+});

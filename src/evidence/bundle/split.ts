@@ -31,8 +31,10 @@
  * [5] Pastes from the earlier command (markers without a token) are read as before: a run starts at
  *     `meta`, after `end`, or when a part comes again; inside the events only a marker of a later
  *     part ends them, and only when what follows does not show it up as quoted text (the next
- *     numbered event continues the numbering, or the next marker is one of an earlier part). In a
- *     paste that has tokens, a marker without one is always text.
+ *     numbered event continues the numbering, or the next marker is one of an earlier part), or a
+ *     rerun's first marker with its first line (`meta` then `bundle=1`, `ver` then the version).
+ *     Parts of such a paste pasted after its events are still read as event text: only the token
+ *     tells them apart. In a paste that has tokens, a marker without one is always text.
  * [6] A paste can hold thousands of sections: the split is two linear passes, and notes are capped.
  */
 import type { Line } from "./lines.ts";
@@ -176,7 +178,7 @@ export function splitBundle(text: string): SplitBundle {
         // Quirk [5]: inside events only a later section ends the section, and only when what follows agrees.
         const here = ORDER.get(current.id)!;
         const order = ORDER.get(m.id);
-        if (order === undefined || order <= here || quotedInEvents(physical, i, here, order, lastEvent)) {
+        if (!startsRun(physical, i, m.id) && (order === undefined || order <= here || quotedInEvents(physical, i, here, order, lastEvent))) {
           asText(n, raw, "it names a part printed before the events, or the events go on after it");
           continue;
         }
@@ -229,6 +231,21 @@ export function splitBundle(text: string): SplitBundle {
   }
   if (dropped > 0) notes.push({ code: "bundle/notes-capped", line: physical.length, message: `${dropped} more note(s) about the sections were left out` });
   return { marked: sections.length > 0, sections, runs, used, before, complete: used >= 0 && runs[used]!.endLine !== undefined, notes, lineCount: physical.length };
+}
+
+/**
+ * Earlier command only (quirk [5]): whether a marker inside events starts a rerun pasted below a
+ * cut one: `meta` followed by its `bundle=` line, or `ver` (the Command Prompt line's first part)
+ * followed by the version line. Quoted text would have to quote both lines.
+ */
+function startsRun(physical: readonly string[], at: number, id: string): boolean {
+  if (id !== "meta" && id !== "ver") return false;
+  for (let j = at + 1; j < Math.min(physical.length, at + 4); j++) {
+    const t = physical[j]!.trim();
+    if (t === "") continue;
+    return id === "meta" ? /^bundle=\d+$/.test(t) : /\[[^\]\d]*\d+\.\d+\.\d+\.\d+\]$/.test(t);
+  }
+  return false;
 }
 
 /**
