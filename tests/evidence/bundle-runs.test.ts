@@ -121,7 +121,7 @@ describe("several runs in one paste", () => {
     expect(a.facts.facts).toEqual(CMD_FULL.facts.facts);
     expect(a.evidence.runs.map((r) => r.endLine !== undefined)).toEqual([false, true]);
     expect(a.evidence.notes.map((n) => n.code)).toEqual(["bundle/cut-off", "bundle/runs"]);
-    expect(a.evidence.notes[0]!.message).toMatch(/run 1 of the command \(from line 3\) stops before the end of the bundle \(no end marker\): the aad-operational part is cut off/);
+    expect(a.evidence.notes[0]!.message).toMatch(/run 1 of the command \(from line 3\) stops before the end of the bundle \(no end marker\): the sign-in events part is cut off at line \d+ and is not used for any answer/);
     expect(a.facts.notes.join(" ")).not.toMatch(/not in the paste/);
   });
 

@@ -63,6 +63,31 @@ export const BUNDLE_SECTIONS = [
 /** Sections a bare paste can be recognised as, besides the bundle's own. */
 export type SectionId = (typeof BUNDLE_SECTIONS)[number] | "listaccounts";
 
+/** Words for each part in messages (people see words, never ids). */
+export const SECTION_WORDS: Record<Exclude<SectionId, "end">, string> = {
+  meta: "run details",
+  ver: "Windows version",
+  "whoami-user": "sign-in",
+  "whoami-upn": "work sign-in name",
+  "whoami-groups": "groups of your sign-in (whoami /groups)",
+  os: "Windows edition",
+  producttype: "product type",
+  dsregcmd: "device registration (dsregcmd /status)",
+  mdm: "management enrollment",
+  appx: "installed apps",
+  office: "Office",
+  onedrive: "OneDrive settings",
+  "onedrive-accounts": "OneDrive accounts",
+  credman: "saved sign-ins",
+  bitlocker: "BitLocker",
+  "aad-operational": "sign-in events",
+  "udr-admin": "device registration events",
+  listaccounts: "Windows work accounts (dsregcmd /listaccounts)",
+};
+
+/** Words for a part id as printed: its words when known, else the id in quotes. */
+const words = (id: string): string => (id in SECTION_WORDS ? `${SECTION_WORDS[id as keyof typeof SECTION_WORDS]} part` : `"${id}" part`);
+
 const ORDER = new Map<string, number>(BUNDLE_SECTIONS.map((s, i) => [s, i]));
 /** Read when marked, though the bundle does not print them (a person may add them by hand). */
 const ALSO_KNOWN = new Set(["listaccounts"]);
@@ -154,7 +179,7 @@ export function splitBundle(text: string): SplitBundle {
   /** The number of the last `Event[n]:` line in the current section (-1: none yet). */
   let lastEvent = -1;
   const asText = (n: number, raw: string, why: string) => {
-    note({ code: "bundle/marker-in-text", line: n, message: `line ${n} looks like a section marker but sits inside the ${current!.id} part (${why}); it is read as part of its text` });
+    note({ code: "bundle/marker-in-text", line: n, message: `line ${n} looks like a section marker but sits inside the ${words(current!.id)} (${why}); it is read as part of its text` });
     current!.lines.push({ n, text: raw });
   };
 
@@ -220,14 +245,15 @@ export function splitBundle(text: string): SplitBundle {
     const last = lastOfRun.get(index);
     if (last) last.cutOff = true;
     const upTo = last ? (last.lines.at(-1)?.n ?? last.markerLine!) : r.firstLine;
-    note({ code: "bundle/cut-off", line: upTo, message: `${runs.length > 1 ? `run ${index + 1} of the command (from line ${r.firstLine})` : "the paste"} stops before the end of the bundle (no end marker)${last ? `: the ${last.id} part is cut off at line ${upTo} and is not used for any answer` : ""}` });
+    note({ code: "bundle/cut-off", line: upTo, message: `${runs.length > 1 ? `run ${index + 1} of the command (from line ${r.firstLine})` : "the paste"} stops before the end of the bundle (no end marker)${last ? `: the ${words(last.id)} is cut off at line ${upTo} and is not used for any answer` : ""}` });
   });
   // Quirk [3]: the last complete run, else the last one.
   let used = runs.findLastIndex((r) => r.endLine !== undefined);
   if (used === -1) used = runs.length - 1;
   if (runs.length > 1) {
     const u = runs[used]!;
-    note({ code: "bundle/runs", line: u.firstLine, message: `the paste holds ${runs.length} runs of the command; only ${used === runs.length - 1 ? "the last" : `run ${used + 1}`}${u.endLine !== undefined ? ", the last complete one," : " (none is complete)"} is read (lines ${u.firstLine}–${u.endLine ?? physical.length}), so parts of different runs are never mixed` });
+    const which = u.endLine === undefined ? "the last one (none is complete)" : used === runs.length - 1 ? "the last one, which is complete," : `run ${used + 1}, the last complete one,`;
+    note({ code: "bundle/runs", line: u.firstLine, message: `the paste holds ${runs.length} runs of the command; only ${which} is read (lines ${u.firstLine}–${u.endLine ?? physical.length}), so parts of different runs are never mixed` });
   }
   if (dropped > 0) notes.push({ code: "bundle/notes-capped", line: physical.length, message: `${dropped} more note(s) about the sections were left out` });
   return { marked: sections.length > 0, sections, runs, used, before, complete: used >= 0 && runs[used]!.endLine !== undefined, notes, lineCount: physical.length };

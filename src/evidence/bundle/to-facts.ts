@@ -30,30 +30,11 @@ import { derivePaired } from "../onedrive/onedrive.ts";
 import type { FactSupport, FactsFromEvidence } from "../dsregcmd/to-facts.ts";
 import type { BundleEvidence, SectionResult, ReadSectionId } from "./parse.ts";
 import { sortedLines } from "./lines.ts";
+import { SECTION_WORDS } from "./split.ts";
 
 /** Every fact the bundle can settle. */
 export const BUNDLE_FACTS = ["isAdmin", "windowsServer", "managed", "personalAndWorkPaired", "hybridJoined"] as const satisfies readonly FactName[];
 
-const SECTION_WORDS: Record<ReadSectionId, string> = {
-  meta: "run details",
-  ver: "Windows version",
-  "whoami-user": "sign-in",
-  "whoami-upn": "work sign-in name",
-  "whoami-groups": "groups of your sign-in (whoami /groups)",
-  os: "Windows edition",
-  producttype: "product type",
-  dsregcmd: "device registration (dsregcmd /status)",
-  mdm: "management enrollment",
-  appx: "installed apps",
-  office: "Office",
-  onedrive: "OneDrive settings",
-  "onedrive-accounts": "OneDrive accounts",
-  credman: "saved sign-ins",
-  bitlocker: "BitLocker",
-  "aad-operational": "sign-in events",
-  "udr-admin": "device registration events",
-  listaccounts: "Windows work accounts (dsregcmd /listaccounts)",
-};
 
 /** Words for a section in messages. */
 export function sectionWords(id: ReadSectionId): string {
