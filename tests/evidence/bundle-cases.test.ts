@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzePaste } from "../../src/evidence/index.ts";
+import { WATCHED_PACKAGES, analyzePaste } from "../../src/evidence/index.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { bundleFixtures, bundleOf, metaBody, runOf, section, windowsFixtures } from "./bundle-helpers.ts";
 
@@ -32,11 +32,11 @@ const PS7_APPX = "The 'Get-AppxPackage' command was found in the module 'Appx', 
 
 describe("a failure is never an absence", () => {
   it("PowerShell 7 failing to load Appx: the apps stay unknown, the broker is not called missing, managed stays unknown, and PowerShell 7 is said", () => {
-    const appx = ["Microsoft.AAD.BrokerPlugin", "Microsoft.Windows.CloudExperienceHost", "Microsoft.AccountsControl", "MSTeams", "Microsoft.CompanyPortal"].map((n) => `${n} : ERROR: ${PS7_APPX}`).join("\n");
-    const text = withPart("appx", appx, withPart("meta", metaBody(TOKEN, "7.4.6")));
+    const failures = Object.keys(WATCHED_PACKAGES).map((n) => `${n} : ERROR: ${PS7_APPX}`).join("\n");
+    const text = withPart("appx", failures, withPart("meta", metaBody(TOKEN, "7.4.6")));
     const a = bundleOf(text);
     expect(a.facts.facts).not.toHaveProperty("managed");
-    expect(a.facts.notes.join(" ")).toMatch(/Company Portal: Get-AppxPackage failed for Microsoft\.CompanyPortal, so whether it is installed could not be told/);
+    expect(a.facts.notes.join(" ")).toMatch(/Company Portal: Get-AppxPackage failed for microsoft\.companyportal, so whether it is installed could not be told/);
     const broker = a.findings.find((f) => f.id === "broker-package")!;
     expect(broker.status).toBe("warn");
     expect(broker.message).toMatch(/could not be told.*Run the command again in Windows PowerShell, not PowerShell 7\./);
