@@ -76,22 +76,28 @@ export function analyzeDsregcmd(
 }
 
 /**
- * Codes, apps and pages for a bundle: the recognizer reads only the event text, each distinct
+ * Codes, apps and pages for a bundle: the recognizer reads the event text and the dsregcmd part
+ * (its diagnostics hold codes such as AADSTS50126 and 0xc000006d) of the run used, each distinct
  * line once (logs repeat the same events), and its line numbers are mapped back to the paste.
  */
-function bundleRecognition(ev: BundleEvidence, kb?: KbView): Recognition {
+function bundleRecognition(ev: BundleEvidence, text: string, kb?: KbView): Recognition {
   const distinct: string[] = [];
   const at: number[] = [];
   const seen = new Set<string>();
+  const take = (line: string, n: number) => {
+    // A marker quoted in event text names a part, not an app the person uses.
+    if (seen.has(line) || line.includes("FIXPATH:")) return;
+    seen.add(line);
+    distinct.push(line);
+    at.push(n);
+  };
   for (const id of ["aad-operational", "udr-admin"] as const) {
-    for (const e of ev.sections[id]?.data.events ?? []) {
-      for (const l of e.text) {
-        if (seen.has(l.text)) continue;
-        seen.add(l.text);
-        distinct.push(l.text);
-        at.push(l.n);
-      }
-    }
+    for (const e of ev.sections[id]?.data.events ?? []) for (const l of e.text) take(l.text, l.n);
+  }
+  const ds = ev.sections.dsregcmd;
+  if (ds && ds.from > 0) {
+    const all = text.split("\n");
+    for (let n = ds.from; n <= ds.to; n++) take((all[n - 1] ?? "").trim(), n);
   }
   const r = recognizeErrorText(distinct.join("\n"), kb);
   const map = (line: number) => at[line - 1] ?? line;
@@ -117,7 +123,7 @@ export function analyzePaste(input: string | Uint8Array, options: AnalyzeOptions
   const { text, encoding } = decoded;
   if (detectBundle(text)) {
     const bundle = analyzeBundle(text, options.kb);
-    return { ok: true, kind: "bundle", encoding, bundle, recognition: bundleRecognition(bundle.evidence, options.kb) };
+    return { ok: true, kind: "bundle", encoding, bundle, recognition: bundleRecognition(bundle.evidence, text, options.kb) };
   }
   const recognition = recognizeErrorText(text, options.kb);
   if (detectInputKind(text) === "dsregcmd") {

@@ -12,7 +12,7 @@
  */
 import type { DsregcmdEvidence } from "../evidence/index.ts";
 
-export type RedactionKind = "guid" | "email" | "thumbprint" | "account" | "name";
+export type RedactionKind = "guid" | "email" | "thumbprint" | "account" | "name" | "host";
 
 /** Evidence fields whose values identify a person, device or organisation, by section. */
 export const IDENTIFIER_FIELDS = {
@@ -34,7 +34,12 @@ const PATTERNS: readonly [RedactionKind, RegExp][] = [
   ["thumbprint", /\b(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40})\b/g],
   // DOMAIN\user and AzureAD\user, not paths: the part before the backslash has no colon or dot.
   // NetBIOS domains are written in capitals (CONTOSO\ana, AADJOIN02\PCUser); Entra uses AzureAD\.
-  ["account", /(?<![\w:\\.%])(?:[A-Z0-9][A-Z0-9-]{1,14}|AzureAD)\\[A-Za-z0-9._$-]{1,64}(?![\\\w])/g],
+  // Not `Windows NT\CurrentVersion`, `NT AUTHORITY\…` or the French `AUTORITE NT\Système`: NT and
+  // AUTHORITY are Windows' own, and a name never stops before a letter (`Syst` of `Système`; issue 25).
+  ["account", /(?<![\w:\\.%])(?!(?:NT|AUTHORITY)\\)(?:[A-Z0-9][A-Z0-9-]{1,14}|AzureAD)\\[A-Za-z0-9._$-]{1,64}(?![\\\w\p{L}\p{N}])/gu],
+  // The host of a URL (an AD FS server in EnterprisePrtAuthority, a proxy, a tenant's own page),
+  // unless it is one of Microsoft's public sign-in, registration, management or download hosts.
+  ["host", /(?<=\bhttps?:\/\/)(?!\[)(?!(?:[\w-]+\.)*(?:microsoftonline\.com|login\.microsoft\.com|login\.windows\.net|enterpriseregistration\.windows\.net|msauth\.net|manage\.microsoft\.com|manage-beta\.microsoft\.com|officecdn\.microsoft\.com|www\.microsoft\.com)(?![\w.-]))[\w-]+(?:\.[\w-]+)+/gi],
 ];
 
 /** Words that are values of identifier fields but identify nobody. */
@@ -49,7 +54,7 @@ export interface Redactor {
 /** A redactor that also replaces the given identifier values wherever they appear. */
 export function createRedactor(identifiers: Iterable<string> = []): Redactor {
   const tokens = new Map<string, string>();
-  const counts: Record<RedactionKind, number> = { guid: 0, email: 0, thumbprint: 0, account: 0, name: 0 };
+  const counts: Record<RedactionKind, number> = { guid: 0, email: 0, thumbprint: 0, account: 0, name: 0, host: 0 };
   const tokenFor = (kind: RedactionKind, value: string): string => {
     const key = `${kind}:${value.toLowerCase()}`;
     let token = tokens.get(key);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUNDLE_FACTS, analyzeDsregcmd } from "../../src/evidence/index.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
-import { bundleOf, bundleFixtures, section, windowsFixtures } from "./bundle-helpers.ts";
+import { bundleOf, bundleFixtures, runOf, windowsFixtures } from "./bundle-helpers.ts";
 
 const kb = loadProjectKb();
 const fixture = (name: string) => windowsFixtures().find((f) => f.name.startsWith(name))!.text;
@@ -24,7 +24,7 @@ const DENIED = "ERROR: Access is denied.";
 const dsreg = (a: "YES" | "NO", d: "YES" | "NO", w: "YES" | "NO") =>
   `+----+\n| Device State |\n+----+\n\n             AzureAdJoined : ${a}\n          EnterpriseJoined : NO\n              DomainJoined : ${d}\n\n+----+\n| User State |\n+----+\n\n           WorkplaceJoined : ${w}\n`;
 
-const bundle = (parts: Record<string, string>) => Object.entries(parts).map(([id, body]) => section(id, body)).join("") + section("end", "");
+const bundle = (parts: Record<string, string>) => runOf(parts);
 
 describe("bundleToFacts", () => {
   it("settles isAdmin from S-1-5-32-544 of a normal window, both ways", () => {
@@ -106,7 +106,7 @@ describe("bundleToFacts", () => {
   const arbitraryBundle = fc
     .tuple(...Object.entries(VARIANTS).map(([id, v]) => fc.option(fc.constantFrom(...v).map((body) => [id, body] as const), { nil: undefined })))
     .chain((parts) => fc.shuffledSubarray(parts.filter((p) => p !== undefined), { minLength: parts.filter((p) => p !== undefined).length }))
-    .map((parts) => parts.map(([id, body]) => section(id, body)).join("") + section("end", ""));
+    .map((parts) => runOf(parts));
 
   it("every fact toFacts sets has at least one supporting line, inside the paste, holding the section's text", () => {
     fc.assert(

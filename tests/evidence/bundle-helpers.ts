@@ -26,8 +26,22 @@ export function bundleOf(input: string | Uint8Array, kb?: KbView): BundleAnalysi
   return a.bundle;
 }
 
-/** A section under its marker, as the PowerShell bundle prints it (a blank line first). */
-export const section = (id: string, body: string) => `\n===== FIXPATH:${id} =====\n${body.replace(/\n+$/, "")}\n`;
+/** A section under its marker, as the PowerShell bundle prints it (a blank line first); with a token, as the current command prints it. */
+export const section = (id: string, body: string, token?: string) => `\n===== FIXPATH:${id}${token ? ` ${token}` : ""} =====\n${body.replace(/\n+$/, "")}\n`;
+
+/** The run details the current command prints (bundle=2, its token, Windows PowerShell 5.1 unless told). */
+export const metaBody = (token: string, ps = "5.1.19041.3930") => `bundle=2\nrun=${token}\n2026-11-30T09:12:44.1234567+01:00\nPS=${ps} LM=FullLanguage UI=en-US`;
+
+/**
+ * One run of the current command: `meta` (unless `meta: false`), the parts in the order given,
+ * then `end` (unless `end: false`), every marker with the run's token.
+ */
+export function runOf(parts: Record<string, string> | readonly (readonly [string, string])[], opts: { token?: string; meta?: false | string; end?: false } = {}): string {
+  const token = opts.token ?? "5e1f0c2a9b7d";
+  const list = Array.isArray(parts) ? parts : Object.entries(parts);
+  const meta = opts.meta === false ? "" : section("meta", opts.meta ?? metaBody(token), token);
+  return meta + list.map(([id, body]) => section(id, body, token)).join("") + (opts.end === false ? "" : section("end", "", token));
+}
 
 /** Strips every `line`/`n`/`lines`/`from`/`to`/`markerLine` field: values only, for comparing shifted pastes. */
 export function withoutLines(value: unknown): unknown {

@@ -21,17 +21,19 @@ describe("splitBundle", () => {
     expect(splitBundle("> ===== FIXPATH:ver =====   \nx\n===== FIXPATH:end =====").sections.map((x) => x.id)).toEqual(["ver", "end"]);
   });
 
-  it("keeps a repeated section twice, says so, and the analysis uses the later one", () => {
+  it("reads a part that comes again as a second run (earlier command, no token), and uses the last complete run", () => {
     const text = section("os", OS) + section("os", OS.replace("22631", "19045")) + section("end", "");
     const s = splitBundle(text);
-    expect(s.notes.map((n) => n.code)).toEqual(["bundle/repeated-section"]);
+    expect(s.runs.map((r) => [r.parts, r.endLine !== undefined])).toEqual([[["os"], false], [["os", "end"], true]]);
+    expect(s.used).toBe(1);
+    expect(s.notes.map((n) => n.code)).toEqual(["bundle/cut-off", "bundle/runs"]);
     expect(bundleOf(text).evidence.sections.os!.data.currentBuild!.value).toBe(19045);
   });
 
-  it("reads sections out of order, with a note", () => {
+  it("reads sections out of order without a note: the order says nothing", () => {
     const text = section("os", OS) + section("whoami-groups", GROUPS) + section("end", "");
     const a = bundleOf(text);
-    expect(a.evidence.notes.map((n) => n.code)).toEqual(["bundle/out-of-order"]);
+    expect(a.evidence.notes.map((n) => n.code)).toEqual([]);
     expect(a.facts.facts).toMatchObject({ isAdmin: false, windowsServer: false });
   });
 
@@ -78,7 +80,8 @@ describe("splitBundle", () => {
     const run = section("aad-operational", "Event[0]:\n  Event ID: 1081\n  Description:\nx") + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", "");
     const s = splitBundle(section("ver", "[Version 10.0.1.2]") + run + section("ver", "[Version 10.0.1.3]") + run);
     expect(s.sections.map((x) => x.id)).toEqual(["ver", "aad-operational", "udr-admin", "end", "ver", "aad-operational", "udr-admin", "end"]);
-    expect(s.notes.map((n) => n.code)).toEqual(["bundle/repeated-section", "bundle/repeated-section", "bundle/repeated-section"]);
+    expect(s.runs).toHaveLength(2);
+    expect(s.notes.map((n) => n.code)).toEqual(["bundle/runs"]);
   });
 
   it("says a paste without the end marker was cut off, and flags the last section", () => {
@@ -133,5 +136,22 @@ describe("splitBundle", () => {
   it("reads a UTF-16LE bundle the same as its text", () => {
     const text = section("whoami-groups", GROUPS) + section("os", OS) + section("end", "");
     expect(bundleOf(utf16leWithBom(text))).toEqual(bundleOf(text));
+  });
+});
+
+describe("pastes of the earlier command (no run token)", () => {
+  it("a first run cut inside its events with a full rerun below it: the rerun is read, not swallowed", () => {
+    const run = section("meta", "bundle=1") + section("whoami-groups", GROUPS) + section("os", OS) + section("aad-operational", "Event[0]:\n  Event ID: 1081\n  Description:\nOAuth response error: invalid_grant");
+    const text = run + run + section("udr-admin", "Event[0]:\n  Event ID: 304") + section("end", "");
+    const a = bundleOf(text);
+    expect(a.evidence.runs.map((r) => r.endLine !== undefined)).toEqual([false, true]);
+    expect(a.evidence.usedRun).toBe(1);
+    expect(a.facts.facts).toMatchObject({ isAdmin: false, windowsServer: false });
+    expect(a.evidence.notes.map((n) => n.code)).toEqual(["bundle/cut-off", "bundle/runs"]);
+  });
+
+  it("a quoted meta marker without its bundle= line stays event text", () => {
+    const text = section("aad-operational", "Event[0]:\n  Event ID: 1081\n  Description:\n===== FIXPATH:meta =====\nsomething else") + section("end", "");
+    expect(bundleOf(text).evidence.runs).toHaveLength(1);
   });
 });

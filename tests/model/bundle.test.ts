@@ -84,7 +84,7 @@ describe("content/evidence-bundle.yaml", () => {
       const { errors, names } = commandsOf(bundle.powershell.command);
       expect(errors).toEqual([]);
       // The grammar saw the commands: a tree of one string would also have no error.
-      expect(names).toEqual(expect.arrayContaining(["Get-ItemProperty", "Get-AppxPackage", "Select-String", "Set-Clipboard", "cmd"]));
+      expect(names).toEqual(expect.arrayContaining(["Get-ItemProperty", "Get-AppxPackage", "Select-String", "Set-Clipboard", "X"]));
     });
 
     it("the grammar test can fail: a broken quote is an error node", () => {
@@ -120,20 +120,49 @@ describe("content/evidence-bundle.yaml", () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids[0]).toBe("meta");
       expect(ids.at(-1)).toBe("end");
-      expect(bundle.powershell.command).toContain('"`r`n===== FIXPATH:$n ====="');
+      // Every marker carries the run's token, printed in meta too (issue 25).
+      expect(bundle.powershell.command).toContain('"`r`n===== FIXPATH:$n $t ====="');
+      expect(bundle.powershell.command).toContain('"run=$t"');
     });
 
-    it("keeps errors inside their section: the whole block is redirected 2>&1 and native tools 2>&1", () => {
+    it("keeps errors inside their section: the whole block is redirected 2>&1 and every external tool runs through the one wrapper", () => {
       expect(bundle.powershell.command).toMatch(/S 'end' \} 2>&1 \|/);
-      for (const tool of ["whoami /groups", "dsregcmd /status", "wevtutil qe Microsoft-Windows-AAD/Operational"]) {
-        expect(bundle.powershell.command).toMatch(new RegExp(`cmd /c "${tool.replace(/[/]/g, "\\/")}[^"]*2>&1"`));
+      // The wrapper turns a tool's error output into plain lines and survives $ErrorActionPreference='Stop'.
+      expect(bundle.powershell.command).toMatch(/\$ErrorActionPreference = 'Continue'/);
+      expect(bundle.powershell.command).toMatch(/function X \{[^\n]*2>&1[^\n]*catch/);
+      const { names } = commandsOf(bundle.powershell.command);
+      const external = names.filter((n) => /^(?:cmd|whoami|dsregcmd|reg|cmdkey|wevtutil)(?:\.exe)?$/i.test(n));
+      expect(external).toEqual([]);
+      for (const tool of ["whoami /groups", "dsregcmd /status", "wevtutil qe 'Microsoft-Windows-AAD/Operational'", "wevtutil qe 'Microsoft-Windows-User Device Registration/Admin'", "cmdkey /list", "reg query"]) {
+        expect(bundle.powershell.command).toContain(`X ${tool}`);
       }
+    });
+
+    it("reads HKLM through the 64-bit registry view, so a 32-bit window is not redirected", () => {
+      for (const key of ["Windows NT\\CurrentVersion", "Enrollments", "ClickToRun\\Configuration"]) {
+        const line = bundle.powershell.command.split("\n").find((l) => l.includes(key))!;
+        expect(/X reg query [^;]*\/reg:64/.test(line) || /^S '[a-z-]+'; R '/.test(line), key).toBe(true);
+      }
+      expect(bundle.powershell.command).toMatch(/function R\([^)]*\)\{[^\n]*\/reg:64/);
+      expect(bundle.powershell.command).not.toMatch(/Get-\w+ [^|\n]*HKLM:/);
+    });
+
+    it("asks for each app in a try/catch with $p reset, so a failure prints an error, never NOT FOUND", () => {
+      const line = bundle.powershell.command.split("\n").find((l) => l.startsWith("S 'appx'"))!;
+      expect(line).toMatch(/\$p = \$null; try \{ \$p = @\(Get-AppxPackage -Name \$n -ErrorAction Stop\)/);
+      expect(line).toMatch(/catch \{ "\$n : ERROR: /);
     });
   });
 
   describe("the Command Prompt line", () => {
     it.each(DENIED_TEXT.filter(([l]) => !l.startsWith("a redirection")))("holds no %s", (_label, re) => {
       expect(bundle.cmd.command).not.toMatch(re);
+    });
+
+    it("filters the saved sign-ins like the PowerShell command, and marks the run with a token", () => {
+      expect(bundle.cmd.command).toMatch(/cmdkey \/list 2>&1 \| findstr \/i \/c:"MicrosoftOffice" \/c:"OneDrive" \/c:"msteams" \/c:"SSO_POP_Device" \/c:"virtualapp\/didlogical"/);
+      expect(bundle.cmd.command).toMatch(/^for \/f %t in \("c%RANDOM%%RANDOM%%RANDOM%"\) do @\(/);
+      expect(bundle.cmd.command.match(/===== FIXPATH:[a-z-]+ %t =====/g)!.length).toBe(markerSectionIds(bundle.cmd.command).length);
     });
 
     it("is one line whose markers are all listed sections, ending with end", () => {

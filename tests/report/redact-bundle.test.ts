@@ -54,3 +54,23 @@ describe("redaction of every fixture", () => {
     expect(bundleOf(createBundleRedactor(a.evidence)(text)).facts.facts).toEqual(a.facts.facts);
   });
 });
+
+describe("words that look like names, and hosts in URLs (issue 25)", () => {
+  const redact = createBundleRedactor();
+
+  it("keeps Windows' own names and words with letters outside English", () => {
+    for (const text of ["HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", "NT AUTHORITY\\SYSTEM", "AUTORITE NT\\Système", "Étiquette obligatoire\\Niveau obligatoire système"]) {
+      expect(redact(text)).toBe(text);
+    }
+    expect(redact("Executing Account Name : CONTOSO\\ana")).toBe("Executing Account Name : [account-1]");
+  });
+
+  it("replaces the AD FS host of EnterprisePrtAuthority and other hosts, not Microsoft's public sign-in hosts", () => {
+    const out = redact("EnterprisePrtAuthority : https://sts.contoso.com:443/adfs\nAzureAdPrtAuthority : https://login.microsoftonline.com/x\nJoinSrvUrl : https://enterpriseregistration.windows.net/EnrollmentServer/device/\nProxy: http://proxy.corp.fabrikam.net:8080");
+    expect(out).toContain("https://[host-1]:443/adfs");
+    expect(out).toContain("http://[host-2]:8080");
+    expect(out).toContain("https://login.microsoftonline.com/x");
+    expect(out).toContain("https://enterpriseregistration.windows.net/");
+    expect(redact(out)).toBe(out);
+  });
+});

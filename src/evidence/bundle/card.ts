@@ -80,13 +80,21 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
   if (appx && (appx.state === "read" || appx.state === "partial")) {
     const parts: string[] = [];
     const missing: string[] = [];
+    const unclear: string[] = [];
     const lines: number[] = [];
     let tone: CardTone = "good";
     for (const [pkg, words] of Object.entries(WATCHED_PACKAGES)) {
       const st = packageState(appx.data, pkg);
-      if (st.value === "unknown") continue;
-      lines.push(...st.lines);
       const name = words.replace(/^the /, "");
+      // Printed, but whether it is installed could not be told (a failure, or the earlier command's NOT FOUND).
+      if (st.value === "unknown") {
+        if (st.lines.length > 0) {
+          unclear.push(name);
+          lines.push(...st.lines);
+        }
+        continue;
+      }
+      lines.push(...st.lines);
       const cap = name[0]!.toUpperCase() + name.slice(1);
       if (st.value === "not-found") {
         if (pkg === "microsoft.aad.brokerplugin") parts.push(`${cap}: missing`);
@@ -94,7 +102,8 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
       } else parts.push(`${cap}: ${st.value === "ok" ? "Ok" : st.value === "no-status" ? "installed" : st.status}`);
       if (pkg === "microsoft.aad.brokerplugin" && st.value !== "ok" && st.value !== "no-status") tone = "bad";
     }
-    rows.push({ key: "apps", label: "Apps", value: parts.length ? parts.join(" · ") : "None of the watched apps", detail: `${missing.length ? `Not installed: ${missing.join(", ")}. ` : ""}Status values other than Ok are not all documented.`, tone, lines: sortedLines(...lines) });
+    const doubt = appx.data.failed.length > 0 ? "Get-AppxPackage failed for them" : appx.data.doubt;
+    rows.push({ key: "apps", label: "Apps", value: parts.length ? parts.join(" · ") : unclear.length ? "Not known" : "None of the watched apps", detail: `${missing.length ? `Not installed: ${missing.join(", ")}. ` : ""}${unclear.length ? `Could not tell for ${unclear.join(", ")}${doubt ? ` (${doubt})` : ""}. ` : ""}Status values other than Ok are not all documented.`, tone: parts.length === 0 && unclear.length ? "unknown" : tone, lines: sortedLines(...lines) });
   } else rows.push({ key: "apps", label: "Apps", value: "Not known", detail: unreadable(appx, "appx") ?? "", tone: "unknown", lines: [] });
 
   // ---- accounts
@@ -105,7 +114,8 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
   const personal = acc.filter((x) => x.kind === "personal").length;
   const business = acc.filter((x) => x.kind === "business").length;
   if (S["onedrive-accounts"]) accParts.push(`OneDrive: ${personal ? "a personal account" : "no personal account"}, ${business ? `${business} work account${business > 1 ? "s" : ""}` : "no work account"}`);
-  if (S.credman) accParts.push(`${creds.length} saved Microsoft 365 sign-in${creds.length === 1 ? "" : "s"}`);
+  // An empty list is printed both when there is none and when cmdkey failed (its error is filtered out with the rest).
+  if (S.credman) accParts.push(creds.length === 0 ? "no saved Microsoft 365 sign-in listed" : `${creds.length} saved Microsoft 365 sign-in${creds.length === 1 ? "" : "s"}`);
   if (S.listaccounts) accParts.push(`${wam.length} Windows work account${wam.length === 1 ? "" : "s"}`);
   const paired = support("personalAndWorkPaired");
   rows.push({

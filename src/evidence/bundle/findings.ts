@@ -7,7 +7,8 @@
  *   to that guide (`switchTo`); other event codes point at their hubs when the KB has them.
  * - OneAuthUnrecoverableTimestamp present: OneDrive turned off OneAuth after a failure.
  * - The broker package not `Ok` (or not installed for this user).
- * - Sections Windows refused to show, and a window that ran elevated.
+ * - Sections Windows refused to show, a window that ran elevated (or as SYSTEM), PowerShell 7,
+ *   and a paste holding several runs of the command.
  * - Windows work accounts listed: never `dsregcmd /cleanupaccounts` (it deletes them all).
  * Messages name fields, codes and section words, never the pasted identifiers.
  */
@@ -56,8 +57,13 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
 
   // ---- elevation and language mode
   const g = S["whoami-groups"]?.data;
-  if (g && g.elevated.value === true) add("elevated-window", "warn", "This window ran as administrator. Run the command again in a normal window, so the results describe your own sign-in.", g.elevated.lines, LINKS.checkDeviceRegistration);
+  if (g && g.integrity.value === "system") add("elevated-window", "warn", "This window ran as SYSTEM, the Windows system account, not as you. Run the command again in a normal window, so the results describe your own sign-in.", g.integrity.lines, LINKS.checkDeviceRegistration);
+  else if (g && g.elevated.value === true) add("elevated-window", "warn", "This window ran as administrator. Run the command again in a normal window, so the results describe your own sign-in.", g.elevated.lines, LINKS.checkDeviceRegistration);
   const lm = S.meta?.data.languageMode;
+  const ps = S.meta?.data.powershell;
+  if (ps && /^[67]\./.test(ps.value)) add("powershell-7", "warn", `This ran in PowerShell ${ps.value}, not in Windows PowerShell (Windows Terminal often opens PowerShell 7). The installed-apps part can fail there; where it did, those apps stay unknown.`, [ps.line], LINKS.checkDeviceRegistration);
+  const runs = ev.notes.find((n) => n.code === "bundle/runs");
+  if (runs) add("bundle-runs", "warn", `The paste holds ${ev.runs.length} runs of the command. Only ${ev.runs[ev.usedRun]?.endLine !== undefined ? "the last complete one" : "the last one (none is complete)"} is read, so one run's account is never paired with another's rights.`, [runs.line], LINKS.checkDeviceRegistration);
   if (lm && lm.value !== "FullLanguage") add("language-mode", "warn", `PowerShell runs in ${lm.value} here (an organisation's app control policy): some parts, such as BitLocker, cannot be read.`, [lm.line], LINKS.deviceSettings);
 
   // ---- events
@@ -93,6 +99,7 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
     if (b.value === "not-ok") add("broker-package", "fail", `The Microsoft Entra sign-in broker app reports Status ${b.status} instead of Ok: apps cannot get work sign-ins from Windows while it is broken.`, b.lines, LINKS.prtHealth);
     else if (b.value === "not-found") add("broker-package", "fail", "The Microsoft Entra sign-in broker app is not registered for this user: apps cannot get work sign-ins from Windows.", b.lines, LINKS.prtHealth);
     else if (b.value === "ok") add("broker-package", "pass", "The Microsoft Entra sign-in broker app is installed and reports Status Ok.", b.lines, LINKS.prtHealth);
+    else if (b.value === "unknown" && b.lines.length > 0) add("broker-package", "warn", `Whether the Microsoft Entra sign-in broker app is registered could not be told: ${b.reason}.${/^[67]\./.test(S.meta?.data.powershell?.value ?? "") ? " Run the command again in Windows PowerShell, not PowerShell 7." : " Run the command from the analyzer page again: it reports such failures."}`, b.lines, LINKS.prtHealth);
     const p = S.appx.data.installed.find((x) => x.allUsersListing);
     if (p) add("appx-all-users", "warn", "The app list was taken for all users (an elevated run); the bundle reads only your own.", [p.line], LINKS.checkDeviceRegistration);
   }

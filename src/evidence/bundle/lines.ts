@@ -68,6 +68,12 @@ const REG_QUERY = /^\s{2,}(\S(?:.*?\S)?)\s{2,}(REG_[A-Z_0-9]+)(?:\s{2,}(.*?))?\s
 const REG_EXPORT = /^\s*"([^"]+)"=(?:"((?:[^"\\]|\\.)*)"|(dword|qword|hex(?:\([0-9a-f]+\))?):([0-9a-fA-F,]*))\s*$/;
 const REG_KEY = /^\s*\[?(HKEY_[A-Z_]+|HK[LC][MU]:?)\\([^\]]*?)\]?\s*$/;
 
+/**
+ * The count line `reg query /s` ends with, by its shape in any language: words, a colon, a number,
+ * words (`End of search: 1 match(es) found.`, `Suche beendet: 1 Übereinstimmung(en) gefunden.`).
+ */
+const SEARCH_SUMMARY = /^\s*[^\s:\d][^:\d]{2,40}:\s*\d+\s+[^\d:]{3,60}$/u;
+
 export type RegLine =
   | { kind: "key"; path: string; line: number }
   | { kind: "value"; name: string; type?: string; value: string; line: number };
@@ -126,7 +132,7 @@ export function readRecords(lines: readonly Line[], opts: { allowFormatList?: bo
         v.value += l.text.trim();
         continue;
       }
-      if (/^\s*End of search:|^\s*\d+ match/i.test(l.text)) continue;
+      if (SEARCH_SUMMARY.test(l.text)) continue;
       unused.push({ line: l.n, text: l.text });
       continue;
     }

@@ -8,8 +8,10 @@
  * Section states:
  *   read     data was found (possibly with error lines besides: `partial`)
  *   denied   Windows refused ("Access is denied"): its facts stay unknown
- *   error    an error instead of data (not access): for a registry section, the value is not
- *            there (`reg query` prints a localized ERROR for a missing value); otherwise unknown
+ *   error    an error instead of data, or only lines of no shape the part's parser knows (an
+ *            error in any language): could not read, its facts stay unknown. `reg query` prints
+ *            the same localized ERROR for a missing value as for a failure, so it is never read
+ *            as "not there" (issue 25).
  *   empty    nothing printed under the marker
  */
 import { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "../analyze.ts";
@@ -23,7 +25,7 @@ import { looksLikeOneDriveAccounts, looksLikeOneDriveSettings, parseOneDriveAcco
 import { looksLikeWhoamiGroups, parseWhoamiGroups, type WhoamiGroups } from "../whoami/groups.ts";
 import { findError, type Line, type SectionError, type Valued } from "./lines.ts";
 import { parseBitLocker, parseMeta, parseOffice, parseUpn, parseWhoamiUser, type BitLocker, type BundleMeta, type OfficeInfo, type WhoamiUser } from "./sections.ts";
-import { splitBundle, type SectionId, type SplitNote, type SplitSection } from "./split.ts";
+import { splitBundle, type SectionId, type SplitNote, type SplitRun, type SplitSection } from "./split.ts";
 
 export interface SectionData {
   meta: BundleMeta;
@@ -68,14 +70,18 @@ export interface BundleEvidence {
   /** The paste had markers (a bundle), or was one section recognised on its own. */
   marked: boolean;
   complete: boolean;
-  /** Every section seen, in paste order (repeats included), for listing. */
-  seen: { id: string; known: boolean; markerLine?: number; lines: number }[];
+  /** Every section seen, in paste order (every run's), for listing; `run` indexes `runs`. */
+  seen: { id: string; known: boolean; markerLine?: number; lines: number; run: number }[];
+  /** The runs of the command in the paste (split.ts quirk [3]); empty for a bare part. */
+  runs: SplitRun[];
+  /** The index in `runs` of the run read: the last complete one, else the last; -1 for a bare part. */
+  usedRun: number;
   sections: BundleSections;
   notes: SplitNote[];
   lineCount: number;
 }
 
-/** Registry-backed sections: an error without data means the value is not there. */
+/** Registry-backed sections (an error in them is "could not read", like any other; see the states above). */
 export const REGISTRY_SECTIONS = new Set<ReadSectionId>(["os", "producttype", "office", "onedrive", "onedrive-accounts"]);
 
 /** `PS C:\Users\ana> whoami /groups`, `C:\Users\ana>wevtutil …`, `E:\Users\x>cmdkey /list`. */
@@ -112,7 +118,7 @@ function hasData(id: ReadSectionId, d: unknown): boolean {
   switch (id) {
     case "whoami-groups": return (d as WhoamiGroups).groups.length > 0;
     case "mdm": return (d as Enrollments).entries.length > 0;
-    case "appx": return (d as AppPackages).installed.length + (d as AppPackages).notFound.length > 0;
+    case "appx": return (d as AppPackages).installed.length + (d as AppPackages).notFound.length + (d as AppPackages).failed.length > 0;
     case "onedrive-accounts": return (d as OneDriveAccounts).accounts.length > 0;
     case "credman": return (d as Credentials).entries.length + (d as Credentials).otherCount > 0;
     case "aad-operational":
@@ -126,7 +132,12 @@ function hasData(id: ReadSectionId, d: unknown): boolean {
   }
 }
 
-function readSection<K extends ReadSectionId>(id: K, lines: Line[], source: string, extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
+/** The current command prints `NOT FOUND` for a HKCU key that does not exist (PathNotFound): no values, truly. */
+const KEY_NOT_FOUND = /^\s*NOT FOUND\s*$/;
+const KEY_PARTS = new Set<ReadSectionId>(["onedrive", "onedrive-accounts"]);
+
+function readSection<K extends ReadSectionId>(id: K, all: Line[], source: string, extra: { markerLine?: number; cutOff?: true }): SectionResult<K> {
+  const lines = KEY_PARTS.has(id) ? all.filter((l) => !KEY_NOT_FOUND.test(l.text)) : all;
   let first = 0;
   while (first < lines.length && !NON_BLANK.test(lines[first]!.text)) first++;
   let last = lines.length - 1;
@@ -139,7 +150,9 @@ function readSection<K extends ReadSectionId>(id: K, lines: Line[], source: stri
   const data = PARSERS[id](lines, padded) as SectionData[K];
   const some = hasData(id, data);
   // Event text holds "Error: 0x…" lines of its own: only a section without events can have failed.
-  const error = EVENT_LOGS.has(id) && some ? undefined : findError(lines);
+  // Where a missing entry would answer "no", any line not of the expected shape (an error in any
+  // language) counts as an error too: the part could not be read in full.
+  const error = EVENT_LOGS.has(id) && some ? undefined : (findError(lines) ?? (SHAPE_CHECKED.has(id) ? firstUnused(data) : undefined) ?? (some || empty ? undefined : firstLine(lines)));
   const state: SectionState = empty ? "empty" : error?.kind === "access-denied" && !some ? "denied" : error && !some ? "error" : error ? "partial" : "read";
   const out: SectionResult<K> = { id, state, from, to, data, ...extra };
   if (error) out.error = error;
@@ -147,6 +160,38 @@ function readSection<K extends ReadSectionId>(id: K, lines: Line[], source: stri
 }
 
 const NON_BLANK = /\S/;
+
+/** Parts whose missing entries answer "no" (no enrollment, app not found, no second account). */
+const SHAPE_CHECKED = new Set<ReadSectionId>(["mdm", "appx", "onedrive-accounts"]);
+
+/** The first non-blank line of a part that gave no data: what it printed instead (read as "could not read"). */
+function firstLine(lines: readonly Line[]): SectionError | undefined {
+  const l = lines.find((x) => NON_BLANK.test(x.text) && !PROMPT.test(x.text));
+  return l ? { kind: "error", line: l.n, text: l.text.trim() } : undefined;
+}
+
+/** The first line a part's parser could not place, as an error (read as "could not read"). */
+function firstUnused(data: unknown): SectionError | undefined {
+  const unused = (data as { unused?: { line: number; text: string }[] } | undefined)?.unused;
+  const u = unused?.find((x) => NON_BLANK.test(x.text) && !PROMPT.test(x.text));
+  return u ? { kind: "error", line: u.line, text: u.text.trim() } : undefined;
+}
+
+/**
+ * NOT FOUND from `Get-AppxPackage` is an absence only when the command would have printed a failure:
+ * the earlier command (bundle=1, or no run details) hid failures with -EA SilentlyContinue, and
+ * under PowerShell 7 the Appx module often fails to load (issue 25).
+ */
+function doubtNotFound(sections: BundleSections): void {
+  const appx = sections.appx;
+  if (!appx || appx.data.notFound.length === 0 || appx.data.doubt) return;
+  const meta = sections.meta?.data;
+  const version = meta?.bundleVersion?.value;
+  const ps = meta?.powershell?.value;
+  if (version === undefined || version < 2) {
+    appx.data.doubt = `${version === undefined ? "the run details are not in the paste, so" : "this paste comes from the earlier command, which"} ${version === undefined ? "it cannot be told whether the command hid a failure of Get-AppxPackage" : "printed NOT FOUND also when Get-AppxPackage failed"}${ps && /^[67]\./.test(ps) ? ` (and it ran in PowerShell ${ps}, where that often fails)` : ""}`;
+  }
+}
 
 /** Lines `from`…`to` (1-based) of `text`, as they are there (untrimmed), joined by LF. */
 function physicalLines(text: string, from: number, to: number): string {
@@ -183,7 +228,7 @@ export function detectSection(lines: Line[]): ReadSectionId | undefined {
 
 /** Whether decoded text is a bundle (markers) or one recognisable section; pure. */
 export function detectBundle(text: string): boolean {
-  if (/^\s*(?:> )?={5} FIXPATH:[^\s=]+ ={5}\s*$/m.test(text)) return true;
+  if (/^\s*(?:> )?={5} FIXPATH:[^\s=]+(?: [0-9A-Za-z]{4,40})? ={5}\s*$/m.test(text)) return true;
   if (detectInputKind(text) === "dsregcmd") return false;
   const lines = text.split("\n").map((t, i) => ({ n: i + 1, text: t }));
   return detectSection(lines) !== undefined;
@@ -194,7 +239,7 @@ export function parseBundle(text: string): BundleEvidence {
   const split = splitBundle(text);
   const lineCount = split.lineCount;
   const sections: BundleSections = {};
-  const seen = split.sections.map((s) => ({ id: s.id, known: s.known, lines: s.lines.length, ...(s.markerLine ? { markerLine: s.markerLine } : {}) }));
+  const seen = split.sections.map((s) => ({ id: s.id, known: s.known, lines: s.lines.length, run: s.run, ...(s.markerLine ? { markerLine: s.markerLine } : {}) }));
   const put = <K extends ReadSectionId>(id: K, s: Pick<SplitSection, "lines" | "markerLine" | "cutOff">) => {
     const extra: { markerLine?: number; cutOff?: true } = {};
     if (s.markerLine) extra.markerLine = s.markerLine;
@@ -203,11 +248,12 @@ export function parseBundle(text: string): BundleEvidence {
   };
   if (split.marked) {
     const last = new Map<string, SplitSection>();
-    for (const s of split.sections) if (s.known && s.id !== "end") last.set(s.id, s);
+    for (const s of split.sections) if (s.run === split.used && s.known && s.id !== "end") last.set(s.id, s);
     // A paste cut mid-line: the last line of the cut section is a piece, never a value.
     const midLine = !text.endsWith("\n");
-    for (const [id, s] of last) if (id in PARSERS) put(id as ReadSectionId, s.cutOff && midLine ? { ...s, lines: s.lines.slice(0, -1) } : s);
-    return { marked: true, complete: split.complete, seen, sections, notes: split.notes, lineCount };
+    for (const [id, s] of last) if (id in PARSERS) put(id as ReadSectionId, s.cutOff && midLine && s.lines.at(-1)?.n === lineCount ? { ...s, lines: s.lines.slice(0, -1) } : s);
+    doubtNotFound(sections);
+    return { marked: true, complete: split.complete, seen, runs: split.runs, usedRun: split.used, sections, notes: split.notes, lineCount };
   }
   // A bare paste: the prompt and command line(s) it starts with are not part of the output.
   let start = 0;
@@ -215,7 +261,7 @@ export function parseBundle(text: string): BundleEvidence {
   const lines = split.before.slice(start);
   const id = detectSection(lines);
   if (id) put(id, { lines });
-  return { marked: false, complete: true, seen: id ? [{ id, known: true, lines: lines.length }] : [], sections, notes: [], lineCount };
+  return { marked: false, complete: true, seen: id ? [{ id, known: true, lines: lines.length, run: 0 }] : [], runs: [], usedRun: -1, sections, notes: [], lineCount };
 }
 
 export type { SectionId };

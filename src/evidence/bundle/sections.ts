@@ -2,8 +2,10 @@
  * The small sections of the bundle, each a few lines: `meta`, `whoami-user`, `whoami-upn`,
  * `office` and `bitlocker` (shared/facts/evidence-bundle.md §1, §4, §7).
  *
- * - meta: `bundle=1`, the run's time (ISO 8601), `PS=5.1… LM=FullLanguage UI=de-DE`. Under
- *   ConstrainedLanguage, COM (the BitLocker read) is blocked.
+ * - meta: `bundle=2`, `run=<token>` (the token every marker of the run carries), the run's time
+ *   (ISO 8601), `PS=5.1… LM=FullLanguage UI=de-DE`; the Command Prompt line prints `shell=cmd`
+ *   instead of the PowerShell line. Under ConstrainedLanguage, COM (the BitLocker read) is blocked.
+ *   `PS=7.…` is PowerShell 7, which Windows Terminal often opens instead of Windows PowerShell.
  * - office: ClickToRun values; the channel named from the GUID in CDNBaseUrl is community-sourced
  *   (UNCONFIRMED on Microsoft Learn). UpdateChannel may differ from CDNBaseUrl: both are kept.
  * - bitlocker: the Shell property System.Volume.BitLockerProtection. Only 2 = off is backed by a
@@ -13,6 +15,10 @@ import { mergeRecords, readRecords, regNumber, valueOf, type Line, type Valued }
 
 export interface BundleMeta {
   bundleVersion?: Valued<number>;
+  /** The run's token, as `run=` printed it (the markers carry the same). */
+  run?: Valued<string>;
+  /** `cmd` for the Command Prompt line; absent for PowerShell (which prints `PS=`). */
+  shell?: Valued<string>;
   /** As printed: the person's clock, never compared with ours. */
   time?: Valued<string>;
   powershell?: Valued<string>;
@@ -25,6 +31,10 @@ export function parseMeta(lines: readonly Line[]): BundleMeta {
   for (const l of lines) {
     const v = /^\s*bundle=(\d+)\s*$/.exec(l.text);
     if (v) out.bundleVersion = { value: Number(v[1]), line: l.n };
+    const run = /^\s*run=([0-9A-Za-z]{4,40})\s*$/.exec(l.text);
+    if (run) out.run = { value: run[1]!, line: l.n };
+    const shell = /^\s*shell=(\w+)\s*$/.exec(l.text);
+    if (shell) out.shell = { value: shell[1]!.toLowerCase(), line: l.n };
     if (/^\s*\d{4}-\d\d-\d\dT\d\d:\d\d/.test(l.text)) out.time = { value: l.text.trim(), line: l.n };
     const ps = /\bPS=(\S+)/.exec(l.text);
     if (ps) out.powershell = { value: ps[1]!, line: l.n };

@@ -1,33 +1,41 @@
 /**
- * Splits a pasted bundle on its section markers, `===== FIXPATH:<section> =====` (the contract
- * in shared/facts/evidence-bundle.md: English, the same on every locale). A paste without any
- * marker is one section whose kind is guessed from its lines (`detectSection`), so a bare
- * `whoami /groups` or a bare event text is read on its own.
+ * Splits a pasted bundle on its section markers into runs and parts. The command prints a token
+ * chosen afresh for each run in every marker and in `meta` (`run=<token>`):
+ * `===== FIXPATH:<section> <token> =====` (shared/facts/evidence-bundle.md: the marker words are
+ * English on every locale). A paste without any marker is one section whose kind is guessed from
+ * its lines (`detectSection`), so a bare `whoami /groups` or a bare event text is read on its own.
  *
  * Sample input:
- *   PS C:\Users\ana> & { function S($n){…} … }
+ *   PS C:\Users\ana> & { … }
  *
- *   ===== FIXPATH:meta =====
- *   bundle=1
- *   ===== FIXPATH:ver =====
+ *   ===== FIXPATH:meta 3f9c2a7d41b0 =====
+ *   bundle=2
+ *   run=3f9c2a7d41b0
+ *   ===== FIXPATH:ver 3f9c2a7d41b0 =====
  *   Microsoft Windows [Version 10.0.19045.3930]
  *
- * Output: `{ sections: [{ id: "meta", markerLine: 3, lines: [{ n: 4, text: "bundle=1" }] }, …],
- *   before: Line[], complete, notes }`.
+ * Output: `{ sections: [{ id: "meta", run: 0, markerLine: 3, lines: […] }, …], runs: [{ token,
+ *   complete, … }], used: 0, before: Line[], complete, notes }`.
  *
  * Quirks:
- * [1] Event descriptions are free text: a marker line inside an event section is a real marker
- *     only when it names a section that comes later in the bundle's order, and what follows it
- *     does not show it up as quoted text: the next numbered event continues the section's
- *     numbering (`Event[7]:` after `Event[6]:`; wevtutil numbers each log from 0), or the next
- *     marker names a section that belongs before it (a real `udr-admin` or `end` marker after a
- *     quoted `end`). An event that quotes `===== FIXPATH:meta =====` (or an unknown id) stays
- *     part of its event too.
- * [2] Sections may be repeated (the command was run twice and both pasted) or out of order (a
- *     person pasted pieces): every occurrence is kept, in paste order; the analysis uses the last.
- * [3] No `end` marker after the first marker: the paste was cut off, and the last section may be
- *     incomplete.
- * [4] A paste can hold thousands of sections: the split is one pass, and notes are capped.
+ * [1] Quoted markers. Event descriptions are free text written before the run began, so they can
+ *     not hold the run's token: inside a run, a marker with another token (or none) is text of the
+ *     part it sits in whenever the run's own markers go on after it. A marker of another token
+ *     after the run's last marker starts another run (a second run pasted below a first one).
+ * [2] Parts in any order: with tokens the order of the parts says nothing; each is read where it is.
+ * [3] Runs. A new run starts at a new token, or when a part of the same token comes again (the
+ *     same output pasted twice). The analysis reads one run: the last complete one (with its `end`
+ *     marker), else the last one, and says which; parts of the other runs are never mixed in.
+ * [4] A run without its `end` marker was cut off: its last part in the paste is flagged `cutOff`
+ *     (a fragment), and a note says so.
+ * [5] Pastes from the earlier command (markers without a token) are read as before: a run starts at
+ *     `meta`, after `end`, or when a part comes again; inside the events only a marker of a later
+ *     part ends them, and only when what follows does not show it up as quoted text (the next
+ *     numbered event continues the numbering, or the next marker is one of an earlier part), or a
+ *     rerun's first marker with its first line (`meta` then `bundle=1`, `ver` then the version).
+ *     Parts of such a paste pasted after its events are still read as event text: only the token
+ *     tells them apart. In a paste that has tokens, a marker without one is always text.
+ * [6] A paste can hold thousands of sections: the split is two linear passes, and notes are capped.
  */
 import type { Line } from "./lines.ts";
 
@@ -55,11 +63,37 @@ export const BUNDLE_SECTIONS = [
 /** Sections a bare paste can be recognised as, besides the bundle's own. */
 export type SectionId = (typeof BUNDLE_SECTIONS)[number] | "listaccounts";
 
+/** Words for each part in messages (people see words, never ids). */
+export const SECTION_WORDS: Record<Exclude<SectionId, "end">, string> = {
+  meta: "run details",
+  ver: "Windows version",
+  "whoami-user": "sign-in",
+  "whoami-upn": "work sign-in name",
+  "whoami-groups": "groups of your sign-in (whoami /groups)",
+  os: "Windows edition",
+  producttype: "product type",
+  dsregcmd: "device registration (dsregcmd /status)",
+  mdm: "management enrollment",
+  appx: "installed apps",
+  office: "Office",
+  onedrive: "OneDrive settings",
+  "onedrive-accounts": "OneDrive accounts",
+  credman: "saved sign-ins",
+  bitlocker: "BitLocker",
+  "aad-operational": "sign-in events",
+  "udr-admin": "device registration events",
+  listaccounts: "Windows work accounts (dsregcmd /listaccounts)",
+};
+
+/** Words for a part id as printed: its words when known, else the id in quotes. */
+const words = (id: string): string => (id in SECTION_WORDS ? `${SECTION_WORDS[id as keyof typeof SECTION_WORDS]} part` : `"${id}" part`);
+
 const ORDER = new Map<string, number>(BUNDLE_SECTIONS.map((s, i) => [s, i]));
 /** Read when marked, though the bundle does not print them (a person may add them by hand). */
 const ALSO_KNOWN = new Set(["listaccounts"]);
 const EVENT_SECTIONS = new Set(["aad-operational", "udr-admin"]);
-const MARKER = /^\s*(?:> )?={5} FIXPATH:([^\s=]{1,60}) ={5}\s*$/;
+/** `===== FIXPATH:<id> =====`, or with the run's token after the id (letters and digits, 4 to 40). */
+const MARKER = /^\s*(?:> )?={5} FIXPATH:([^\s=]{1,60})(?: ([0-9A-Za-z]{4,40}))? ={5}\s*$/;
 const EVENT_START = /^\s*Event\[(\d{1,9})\]:\s*$/;
 /** At most this many notes are kept; one more says how many were left out. */
 export const MAX_SPLIT_NOTES = 50;
@@ -71,12 +105,26 @@ export interface SplitSection {
   /** The marker's line; absent for a bare paste without markers. */
   markerLine?: number;
   lines: Line[];
-  /** Set on the last section of a paste without an `end` marker (quirk [3]). */
+  /** Set on the last part of a run without its `end` marker (quirk [4]): a fragment. */
   cutOff?: true;
+  /** The index of its run in `SplitBundle.runs` (0 for a bare paste). */
+  run: number;
+}
+
+/** One run of the command in the paste. */
+export interface SplitRun {
+  /** The run's token, when the command printed one (quirk [1]). */
+  token?: string;
+  /** The line of its first marker. */
+  firstLine: number;
+  /** The line of its `end` marker: the run is complete. */
+  endLine?: number;
+  /** Ids of its parts, in paste order (`end` included). */
+  parts: string[];
 }
 
 export interface SplitNote {
-  code: "bundle/repeated-section" | "bundle/out-of-order" | "bundle/unknown-section" | "bundle/cut-off" | "bundle/marker-in-text" | "bundle/notes-capped";
+  code: "bundle/runs" | "bundle/unknown-section" | "bundle/cut-off" | "bundle/marker-in-text" | "bundle/notes-capped";
   line: number;
   message: string;
 }
@@ -84,61 +132,97 @@ export interface SplitNote {
 export interface SplitBundle {
   /** Whether the paste had at least one marker. */
   marked: boolean;
+  /** Every part of every run, in paste order. */
   sections: SplitSection[];
-  /** Lines before the first marker (the prompt, the command echoed). */
+  runs: SplitRun[];
+  /** The run the analysis reads (quirk [3]); -1 when the paste has no marker. */
+  used: number;
+  /** Lines before the first marker (the prompt, the command echoed), and text between runs. */
   before: Line[];
-  /** The `end` marker was seen. */
+  /** The run used has its `end` marker. */
   complete: boolean;
   notes: SplitNote[];
   /** Lines in the paste (a last line without LF counts). */
   lineCount: number;
 }
 
-/** Splits decoded text (LF line ends) on the markers; pure, one pass, never throws. */
+interface Marker {
+  id: string;
+  token: string | undefined;
+}
+
+function markerOf(raw: string): Marker | undefined {
+  const m = raw.includes("FIXPATH:") ? MARKER.exec(raw) : null;
+  return m ? { id: m[1]!.toLowerCase(), token: m[2] } : undefined;
+}
+
+/** Splits decoded text (LF line ends) into runs and parts; pure, two passes, never throws. */
 export function splitBundle(text: string): SplitBundle {
   const physical = text.split("\n");
   if (physical.length > 1 && physical[physical.length - 1] === "") physical.pop();
+  // Pass 1: where each token's markers end (quirk [1]), and whether the paste has tokens at all.
+  const lastOfToken = new Map<string, number>();
+  for (let i = 0; i < physical.length; i++) {
+    const m = markerOf(physical[i]!);
+    if (m?.token) lastOfToken.set(m.token, i);
+  }
+  const tokened = lastOfToken.size > 0;
+
   const sections: SplitSection[] = [];
+  const runs: SplitRun[] = [];
   const before: Line[] = [];
   const notes: SplitNote[] = [];
   let dropped = 0;
   const note = (n: SplitNote) => (notes.length < MAX_SPLIT_NOTES ? notes.push(n) : dropped++);
-  const seen = new Map<string, number>();
+  let run: SplitRun | undefined;
   let current: SplitSection | undefined;
-  let complete = false;
-  let highest = -1;
   /** The number of the last `Event[n]:` line in the current section (-1: none yet). */
   let lastEvent = -1;
+  const asText = (n: number, raw: string, why: string) => {
+    note({ code: "bundle/marker-in-text", line: n, message: `line ${n} looks like a section marker but sits inside the ${words(current!.id)} (${why}); it is read as part of its text` });
+    current!.lines.push({ n, text: raw });
+  };
+
   for (let i = 0; i < physical.length; i++) {
     const n = i + 1;
     const raw = physical[i]!;
-    const m = raw.includes("FIXPATH:") ? MARKER.exec(raw) : null;
+    const m = markerOf(raw);
     if (m) {
-      const id = m[1]!.toLowerCase();
-      const order = ORDER.get(id);
-      if (current && EVENT_SECTIONS.has(current.id)) {
-        // Quirk [1]: inside events only a later section ends the section, and only when what follows agrees.
+      if (tokened) {
+        // Quirk [1]: a marker without the run's token, while the run goes on, is quoted text.
+        if (current && run && m.token !== run.token && (m.token === undefined || (lastOfToken.get(run.token!) ?? -1) > i)) {
+          asText(n, raw, m.token === undefined ? "it carries no run token" : "it carries another run's token");
+          continue;
+        }
+        if (m.token === undefined) {
+          // Between runs, or before the first: text of the earlier command, not read.
+          if (raw.trim() !== "") before.push({ n, text: raw });
+          continue;
+        }
+      } else if (current && EVENT_SECTIONS.has(current.id)) {
+        // Quirk [5]: inside events only a later section ends the section, and only when what follows agrees.
         const here = ORDER.get(current.id)!;
-        if (order === undefined || order <= here || quotedInEvents(physical, i, here, order, lastEvent)) {
-          note({ code: "bundle/marker-in-text", line: n, message: `line ${n} looks like a section marker but sits inside the ${current.id} events; it is read as event text` });
-          current.lines.push({ n, text: raw });
+        const order = ORDER.get(m.id);
+        if (!startsRun(physical, i, m.id) && (order === undefined || order <= here || quotedInEvents(physical, i, here, order, lastEvent))) {
+          asText(n, raw, "it names a part printed before the events, or the events go on after it");
           continue;
         }
       }
-      if (id === "end") {
-        complete = true;
+      const newRun = !run || run.endLine !== undefined || m.token !== run.token || run.parts.includes(m.id) || (!tokened && m.id === "meta" && run.parts.length > 0);
+      if (newRun) {
+        run = { firstLine: n, parts: [], ...(m.token ? { token: m.token } : {}) };
+        runs.push(run);
+      }
+      run!.parts.push(m.id);
+      if (m.id === "end") {
+        run!.endLine = n;
         current = undefined;
-        sections.push({ id, known: true, markerLine: n, lines: [] });
+        sections.push({ id: "end", known: true, markerLine: n, lines: [], run: runs.length - 1 });
         continue;
       }
-      const prior = seen.get(id);
-      if (prior !== undefined) note({ code: "bundle/repeated-section", line: n, message: `the ${id} section appears again at line ${n} (first at line ${prior}); the later one is used` });
-      else seen.set(id, n);
-      const known = order !== undefined || ALSO_KNOWN.has(id);
-      if (!known) note({ code: "bundle/unknown-section", line: n, message: `line ${n} starts a section "${id}" that this analyzer does not know; its lines are kept but not read` });
-      else if (order !== undefined && order < highest && prior === undefined) note({ code: "bundle/out-of-order", line: n, message: `the ${id} section at line ${n} comes after sections the bundle prints later; it is read all the same` });
-      if (order !== undefined) highest = Math.max(highest, order);
-      current = { id, known, markerLine: n, lines: [] };
+      const known = ORDER.has(m.id) || ALSO_KNOWN.has(m.id);
+      if (!known) note({ code: "bundle/unknown-section", line: n, message: `line ${n} starts a section "${m.id}" that this analyzer does not know; its lines are kept but not read` });
+      current = { id: m.id, known, markerLine: n, lines: [], run: runs.length - 1 };
       lastEvent = -1;
       sections.push(current);
       continue;
@@ -150,19 +234,44 @@ export function splitBundle(text: string): SplitBundle {
     }
     if (current) current.lines.push(line);
     else if (sections.length === 0) before.push(line);
-    else if (line.text.trim() !== "") {
-      // After `end`: another run's prompt, or text the person added.
-      before.push(line);
-    }
+    else if (line.text.trim() !== "") before.push(line); // after `end`: another run's prompt, or text the person added
   }
-  const marked = sections.length > 0;
-  if (marked && !complete) {
-    const last = [...sections].reverse().find((s) => s.id !== "end");
+
+  // Quirk [4]: each run without `end` was cut off in its last part.
+  const lastOfRun = new Map<number, SplitSection>();
+  for (const s of sections) if (s.id !== "end") lastOfRun.set(s.run, s);
+  runs.forEach((r, index) => {
+    if (r.endLine !== undefined) return;
+    const last = lastOfRun.get(index);
     if (last) last.cutOff = true;
-    note({ code: "bundle/cut-off", line: physical.length, message: `the paste stops before the end of the bundle (no end marker)${last ? `: the ${last.id} section may be incomplete` : ""}` });
+    const upTo = last ? (last.lines.at(-1)?.n ?? last.markerLine!) : r.firstLine;
+    note({ code: "bundle/cut-off", line: upTo, message: `${runs.length > 1 ? `run ${index + 1} of the command (from line ${r.firstLine})` : "the paste"} stops before the end of the bundle (no end marker)${last ? `: the ${words(last.id)} is cut off at line ${upTo} and is not used for any answer` : ""}` });
+  });
+  // Quirk [3]: the last complete run, else the last one.
+  let used = runs.findLastIndex((r) => r.endLine !== undefined);
+  if (used === -1) used = runs.length - 1;
+  if (runs.length > 1) {
+    const u = runs[used]!;
+    const which = u.endLine === undefined ? "the last one (none is complete)" : used === runs.length - 1 ? "the last one, which is complete," : `run ${used + 1}, the last complete one,`;
+    note({ code: "bundle/runs", line: u.firstLine, message: `the paste holds ${runs.length} runs of the command; only ${which} is read (lines ${u.firstLine}–${u.endLine ?? physical.length}), so parts of different runs are never mixed` });
   }
   if (dropped > 0) notes.push({ code: "bundle/notes-capped", line: physical.length, message: `${dropped} more note(s) about the sections were left out` });
-  return { marked, sections, before, complete, notes, lineCount: physical.length };
+  return { marked: sections.length > 0, sections, runs, used, before, complete: used >= 0 && runs[used]!.endLine !== undefined, notes, lineCount: physical.length };
+}
+
+/**
+ * Earlier command only (quirk [5]): whether a marker inside events starts a rerun pasted below a
+ * cut one: `meta` followed by its `bundle=` line, or `ver` (the Command Prompt line's first part)
+ * followed by the version line. Quoted text would have to quote both lines.
+ */
+function startsRun(physical: readonly string[], at: number, id: string): boolean {
+  if (id !== "meta" && id !== "ver") return false;
+  for (let j = at + 1; j < Math.min(physical.length, at + 4); j++) {
+    const t = physical[j]!.trim();
+    if (t === "") continue;
+    return id === "meta" ? /^bundle=\d+$/.test(t) : /\[[^\]\d]*\d+\.\d+\.\d+\.\d+\]$/.test(t);
+  }
+  return false;
 }
 
 /**
@@ -189,9 +298,9 @@ function quotedInEvents(physical: readonly string[], at: number, here: number, o
   return false;
 }
 
-/** The last occurrence of each section, by id (quirk [2]). */
+/** The parts of the run the analysis reads, by id (quirk [3]). */
 export function lastOfEach(split: SplitBundle): Map<string, SplitSection> {
   const out = new Map<string, SplitSection>();
-  for (const s of split.sections) out.set(s.id, s);
+  for (const s of split.sections) if (s.run === split.used) out.set(s.id, s);
   return out;
 }

@@ -14,8 +14,14 @@
  *   (a domain-joined PC is managed by its domain even without MDM). BitLocker is not used: its
  *   value map is UNCONFIRMED and people turn it on at home too.
  * - personalAndWorkPaired: a Personal and a Business account, both set up (onedrive/onedrive.ts).
- * - A section the paste was cut off in never supports a "no" that rests on something missing
- *   (no Administrators row, no second account, no enrollment): the rest may have been cut.
+ * - No answer from a fragment: a part the paste was cut off in (split.ts quirk [4]) supports no
+ *   fact at all, neither a "yes" nor a "no" (issue 25: groups cut before the mandatory label
+ *   row read as "Administrator rights: Yes"). Only the parts of the run used are read.
+ * - isAdmin needs the mandatory label row (it says whether the window was elevated): without it,
+ *   admin rights stay unknown.
+ * - A "no" that rests on something missing (no enrollment, Company Portal not found, no second
+ *   OneDrive account) needs a part read in full: a line of any other shape beside the entries
+ *   (an error in any language) leaves it unknown.
  */
 import type { FactName, FactValue, Facts } from "../../model/facts.ts";
 import { packageState } from "../appx/packages.ts";
@@ -24,30 +30,11 @@ import { derivePaired } from "../onedrive/onedrive.ts";
 import type { FactSupport, FactsFromEvidence } from "../dsregcmd/to-facts.ts";
 import type { BundleEvidence, SectionResult, ReadSectionId } from "./parse.ts";
 import { sortedLines } from "./lines.ts";
+import { SECTION_WORDS } from "./split.ts";
 
 /** Every fact the bundle can settle. */
 export const BUNDLE_FACTS = ["isAdmin", "windowsServer", "managed", "personalAndWorkPaired", "hybridJoined"] as const satisfies readonly FactName[];
 
-const SECTION_WORDS: Record<ReadSectionId, string> = {
-  meta: "run details",
-  ver: "Windows version",
-  "whoami-user": "sign-in",
-  "whoami-upn": "work sign-in name",
-  "whoami-groups": "groups of your sign-in (whoami /groups)",
-  os: "Windows edition",
-  producttype: "product type",
-  dsregcmd: "device registration (dsregcmd /status)",
-  mdm: "management enrollment",
-  appx: "installed apps",
-  office: "Office",
-  onedrive: "OneDrive settings",
-  "onedrive-accounts": "OneDrive accounts",
-  credman: "saved sign-ins",
-  bitlocker: "BitLocker",
-  "aad-operational": "sign-in events",
-  "udr-admin": "device registration events",
-  listaccounts: "Windows work accounts (dsregcmd /listaccounts)",
-};
 
 /** Words for a section in messages. */
 export function sectionWords(id: ReadSectionId): string {
@@ -57,6 +44,7 @@ export function sectionWords(id: ReadSectionId): string {
 /** Why a section gave nothing, in words, or undefined when it was read. */
 export function unreadable(s: SectionResult | undefined, id: ReadSectionId): string | undefined {
   if (!s) return `the ${SECTION_WORDS[id]} part is not in the paste`;
+  if (s.cutOff && s.state !== "empty") return `the paste is cut off inside the ${SECTION_WORDS[id]} part, so it is not used for answers`;
   if (s.state === "denied") return `the ${SECTION_WORDS[id]} part says access was denied (line ${s.error!.line})`;
   if (s.state === "error") return `the ${SECTION_WORDS[id]} part printed an error instead (line ${s.error!.line})`;
   if (s.state === "empty") return `the ${SECTION_WORDS[id]} part is empty${s.cutOff ? " (the paste was cut off)" : ""}`;
@@ -80,12 +68,14 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   if (whyGroups) notes.push(`Administrator rights stay unknown: ${whyGroups}.`);
   else {
     const g = groups!.data;
-    if (g.elevated.value === true) {
+    if (g.integrity.value === "system") {
+      notes.push(`Administrator rights stay unknown: this window ran as SYSTEM, the Windows system account (${g.integrity.reason}, line ${g.integrity.lines.join(", ")}), not as you. Run the command again in a normal window.`);
+    } else if (g.elevated.value === true) {
       notes.push(`Administrator rights stay unknown: this window ran as administrator (${g.elevated.reason}, line ${g.elevated.lines.join(", ")}), possibly with another account's password. Run the command again in a normal window.`);
     } else if (g.admin.value === "unknown") {
       notes.push(`Administrator rights stay unknown: ${g.admin.reason}.`);
-    } else if (g.admin.value === false && groups!.cutOff) {
-      notes.push("Administrator rights stay unknown: the paste was cut off in the groups of your sign-in, so a missing Administrators row proves nothing.");
+    } else if (g.elevated.value === "unknown") {
+      notes.push(`Administrator rights stay unknown: the groups have no mandatory label row (S-1-16-…), which says whether the window ran as administrator.`);
     } else {
       set("isAdmin", g.admin.value, g.admin.lines, g.admin.reason);
     }
@@ -94,23 +84,26 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   // ---- windowsServer
   const os = S.os;
   const pt = S.producttype?.data;
-  const edition = deriveEdition(os?.state === "read" || os?.state === "partial" ? os.data : undefined, pt, S.ver?.data);
+  const usableOs = !unreadable(os, "os");
+  const edition = deriveEdition(usableOs ? os!.data : undefined, S.producttype?.cutOff ? undefined : pt, S.ver?.data);
   if (edition.windowsServer.value === "unknown") {
     notes.push(`Windows Server or not stays unknown: ${unreadable(os, "os") ?? edition.windowsServer.reason}.`);
   } else set("windowsServer", edition.windowsServer.value, edition.windowsServer.lines, edition.windowsServer.reason);
 
   // ---- hybridJoined (from the dsregcmd section)
   const ds = S.dsregcmd;
-  const dsFacts = ds?.data?.facts;
+  const dsFacts = ds?.cutOff ? undefined : ds?.data?.facts;
   const hybrid = dsFacts?.support.find((f) => f.fact === "hybridJoined");
   if (hybrid) set("hybridJoined", hybrid.value, hybrid.lines, hybrid.because);
   else notes.push(`Hybrid join stays unknown: ${unreadable(ds, "dsregcmd") ?? dsFacts?.notes.find((n) => n.startsWith("Hybrid join stays unknown: "))?.replace(/^Hybrid join stays unknown: /, "") ?? "the device registration part does not show it"}`.replace(/\.?$/, "."));
 
   // ---- managed
   const mdm = S.mdm;
-  const enrolled = mdm && (mdm.state === "read" || mdm.state === "partial") ? mdm.data.enrolled : undefined;
-  const portal = S.appx && (S.appx.state === "read" || S.appx.state === "partial") ? packageState(S.appx.data, "Microsoft.CompanyPortal") : undefined;
-  const join = ds?.data?.state.joinType;
+  const enrolledRaw = mdm && !unreadable(mdm, "mdm") ? mdm.data.enrolled : undefined;
+  // A "no" needs the part read in full; a "yes" stands beside an error.
+  const enrolled = enrolledRaw?.value === false && mdm!.state !== "read" ? undefined : enrolledRaw;
+  const portal = S.appx && !unreadable(S.appx, "appx") ? packageState(S.appx.data, "Microsoft.CompanyPortal") : undefined;
+  const join = ds?.cutOff ? undefined : ds?.data?.state.joinType;
   if (enrolled?.value === true) set("managed", true, enrolled.lines, `enrolled in device management: ${enrolled.reason}`);
   else if (facts.hybridJoined === true) set("managed", true, hybrid!.lines, "hybrid joined, which the managed question counts as a managed device");
   else if (join?.value === "entra-joined") set("managed", true, join.lines, "joined to Microsoft Entra ID (AzureAdJoined YES), which makes it your organisation's device");
@@ -118,13 +111,13 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   else {
     const orgJoin = join && (join.value === "domain-joined-only" || join.value === "on-premises-drs-joined");
     const personalJoin = join && (join.value === "registered" || join.value === "not-joined");
-    const cut = mdm?.cutOff || S.appx?.cutOff || ds?.cutOff;
-    if (enrolled?.value === false && portal?.value === "not-found" && personalJoin && !cut) {
+    if (enrolled?.value === false && portal?.value === "not-found" && personalJoin) {
       set("managed", false, [...enrolled.lines, ...portal.lines, ...join.lines], `no device management enrollment, no Company Portal, and the device is ${join.value === "registered" ? "only Entra registered (a work account added)" : "not joined"} to an organisation`);
     } else {
       const why = [
-        enrolled === undefined ? unreadable(mdm, "mdm") : undefined,
-        portal === undefined ? unreadable(S.appx, "appx") : undefined,
+        enrolled === undefined ? (unreadable(mdm, "mdm") ?? (enrolledRaw ? `the management enrollment part holds a line that is not an entry (line ${mdm!.error?.line}), so an enrollment may be missing from it` : undefined)) : undefined,
+        portal === undefined ? unreadable(S.appx, "appx") : portal.value === "unknown" ? `Company Portal: ${portal.reason}` : undefined,
+        ds?.cutOff ? unreadable(ds, "dsregcmd") : undefined,
         orgJoin ? "the device is joined to a domain without an enrollment in the paste, which can still be managed" : undefined,
         !join || join.value === "unknown" ? "the join type is unknown" : undefined,
       ].filter(Boolean);
@@ -134,16 +127,18 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
 
   // ---- personalAndWorkPaired
   const acc = S["onedrive-accounts"];
-  if (acc && (acc.state === "read" || acc.state === "partial" || (acc.state === "empty" && !acc.cutOff))) {
+  // An empty part is "no account" only from the current command, which prints a failure; the earlier one hid it.
+  const emptyMeansNone = (S.meta?.data.bundleVersion?.value ?? 0) >= 2;
+  if (acc && !acc.cutOff && (acc.state === "read" || acc.state === "partial" || (acc.state === "empty" && emptyMeansNone))) {
     const p = derivePaired(acc.data);
-    if (!p.value && acc.cutOff) {
-      notes.push("A personal and a work OneDrive stays unknown: the paste was cut off in the OneDrive accounts.");
+    if (!p.value && acc.state === "partial") {
+      notes.push(`A personal and a work OneDrive stays unknown: the OneDrive accounts part holds a line that is not an account value (line ${acc.error?.line}), so an account may be missing from it.`);
       return { facts, support, notes };
     }
     const lines = p.lines.length > 0 ? p.lines : acc.markerLine ? [acc.markerLine] : [];
     if (lines.length > 0) set("personalAndWorkPaired", p.value, lines, p.reason);
     else notes.push("A personal and a work OneDrive: unknown, the accounts part has no lines to rest on.");
-  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}.`);
+  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}${acc?.state === "empty" && !acc.cutOff ? ", which the earlier command also printed when it could not read the accounts" : ""}.`);
 
   return { facts, support, notes };
 }

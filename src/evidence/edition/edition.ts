@@ -12,7 +12,8 @@
  *   InstallationType, an EditionID starting `Server` (not ServerRdsh) says Server.
  * - ProductType (WinNT / ServerNT / LanmanNT) is a cross-check only: it calls multi-session a server.
  * - Windows 11: CurrentBuild ≥ 22000; ProductName still says "Windows 10" on Windows 11, so it is
- *   shown but never used.
+ *   shown but never used. A build names Windows 10 or 11 only on a client: Server shares build
+ *   numbers with client versions.
  * - `ver`: only the number `\d+.\d+.\d+.\d+` is read; the word "Version" may be translated (UNCONFIRMED).
  */
 import { mergeRecords, readRecords, type Answer, type Line, type Unused, type Valued, numberValue, textValue } from "../bundle/lines.ts";
@@ -113,9 +114,13 @@ export function deriveEdition(ed: Edition | undefined, productType?: Valued<stri
     windowsServer = { value: "unknown", lines: [], reason: "neither InstallationType nor EditionID was printed" };
   }
   const build = ed?.currentBuild ?? (ver ? { value: ver.build, line: ver.line } : undefined);
+  // Client and Server editions share build numbers (17763 is Windows 10 1809 and Server 2019): the
+  // build names a client family only once the edition is known to be a client (issue 25).
   const family: EditionState["family"] = !build
     ? { value: "unknown", lines: [], reason: "no build number was printed" }
-    : build.value >= 22000
+    : windowsServer.value !== false
+      ? { value: "unknown", lines: [build.line], reason: `build ${build.value} is shared by client and server editions; ${windowsServer.value === true ? "this is Windows Server" : "the edition (InstallationType) is needed to name it"}` }
+      : build.value >= 22000
       ? { value: "Windows 11", lines: [build.line], reason: `build ${build.value} (22000 or later)` }
       : build.value >= 10240
         ? { value: "Windows 10", lines: [build.line], reason: `build ${build.value}` }

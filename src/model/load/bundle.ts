@@ -12,7 +12,7 @@
  * Cross-checks (besides the zod schema):
  * - every section listed is printed by the PowerShell command (`S '<id>'`), and every section
  *   the command prints is listed;
- * - every `===== FIXPATH:<id> =====` of the Command Prompt line is a listed section;
+ * - every `===== FIXPATH:<id> <token> =====` of the Command Prompt line is a listed section;
  * - every `unconfirmed` id a section names exists, and every unconfirmed point is used or general.
  */
 import { LineCounter, parseDocument } from "yaml";
@@ -74,9 +74,9 @@ export function powershellSectionIds(command: string): string[] {
   return [...command.matchAll(/\bS '([^']*)'/g)].map((m) => m[1]!);
 }
 
-/** Section ids of literal marker lines (`===== FIXPATH:ver =====`), in order. */
+/** Section ids of literal marker lines (`===== FIXPATH:ver %t =====`, the run's token after the id), in order. */
 export function markerSectionIds(command: string): string[] {
-  return [...command.matchAll(/===== FIXPATH:([^\s=]+) =====/g)].map((m) => m[1]!);
+  return [...command.matchAll(/===== FIXPATH:([^\s=]+)(?: [^\s=]+)? =====/g)].map((m) => m[1]!);
 }
 
 /**
