@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planScenario } from "../../src/engine/index.ts";
+import { buildLookupIndex, lookupAnswer } from "../../src/lookup/index.ts";
 import { parseCode } from "../../src/model/index.ts";
 import { makeFacts, realKb } from "./helpers.ts";
 
@@ -93,5 +94,25 @@ describe("the new hubs", () => {
 
   it("says AADSTS50058 is often expected, not an error", () => {
     expect(kb.codes.get("aadsts50058")!.quickAnswer).toMatch(/expected/i);
+  });
+});
+
+describe("messages people paste without a code", () => {
+  const index = buildLookupIndex(kb);
+
+  it.each([
+    ["UPLOAD BLOCKED: We couldn't verify you have the necessary permissions to upload the file.", "0x8004dec5"],
+    ["Either your password changed or the server needs your sign-in info again", "aadsts50173"],
+    ["There was a problem. Your organization does not support this version of Windows.  (0x80180014)", "0x80180014"],
+    ["AADSTS50020 User Account from identity provider does not exist in tenant and cannot access application (OneDrive SyncEngine).", "aadsts50020"],
+  ])("%s finds the %s pages first", (query, code) => {
+    const first = lookupAnswer(index, query).results[0];
+    expect(first?.code).toBe(code);
+  });
+
+  it("keeps each message on its hub, word for word as Microsoft shows it", () => {
+    const texts = (id: string) => kb.codes.get(id)!.messages.map((m) => m.text);
+    expect(texts("0x8004dec5")).toContain("UPLOAD BLOCKED: We couldn't verify you have the necessary permissions to upload the file.");
+    expect(texts("aadsts50173")).toContain("Either your password changed or the server needs your sign-in info again");
   });
 });
