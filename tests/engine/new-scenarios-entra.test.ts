@@ -61,11 +61,23 @@ describe("the tenant checklist", () => {
     }
   });
 
-  it.each(["aadsts50055", "aadsts50057", "aadsts50058", "aadsts700082", "0x80180014"])("is linked from the tenant-side hub %s", (code) => {
+  it.each(["aadsts50055", "aadsts50057", "aadsts50058", "aadsts700082", "0x80180014", "aadsts53003", "aadsts53000", "aadsts53001", "aadsts530003", "aadsts50076", "aadsts50079", "aadsts90072", "aadsts50173"])("is linked from the tenant-side hub %s", (code) => {
     const hub = kb.codes.get(code);
     expect(hub, `content/${code}/code.yaml`).toBeDefined();
     expect(hub!.related.map((r) => r.page)).toContain("aadsts50020/admin");
   });
+});
+
+describe("what people hand to IT on the tenant-side hubs", () => {
+  it.each(["aadsts53003", "aadsts53000", "aadsts53001", "aadsts530003", "aadsts50076", "aadsts50079", "aadsts50055", "aadsts50057", "aadsts700082"])(
+    "%s says what to send IT and where the Correlation ID is",
+    (code) => {
+      const text = kb.codes.get(code)!.caveats.map((c) => c.text).join(" ");
+      expect(text).toMatch(/What to send IT/);
+      expect(text).toMatch(/Correlation ID/);
+      expect(text).toMatch(/More Details/);
+    },
+  );
 });
 
 describe("the new hubs", () => {
