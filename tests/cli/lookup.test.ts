@@ -26,12 +26,12 @@ describe("fixpath lookup: the answer table", () => {
 describe("fixpath lookup: a code with no page", () => {
   it("says so with its family and Microsoft's lookup, and offers a neighbour only as 'did you mean', exit 1", async () => {
     const io = fakeIo();
-    expect(await main(["lookup", "AADSTS50058"], io)).toBe(1);
+    expect(await main(["lookup", "AADSTS50059"], io)).toBe(1);
     const out = io.out();
-    expect(out).toMatch(/^No page for AADSTS50058 yet\.\n {2}It is an Entra ID sign-in service code\./);
-    expect(out).toContain("Microsoft's error code lookup: https://login.microsoftonline.com/error?code=50058");
+    expect(out).toMatch(/^No page for AADSTS50059 yet\.\n {2}It is an Entra ID sign-in service code\./);
+    expect(out).toContain("Microsoft's error code lookup: https://login.microsoftonline.com/error?code=50059");
     expect(out.indexOf("Did you mean")).toBeGreaterThan(out.indexOf("No page for"));
-    expect(out).toContain("(AADSTS50058: one character different)");
+    expect(out).toContain("(AADSTS50059: one character different)");
     expect(out).not.toMatch(/score/);
   });
 

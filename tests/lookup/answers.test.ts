@@ -56,15 +56,15 @@ describe("a one-digit neighbour", () => {
   });
 
   it("names the code as written and the slip", () => {
-    const a = lookupAnswer(index, "AADSTS50058");
+    const a = lookupAnswer(index, "0x80180016");
     expect(a.didYouMean.map((d) => [d.written, d.code, d.how])).toEqual([
-      ["AADSTS50058", "aadsts50053", "one character different"],
-      ["AADSTS50058", "aadsts50078", "one character different"],
+      ["0x80180016", "0x80180014", "one character different"],
+      ["0x80180016", "0x80180018", "one character different"],
     ]);
   });
 
   it("does not come back through the text search (digits are never matched by typo or prefix)", () => {
-    for (const q of ["50058", "50127", "8004de9", "caa5002"]) expect(lookup(index, q).filter((r) => /\d/.test(r.why.join(" "))), q).toEqual([]);
+    for (const q of ["50059", "50127", "8004de9", "caa5002"]) expect(lookup(index, q).filter((r) => /\d/.test(r.why.join(" "))), q).toEqual([]);
   });
 });
 
@@ -182,7 +182,7 @@ describe("text matches that mean something", () => {
     expect(MIN_TEXT_QUALITY).toBe(0.5);
     // One real word among three unknown ones is not a match, nor one of two.
     expect(lookup(index, "qqzzyx wibble flumox module")).toEqual([]);
-    expect(lookup(index, "upload blocked")).toEqual([]);
+    expect(lookup(index, "wibble blocked")).toEqual([]);
     expect(lookup(index, "module missing").length).toBeGreaterThan(0);
   });
 
