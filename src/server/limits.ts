@@ -15,6 +15,10 @@ export interface ConnectionLimits {
   idleTimeoutMs: number;
   /** Connections one client may hold open at once (IPv6 by its /64); more are closed at once. 0 = no cap. */
   maxConnectionsPerAddress: number;
+  /** Connections open at once from all clients together; more are closed at once. 0 = no cap. */
+  maxConnections: number;
+  /** Requests one connection may have waiting for their answers (pipelined); one more closes it. 0 = no bound. */
+  maxPipelined: number;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
@@ -23,6 +27,8 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 30_000,
   maxConnectionsPerAddress: 128,
+  maxConnections: 2048,
+  maxPipelined: 16,
 };
 
 /** What the environment sets for `createServer`/`startServer`. */
@@ -37,11 +43,12 @@ const LIMIT_VARS: readonly [keyof ConnectionLimits, string][] = [
   ["headersTimeoutMs", "FIXPATH_HEADERS_TIMEOUT_MS"],
   ["keepAliveTimeoutMs", "FIXPATH_KEEPALIVE_TIMEOUT_MS"],
   ["maxConnectionsPerAddress", "FIXPATH_MAX_CONNECTIONS_PER_ADDRESS"],
+  ["maxConnections", "FIXPATH_MAX_CONNECTIONS"],
 ];
 
 /**
  * Reads FIXPATH_REQUEST_TIMEOUT_MS, FIXPATH_HEADERS_TIMEOUT_MS, FIXPATH_KEEPALIVE_TIMEOUT_MS,
- * FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_TRUST_PROXY and FIXPATH_OPERATOR_TOKEN. Throws an
+ * FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_MAX_CONNECTIONS, FIXPATH_TRUST_PROXY and FIXPATH_OPERATOR_TOKEN. Throws an
  * Error whose message names the variable, what it holds and the fix.
  */
 export function serverSettingsFromEnv(env: Record<string, string | undefined>): ServerEnvSettings {

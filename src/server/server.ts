@@ -8,14 +8,17 @@ import type { AddressInfo, Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
 import { OPERATOR_TOKEN_MIN, registerApi, sendIssues } from "./api.ts";
+import { guardConnections } from "./connections.ts";
 import { DEFAULT_LIMITS, type ConnectionLimits } from "./limits.ts";
-import { clientId, createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { DEFAULT_CSP, securityHeaders } from "./security.ts";
 import { registerCompression, registerStaticSite } from "./static-site.ts";
 import { StorageError, type Repository } from "./storage/repository.ts";
 
 /** Largest request body accepted, in bytes (413 beyond). */
 export const BODY_LIMIT = 8 * 1024;
+/** The default static limit: 600 requests at once, 60 a second after that, per client. */
+export const STATIC_RATE_LIMIT: Readonly<RateLimitOptions> = { burst: 600, perSecond: 60 };
 /** The port when PORT is not set. */
 export const DEFAULT_PORT = 4321;
 
@@ -27,10 +30,18 @@ export interface CreateServerOptions {
   siteInMemory?: boolean;
   /** Opened and migrated storage (`openRepository`); the caller closes it after the server. */
   db: Repository;
-  /** The clock: stored days (UTC `YYYY-MM-DD`) and the rate limiter read it. */
+  /** The wall clock: stored days (UTC `YYYY-MM-DD`) read it. */
   now?: () => Date;
-  /** Per-client limit on /api/ requests, or false to turn it off (benchmarks). */
+  /** A clock in milliseconds that never steps back, for the rate limits. Default `performance.now`. */
+  monotonicMs?: () => number;
+  /** Per-client limit on /api/ requests, or false to turn it off, and the static limit with it (benchmarks). */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Per-client limit on every other request (pages, assets, `/api/*.json`): a budget no browser
+   * reaches (a page is about ten requests), there so that one client cannot spend the server on
+   * files. Default `STATIC_RATE_LIMIT`; false turns it off.
+   */
+  staticRateLimit?: RateLimitOptions | false;
   /** The Content-Security-Policy header; default `DEFAULT_CSP` (see `buildCsp`). */
   csp?: string;
   /** Search misses seen fewer times are not listed by /api/stats/search-misses. Default 2. */
@@ -87,19 +98,23 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     // get the security headers and a JSON answer too; a reset connection gets nothing, quietly.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, headers),
   });
-  if (limits.maxConnectionsPerAddress > 0) capConnections(app, limits.maxConnectionsPerAddress);
+  guardConnections(app, limits);
 
   app.addHook("onRequest", async (_request, reply) => {
     reply.headers(headers);
   });
 
   if (options.rateLimit !== false) {
+    const clock = options.monotonicMs ?? (() => performance.now());
     const limiter = createRateLimiter(options.rateLimit ?? {});
+    const staticLimiter = options.staticRateLimit === false ? undefined : createRateLimiter(options.staticRateLimit ?? STATIC_RATE_LIMIT);
     app.addHook("onRequest", async (request, reply) => {
       // The route the router matched (after decoding, whatever the request line looked like:
       // /%61pi/outcomes and http://host/api/outcomes are /api/outcomes), not the raw URL text.
       const route = request.routeOptions.url;
-      if (route === undefined ? !decodedPathIsApi(request.url) : !route.startsWith("/api/")) return;
+      const isApi = route === undefined || route === "/*" ? decodedPathIsApi(request.url) && !isStaticApiFile(request.url) : route.startsWith("/api/");
+      const chosen = isApi ? limiter : staticLimiter;
+      if (!chosen) return;
       // The socket can be gone already (a reset right after the headers): nothing to answer.
       const address = request.ip ?? request.socket.remoteAddress;
       if (address === undefined) {
@@ -107,7 +122,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
         request.raw.destroy();
         return;
       }
-      const decision = limiter.take(address, now().getTime());
+      const decision = chosen.take(address, clock());
       if (!decision.ok) {
         reply.header("retry-after", String(decision.retryAfterSeconds));
         return sendIssues(reply, 429, [{ code: "api/rate-limited", severity: "error", path: "(request)", message: "too many requests from this client", hint: `wait ${decision.retryAfterSeconds} s and send it again` }]);
@@ -170,6 +185,11 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   return app;
 }
 
+/** `/api/<…>.json` read with GET or HEAD is a file of the built site (the machine-readable KB), not an API call. */
+function isStaticApiFile(url: string): boolean {
+  return /^\/api\/[^?]*\.json(?:\?|$)/.test(url);
+}
+
 /** Whether a request's path, decoded as the router decodes it, is under /api (absolute-form request lines included). */
 function decodedPathIsApi(url: string): boolean {
   let path = url.split("?")[0]!;
@@ -185,27 +205,6 @@ function decodedPathIsApi(url: string): boolean {
 /** Trusts the nearest `hops` proxies (X-Forwarded-For read from the right). */
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
-}
-
-/** Closes connections beyond `max` open at once from one client (IPv6 by its /64, as the rate limit counts). */
-function capConnections(app: FastifyInstance, max: number): void {
-  const open = new Map<string, number>();
-  app.server.on("connection", (socket: Socket) => {
-    const address = socket.remoteAddress;
-    if (address === undefined) return;
-    const key = clientId(address);
-    const n = (open.get(key) ?? 0) + 1;
-    if (n > max) {
-      socket.destroy();
-      return;
-    }
-    open.set(key, n);
-    socket.once("close", () => {
-      const left = (open.get(key) ?? 1) - 1;
-      if (left <= 0) open.delete(key);
-      else open.set(key, left);
-    });
-  });
 }
 
 /** The answer to a request Node refused before routing, with the security headers; nothing for a reset connection. */
