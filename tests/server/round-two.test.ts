@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverSettingsFromEnv, startServer, type RunningServer, type StartServerOptions } from "../../src/server/index.ts";
-import { backend, type FreshDb } from "./helpers/backends.ts";
+import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
 import { open, sendAndWait } from "./helpers/raw-http.ts";
 import { FIXED_NOW, postJson, projectKb, testServer } from "./helpers/server.ts";
 
@@ -183,5 +183,47 @@ describe("1. a per-address limit for static requests, and limits on a clock that
     } finally {
       await app.close();
     }
+  });
+});
+
+describe.each(BACKENDS)("2 and 3. feedback comments are redacted, then measured (%s)", (name) => {
+  const be = backend(name);
+  let db: FreshDb;
+  let app: Awaited<ReturnType<typeof testServer>>;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    await be.start();
+    db = await be.fresh();
+    app = await testServer({ db: db.repo, logError: (m) => logged.push(m) });
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.dispose();
+    await be.stop();
+  });
+  const feedback = (comment: string) => postJson(app, "/api/feedback", { page: "caa50021", helpful: false, comment });
+
+  it("refuses a comment that redaction makes longer than 1,000 characters with 422 and what to do, not 503", async () => {
+    const res = await feedback(`${"x".repeat(990)} a@b.co ok`);
+    expect(res.statusCode).toBe(422);
+    expect(res.json().issues[0]).toMatchObject({ code: "api/too-long", path: "body.comment", received: "1003 characters" });
+    expect(logged).toEqual([]);
+  });
+
+  it("takes a comment over 1,000 characters that redaction brings under, and stores it redacted", async () => {
+    const address = "ana.maria.perez-gonzalez.longname@contoso.example.com";
+    const res = await feedback(`${"y".repeat(980)} ${address}`);
+    expect(res.statusCode).toBe(201);
+    const rows = await db.rows("feedback");
+    expect(String(rows.at(-1)!.comment)).toBe(`${"y".repeat(980)} [email-1]`);
+  });
+
+  it("stores none of what row 3 found kept: e-mail in any script, phone forms, SIDs, profile paths, IP addresses", async () => {
+    const comment = "I am ana.pérez@contoso.com (also jörg@müller.de, ana＠contoso.com), call 555.123.4567 or 5551234567; SID S-1-5-21-1004336348-1177238915-682003330-1001, folder C:\\Users\\anaperez\\OneDrive, proxy 192.168.1.20 and fe80::1c2d:3e4f:5a6b:7c8d. Error CAA50021 (3399811105).";
+    expect((await feedback(comment)).statusCode).toBe(201);
+    const stored = String((await db.rows("feedback")).at(-1)!.comment);
+    for (const leaked of ["ana.p", "jörg", "müller", "contoso", "555", "4567", "1004336348", "anaperez", "192.168", "fe80"]) expect(stored).not.toContain(leaked);
+    expect(stored).toContain("CAA50021 (3399811105)");
+    expect(logged).toEqual([]);
   });
 });
