@@ -1,6 +1,8 @@
 // Issue 28, row by row: what a hostile client on loopback could still do after issue 15. Raw
 // sockets (node:net) where a real client would not misbehave; every wait is bounded.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import Database from "better-sqlite3";
+import { openSqliteRepository } from "../../src/server/storage/sqlite.ts";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -225,5 +227,43 @@ describe.each(BACKENDS)("2 and 3. feedback comments are redacted, then measured 
     for (const leaked of ["ana.p", "jörg", "müller", "contoso", "555", "4567", "1004336348", "anaperez", "192.168", "fe80"]) expect(stored).not.toContain(leaked);
     expect(stored).toContain("CAA50021 (3399811105)");
     expect(logged).toEqual([]);
+  });
+});
+
+describe("4. deleting the WAL while the server runs loses no acknowledged write", () => {
+  const row = (i: number) => ({ code: "caa50021", app: "onedrive" as const, stepId: "clean-restart", outcome: "fixed" as const, reason: null, day: `2026-03-${String(10 + (i % 5))}` });
+  /** What a crash right now would leave: the main file and the WAL under its name (a deleted WAL has none). */
+  const rowsAfterCrash = (file: string, dir: string): number => {
+    const copy = join(dir, "after-crash", "fixpath.sqlite");
+    mkdirSync(join(dir, "after-crash"), { recursive: true });
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    const db = new Database(copy);
+    try {
+      return (db.prepare("select count(*) as n from outcomes").get() as { n: number }).n;
+    } catch {
+      return 0; // not even the tables: the restart would have made an empty database
+    } finally {
+      db.close();
+    }
+  };
+
+  it.each(["-wal", "-shm", "-wal and -shm"])("moves every commit into the main file and goes on with a new %s", async (which) => {
+    const dir = mkdtempSync(join(tmpdir(), "fixpath-wal-"));
+    const file = join(dir, "fixpath.sqlite");
+    const repo = await openSqliteRepository({ file });
+    try {
+      for (let i = 0; i < 20; i++) await repo.addOutcomes([row(i)]);
+      for (const suffix of which === "-wal and -shm" ? ["-wal", "-shm"] : [which]) rmSync(`${file}${suffix}`);
+      for (let i = 0; i < 20; i++) await repo.addOutcomes([row(i)]);
+      expect(rowsAfterCrash(file, dir)).toBe(40);
+      // And the database goes on under its own names.
+      await repo.addOutcomes([row(0)]);
+      expect((await repo.countRows()).outcomes).toBe(41);
+      expect(readdirSync(dir).sort()).toEqual(["after-crash", "fixpath.sqlite", "fixpath.sqlite-shm", "fixpath.sqlite-wal"]);
+    } finally {
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -111,6 +111,8 @@ class SqliteRepository implements Repository {
   readonly #addMisses: (rows: readonly SearchMissRecord[]) => number;
 
   readonly #identity: string | undefined;
+  /** The WAL and shared-memory files as last seen (device:inode), watched like the main file. */
+  readonly #sidecars = new Map<string, string | undefined>();
   #lost: StorageError | undefined;
   #missCodes: number;
   #prunedFor: string | undefined;
@@ -122,6 +124,7 @@ class SqliteRepository implements Repository {
   ) {
     this.#db = db;
     this.#identity = fileIdentity;
+    if (fileIdentity !== undefined) for (const suffix of ["-wal", "-shm"]) this.#sidecars.set(suffix, identity(`${location}${suffix}`));
     this.#insertOutcome = db.prepare("insert into outcomes (code, app, step_id, outcome, reason, day) values (?, ?, ?, ?, ?, ?)");
     this.#bumpCount = db.prepare("insert into outcome_counts (code, app, step_id, outcome, n) values (?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome) do update set n = n + excluded.n");
     this.#insertFeedback = db.prepare("insert into feedback (page, helpful, reason, comment, day) values (?, ?, ?, ?, ?)");
@@ -179,11 +182,48 @@ class SqliteRepository implements Repository {
     throw this.#lost;
   }
 
+  /**
+   * Puts the WAL and shared-memory files back when someone deleted or replaced them while the
+   * server runs. SQLite goes on writing to the WAL it has open, which no longer has a name: a crash
+   * or a restart then loses every commit in it (1,926 acknowledged rows in issue 28), and a second
+   * process would open a WAL of its own. Leaving WAL mode and entering it again moves every commit
+   * into the main file and starts a new WAL under the right name; if that fails (another process
+   * holds the database), writes are refused as for a lost main file.
+   */
+  #checkSidecars(): void {
+    if (this.#identity === undefined) return;
+    let changed = false;
+    for (const [suffix, seen] of this.#sidecars) {
+      const now = identity(`${this.location}${suffix}`);
+      if (now === seen) continue;
+      // Appearing is what SQLite does itself (before the first write, after the last close).
+      if (seen !== undefined) changed = true;
+      this.#sidecars.set(suffix, now);
+    }
+    if (!changed) return;
+    try {
+      this.#db.pragma("journal_mode = DELETE");
+      const mode = this.#db.pragma("journal_mode = WAL", { simple: true });
+      if (mode !== "wal") throw new Error(`journal mode is "${String(mode)}"`);
+      // A write makes the new WAL and shared-memory files appear under their names.
+      this.#db.prepare("delete from schema_migrations where version = -1").run();
+    } catch (e) {
+      this.#lost = new StorageError(
+        `the SQLite database's WAL or shared-memory file (${this.location}-wal, -shm) was deleted or replaced while the server was running, and it could not be put back (${(e as Error).message}); writes are no longer acknowledged. Fix: stop every process that uses the database, check the three files, and start the server again.`,
+        { cause: e },
+      );
+      throw this.#lost;
+    }
+    for (const suffix of this.#sidecars.keys()) this.#sidecars.set(suffix, identity(`${this.location}${suffix}`));
+  }
+
   /** Runs a write transaction, acknowledged only while the file is still the one that was opened. */
   #write<T>(work: () => T): T {
     this.#checkFile();
+    this.#checkSidecars();
     const result = work();
     this.#checkFile();
+    this.#checkSidecars();
     return result;
   }
 
