@@ -267,3 +267,31 @@ describe("4. deleting the WAL while the server runs loses no acknowledged write"
     }
   });
 });
+
+describe("5. a database locked by another process does not freeze the server", () => {
+  it("waits for the lock without blocking the event loop, then stores the write", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fixpath-locked-"));
+    const file = join(dir, "fixpath.sqlite");
+    const repo = await openSqliteRepository({ file });
+    // An operator's sqlite3 holding a write transaction open.
+    const operator = new Database(file);
+    try {
+      operator.exec("begin immediate");
+      const events: string[] = [];
+      const write = repo.addOutcomes([{ code: "caa50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed", reason: null, day: "2026-03-14" }]).then(
+        () => events.push("stored"),
+        (e: Error) => events.push(`failed: ${e.message}`),
+      );
+      // Set after the write began: it runs first only if the write does not hold the event loop.
+      await new Promise<void>((resolve) => setTimeout(() => { events.push("timer"); resolve(); }, 20));
+      operator.exec("commit");
+      await write;
+      expect(events).toEqual(["timer", "stored"]);
+      expect((await repo.countRows()).outcomes).toBe(1);
+    } finally {
+      operator.close();
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -25,6 +25,19 @@ import {
   type StepTally,
 } from "./repository.ts";
 
+/** Longest a statement waits for a lock while blocking the event loop, in ms. */
+export const BUSY_WAIT_MS = 10;
+/** Longest a write is retried (asynchronously) while another process holds the database locked, in ms. */
+export const WRITE_LOCK_DEADLINE_MS = 5_000;
+
+/** Whether better-sqlite3 failed because another connection holds the lock. */
+function isBusy(e: unknown): boolean {
+  const code = String((e as { code?: unknown }).code ?? "");
+  return code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED";
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export interface SqliteOptions {
   /** The database file; its folder is created. `:memory:` for a throwaway database. */
   file: string;
@@ -54,8 +67,13 @@ export async function openSqliteRepository(options: SqliteOptions): Promise<Repo
       if (mode !== "wal") throw new StorageError(`the SQLite database ${file} cannot use WAL mode (got "${String(mode)}"). Fix: put it on a local file system.`);
     }
     db.pragma("synchronous = FULL");
+    // Waiting for a lock blocks the whole event loop (better-sqlite3 is synchronous), pages
+    // included: SQLite itself waits at most BUSY_WAIT_MS, and a write that still finds the database
+    // locked is retried later without blocking (`#retrying`), for up to WRITE_LOCK_DEADLINE_MS.
+    // At start, a locked database is waited for (nothing is being served yet); then no longer.
     db.pragma("busy_timeout = 5000");
     migrate(db, file, (options.now ?? (() => new Date()))());
+    db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
   } catch (e) {
     db.close();
     throw openFailure(e, file);
@@ -227,23 +245,40 @@ class SqliteRepository implements Repository {
     return result;
   }
 
+  /**
+   * `#write`, retried while another connection (an operator's `sqlite3`, a second instance) holds
+   * the database locked: each try blocks for at most BUSY_WAIT_MS, the waits between tries do not
+   * block, so pages and reads go on being answered. Past WRITE_LOCK_DEADLINE_MS the write fails.
+   */
+  async #retrying<T>(work: () => T): Promise<T> {
+    const start = performance.now();
+    for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
+      try {
+        return this.#write(work);
+      } catch (e) {
+        if (!isBusy(e) || performance.now() - start + pause > WRITE_LOCK_DEADLINE_MS) throw e;
+      }
+      await sleep(pause);
+    }
+  }
+
   async schemaVersion(): Promise<number> {
     const row = this.#db.prepare("select max(version) as v from schema_migrations").get() as { v: number | null };
     return row.v ?? 0;
   }
 
   async addOutcomes(rows: readonly OutcomeRecord[]): Promise<void> {
-    if (rows.length) this.#write(() => this.#addOutcomes(rows));
+    if (rows.length) await this.#retrying(() => this.#addOutcomes(rows));
   }
 
   async addFeedback(rows: readonly FeedbackRecord[]): Promise<void> {
-    if (rows.length) this.#write(() => this.#addFeedback(rows));
+    if (rows.length) await this.#retrying(() => this.#addFeedback(rows));
   }
 
   async addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void> {
     if (!rows.length) return;
     try {
-      const added = this.#write(() => this.#addMisses(rows));
+      const added = await this.#retrying(() => this.#addMisses(rows));
       this.#missCodes += added;
       this.#prunedFor = rows[rows.length - 1]!.day;
     } catch (e) {
