@@ -267,7 +267,12 @@ function clientError(error: FastifyError): { status: number; code: string; messa
   return undefined;
 }
 
+/** Default longest wait at close for requests and writes in flight, in ms. */
+export const CLOSE_DEADLINE_MS = 10_000;
+
 export interface StartServerOptions extends CreateServerOptions {
+  /** Longest `close` waits for requests and writes in flight (a database that stopped answering), in ms. Default `CLOSE_DEADLINE_MS`. */
+  closeDeadlineMs?: number;
   /** Default 4321 (the CLI passes PORT). 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1; use 0.0.0.0 (or ::) to listen on every interface, e.g. in a container. */
@@ -301,7 +306,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return { url: `http://${shownHost}:${address.port}`, port: address.port, app, close: () => app.close() };
+  const deadlineMs = options.closeDeadlineMs ?? CLOSE_DEADLINE_MS;
+  const close = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const closed = app.close().then(() => "closed" as const);
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deadlineMs)));
+    const result = await Promise.race([closed, late]);
+    clearTimeout(timer);
+    if (result === "late") {
+      // What is still unanswered gets no answer: its connection is closed, and the stop goes on.
+      app.server.closeAllConnections();
+      (options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`)))(`stopped after ${deadlineMs / 1000} s with requests or writes still unfinished (is the database answering?); their connections were closed unanswered, nothing of them was acknowledged`);
+    }
+  };
+  return { url: `http://${shownHost}:${address.port}`, port: address.port, app, close };
 }
 
 /** PORT from the environment, checked; `DEFAULT_PORT` when unset. */

@@ -3,12 +3,14 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { openSqliteRepository } from "../../src/server/storage/sqlite.ts";
+import { openPostgresRepository } from "../../src/server/storage/postgres.ts";
+import { createServer as createTcpServer, connect as tcpConnect, type Server as TcpServer, type Socket as TcpSocket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverSettingsFromEnv, startServer, type RunningServer, type StartServerOptions } from "../../src/server/index.ts";
 import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
-import { open, sendAndWait } from "./helpers/raw-http.ts";
+import { open, rawRequest, sendAndWait } from "./helpers/raw-http.ts";
 import { FIXED_NOW, postJson, projectKb, testServer } from "./helpers/server.ts";
 
 async function listen(options: Partial<StartServerOptions> & Pick<StartServerOptions, "db">): Promise<RunningServer> {
@@ -133,6 +135,7 @@ describe("1. bounds on pipelining and on connections", () => {
 });
 
 const OUTCOME = { code: "CAA50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed" };
+const rawPost = (port: number) => rawRequest(port, "POST /api/outcomes HTTP/1.1", { "content-type": "application/json" }, JSON.stringify(OUTCOME));
 
 describe("1. a per-address limit for static requests, and limits on a clock that never steps back", () => {
   const be = backend("sqlite");
@@ -292,6 +295,94 @@ describe("5. a database locked by another process does not freeze the server", (
       operator.close();
       await repo.close();
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A TCP relay to PostgreSQL that can stall, as a server stopped with SIGSTOP does: connections stay open, nothing comes back. */
+async function stallableRelay(target: URL): Promise<{ url: (u: string) => string; stall(): void; close(): Promise<void> }> {
+  let stalled = false;
+  const sockets = new Set<TcpSocket>();
+  const server: TcpServer = createTcpServer((client) => {
+    const upstream = tcpConnect({ host: target.hostname, port: Number(target.port || 5432) });
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => {});
+      s.on("close", () => sockets.delete(s));
+    }
+    client.on("data", (d) => void (stalled || upstream.write(d)));
+    upstream.on("data", (d) => void (stalled || client.write(d)));
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: (u) => {
+      const v = new URL(u);
+      v.hostname = "127.0.0.1";
+      v.port = String(port);
+      return v.toString();
+    },
+    stall: () => (stalled = true),
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Resolves "done" when `work` settles, "hung" after `ms`. */
+async function settlesWithin(work: Promise<unknown>, ms: number): Promise<"done" | "hung"> {
+  let timer: NodeJS.Timeout | undefined;
+  const result = await Promise.race([work.then(() => "done" as const, () => "done" as const), new Promise<"hung">((resolve) => (timer = setTimeout(() => resolve("hung"), ms)))]);
+  clearTimeout(timer);
+  return result;
+}
+
+describe("6. a PostgreSQL server that stops answering", () => {
+  const be = backend("postgres");
+  let db: FreshDb;
+  beforeAll(async () => {
+    await be.start();
+    db = await be.fresh();
+  });
+  afterAll(async () => {
+    await db.dispose();
+    await be.stop();
+  });
+
+  it("fails a write in time (503) and lets the server stop", async () => {
+    const relay = await stallableRelay(new URL(db.url!));
+    const logged: string[] = [];
+    const repo = await openPostgresRepository({ url: relay.url(db.url!), queryTimeoutMs: 300, closeDeadlineMs: 300, logError: (m) => logged.push(m) });
+    const server = await listen({ db: repo, closeDeadlineMs: 300, logError: (m) => logged.push(m) });
+    try {
+      expect((await rawPost(server.port)).status).toBe(201);
+      relay.stall();
+      const answer = await rawPost(server.port);
+      expect(answer.status).toBe(503);
+      expect(await settlesWithin(server.close(), 5_000)).toBe("done");
+      expect(await settlesWithin(repo.close(), 5_000)).toBe("done");
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it("says once in the log that connections were lost, not once per connection and not never", async () => {
+    const relay = await stallableRelay(new URL(db.url!));
+    const logged: string[] = [];
+    const repo = await openPostgresRepository({ url: relay.url(db.url!), logError: (m) => logged.push(m) });
+    try {
+      // Three connections at rest in the pool, then all three cut.
+      await Promise.all([repo.countRows(), repo.countRows(), repo.countRows()]);
+      await relay.close();
+      for (let i = 0; i < 50 && logged.length === 0; i++) await settle(20);
+      await settle(100);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/PostgreSQL connection .* was lost/);
+    } finally {
+      await repo.close();
     }
   });
 });
