@@ -75,7 +75,9 @@ function trustProxyFromEnv(raw: string | undefined): boolean | number | string[]
   const value = raw?.trim().toLowerCase();
   if (!value || value === "false" || value === "0" || value === "off") return false;
   if (/^\d{1,2}$/.test(value)) return Number(value);
-  if (value === "true" || value === "1" || value === "on") return 1;
+  if (value === "true" || value === "on" || value === "yes") {
+    throw new Error(`FIXPATH_TRUST_PROXY is "${raw!.trim()}": trusting every sender's X-Forwarded-For would let any client choose the address the rate limit and the connection cap see. Fix: list the proxy's addresses (e.g. 127.0.0.1 or 10.0.0.0/8), give the number of proxies in front (1), or unset it.`);
+  }
   const list = value.split(",").map((v) => v.trim()).filter(Boolean);
   const bad = list.find((v) => !/^(?:loopback|linklocal|uniquelocal|[0-9a-f.:]+(?:\/\d{1,3})?)$/.test(v));
   if (bad !== undefined) throw new Error(`FIXPATH_TRUST_PROXY holds "${bad.slice(0, 40)}", which is neither an address, a range nor a hop count. Fix: list the proxy's addresses (e.g. 127.0.0.1,10.0.0.0/8), give a hop count (1), or unset it.`);

@@ -4,7 +4,7 @@
  */
 import { FEEDBACK_REASON_LABELS, OUTCOME_REASON_LABELS, displayCode, resolveCode } from "../model/index.ts";
 import { registerOperator } from "./operator.ts";
-import type { AddressInfo, Socket } from "node:net";
+import { isIP, type AddressInfo, type Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
 import { OPERATOR_TOKEN_MIN, registerApi, sendIssues } from "./api.ts";
@@ -73,8 +73,9 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const now = options.now ?? (() => new Date());
   const logError = throttleLog(options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`)), () => now().getTime());
   const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (options.operatorToken !== undefined && options.operatorToken.trim().length < OPERATOR_TOKEN_MIN) {
-    throw new Error(`the operator token is shorter than ${OPERATOR_TOKEN_MIN} characters. Fix: set FIXPATH_OPERATOR_TOKEN to a longer random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator statistics off.`);
+  const weak = options.operatorToken === undefined ? undefined : operatorTokenWeakness(options.operatorToken.trim());
+  if (weak !== undefined) {
+    throw new Error(`the operator token ${weak}. Fix: set FIXPATH_OPERATOR_TOKEN to a random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator statistics off.`);
   }
   const headers = securityHeaders(options.csp ?? DEFAULT_CSP);
   const app = Fastify({
@@ -112,11 +113,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
       // The route the router matched (after decoding, whatever the request line looked like:
       // /%61pi/outcomes and http://host/api/outcomes are /api/outcomes), not the raw URL text.
       const route = request.routeOptions.url;
-      const isApi = route === undefined || route === "/*" ? decodedPathIsApi(request.url) && !isStaticApiFile(request.url) : route.startsWith("/api/");
+      // The operator page counts as the API: each request there is a guess at the token.
+      const isApi = route === undefined || route === "/*" ? decodedPathIsApi(request.url) && !isStaticApiFile(request.url) : route.startsWith("/api/") || route.startsWith("/operator");
       const chosen = isApi ? limiter : staticLimiter;
       if (!chosen) return;
       // The socket can be gone already (a reset right after the headers): nothing to answer.
-      const address = request.ip ?? request.socket.remoteAddress;
+      // A forwarded "address" that is not one (X-Forwarded-For: anything) is no identity: the socket's is used.
+      const address = request.ip !== undefined && isIP(request.ip) !== 0 ? request.ip : request.socket.remoteAddress;
       if (address === undefined) {
         reply.hijack();
         request.raw.destroy();
@@ -188,6 +191,16 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
 /** `/api/<…>.json` read with GET or HEAD is a file of the built site (the machine-readable KB), not an API call. */
 function isStaticApiFile(url: string): boolean {
   return /^\/api\/[^?]*\.json(?:\?|$)/.test(url);
+}
+
+/** Fewest different characters an operator token must hold ("aaaaaaaaaaaaaaaa" is long enough but guessed at once). */
+export const OPERATOR_TOKEN_MIN_DISTINCT = 8;
+
+/** Why a token is too weak to guard the operator page (as words after "the operator token"), or undefined. */
+export function operatorTokenWeakness(token: string): string | undefined {
+  if (token.length < OPERATOR_TOKEN_MIN) return `is shorter than ${OPERATOR_TOKEN_MIN} characters`;
+  if (new Set(token).size < OPERATOR_TOKEN_MIN_DISTINCT) return `holds fewer than ${OPERATOR_TOKEN_MIN_DISTINCT} different characters, so it is easy to guess`;
+  return undefined;
 }
 
 /** Whether a request's path, decoded as the router decodes it, is under /api (absolute-form request lines included). */

@@ -386,3 +386,65 @@ describe("6. a PostgreSQL server that stops answering", () => {
     }
   });
 });
+
+describe("7. the operator page cannot be brute-forced", () => {
+  const be = backend("sqlite");
+  let db: FreshDb;
+  beforeAll(async () => {
+    db = await be.fresh();
+  });
+  afterAll(async () => {
+    await db.dispose();
+    await be.stop();
+  });
+  const TOKEN = "operator-token-for-round-two-0123456789";
+
+  it("limits guesses at /operator/ as the API is limited; once the budget is spent the right token waits too", async () => {
+    const app = await testServer({ db: db.repo, operatorToken: TOKEN, rateLimit: { burst: 5, perSecond: 0.001 } });
+    try {
+      const wrong = { authorization: `Basic ${Buffer.from("x:guess").toString("base64")}` };
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await app.inject({ method: "GET", url: "/operator/", headers: wrong })).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      expect((await app.inject({ method: "GET", url: "/operator/", headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each([
+    ["aaaaaaaaaaaaaaaa", /fewer than 8 different characters/],
+    ["abababababababababababab", /fewer than 8 different characters/],
+    ["short-token", /shorter than 16 characters/],
+  ])("refuses the weak token %s at start, with the fix", async (token, why) => {
+    await expect(testServer({ db: db.repo, operatorToken: token })).rejects.toThrow(why);
+    await expect(testServer({ db: db.repo, operatorToken: token })).rejects.toThrow(/Fix: set FIXPATH_OPERATOR_TOKEN to a random secret/);
+  });
+});
+
+describe("8. the proxy setting cannot hand a client its own rate-limit identity", () => {
+  const be = backend("sqlite");
+  let db: FreshDb;
+  beforeAll(async () => {
+    db = await be.fresh();
+  });
+  afterAll(async () => {
+    await db.dispose();
+    await be.stop();
+  });
+
+  it.each(["true", "on", "TRUE"])("refuses FIXPATH_TRUST_PROXY=%s with what to write instead", (value) => {
+    expect(() => serverSettingsFromEnv({ FIXPATH_TRUST_PROXY: value })).toThrow(/FIXPATH_TRUST_PROXY is .*Fix: list the proxy's addresses/);
+  });
+
+  it("counts a forwarded value that is not an address as the connection's own address", async () => {
+    const app = await testServer({ db: db.repo, trustProxy: 1, rateLimit: { burst: 2, perSecond: 0.001 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await postJson(app, "/api/outcomes", OUTCOME, { "x-forwarded-for": `made-up-name-${i}` })).statusCode);
+      expect(statuses).toEqual([201, 201, 429, 429]);
+    } finally {
+      await app.close();
+    }
+  });
+});
