@@ -1,6 +1,6 @@
 // Issue 28, row by row: what a hostile client on loopback could still do after issue 15. Raw
 // sockets (node:net) where a real client would not misbehave; every wait is bounded.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, openSync, writeSync, closeSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import { openSqliteRepository } from "../../src/server/storage/sqlite.ts";
 import { openPostgresRepository } from "../../src/server/storage/postgres.ts";
@@ -8,7 +8,7 @@ import { createServer as createTcpServer, connect as tcpConnect, type Server as 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverSettingsFromEnv, startServer, type RunningServer, type StartServerOptions } from "../../src/server/index.ts";
+import { serverSettingsFromEnv, startServer, StorageError, type RunningServer, type StartServerOptions } from "../../src/server/index.ts";
 import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
 import { open, rawRequest, sendAndWait } from "./helpers/raw-http.ts";
 import { FIXED_NOW, postJson, projectKb, testServer } from "./helpers/server.ts";
@@ -445,6 +445,43 @@ describe("8. the proxy setting cannot hand a client its own rate-limit identity"
       expect(statuses).toEqual([201, 201, 429, 429]);
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe("10. a damaged database or another application's file is refused at start, with a fix", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "fixpath-damaged-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("refuses a database whose inner pages are damaged (a StorageError: exit 2 from fixpath start)", async () => {
+    const file = join(dir, "damaged.sqlite");
+    const repo = await openSqliteRepository({ file });
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ code: "caa50021", app: "onedrive" as const, stepId: "clean-restart", outcome: "no-change" as const, reason: "unclear" as const, day: `2026-03-${String(10 + (i % 9))}` }));
+    await repo.addOutcomes(rows);
+    await repo.close();
+    // Scribble over the pages after the first few (the tables' inner pages), as a bad disk would.
+    const fd = openSync(file, "r+");
+    for (const page of [6, 9, 12]) writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, page * 4096);
+    closeSync(fd);
+    const opening = openSqliteRepository({ file });
+    await expect(opening).rejects.toBeInstanceOf(StorageError);
+    await expect(openSqliteRepository({ file })).rejects.toThrow(/is damaged.*Fix: .*restore .* from a backup/);
+  });
+
+  it("refuses another application's SQLite file and adds nothing to it", async () => {
+    const file = join(dir, "other-app.sqlite");
+    const other = new Database(file);
+    other.exec("create table contacts (id integer primary key, name text); insert into contacts (name) values ('ana')");
+    other.close();
+    await expect(openSqliteRepository({ file })).rejects.toThrow(/belongs to another application \(it holds the tables contacts .*Fix: set FIXPATH_DB/);
+    const check = new Database(file, { readonly: true });
+    try {
+      expect((check.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name)).toEqual(["contacts"]);
+    } finally {
+      check.close();
     }
   });
 });

@@ -72,13 +72,36 @@ export async function openSqliteRepository(options: SqliteOptions): Promise<Repo
     // locked is retried later without blocking (`#retrying`), for up to WRITE_LOCK_DEADLINE_MS.
     // At start, a locked database is waited for (nothing is being served yet); then no longer.
     db.pragma("busy_timeout = 5000");
+    checkIntact(db, file);
+    checkOurs(db, file);
     migrate(db, file, (options.now ?? (() => new Date()))());
     db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+    // The constructor reads the tables too (a damaged page can show up only there).
+    return new SqliteRepository(db, file, memory ? undefined : identity(file));
   } catch (e) {
     db.close();
     throw openFailure(e, file);
   }
-  return new SqliteRepository(db, file, memory ? undefined : identity(file));
+}
+
+/**
+ * Refuses a damaged database at start (every page read once: `quick_check`), rather than failing
+ * on the first request that happens to touch the damaged page with an "internal error".
+ */
+function checkIntact(db: Database.Database, file: string): void {
+  const rows = db.pragma("quick_check(5)") as { quick_check: string }[];
+  const found = rows.map((r) => r.quick_check).filter((r) => r !== "ok");
+  if (found.length) {
+    throw new StorageError(`the SQLite database ${file} is damaged (${found.join("; ").slice(0, 300)}). Fix: stop Fixpath, restore the file from a backup (or try \`sqlite3 ${file} .recover\` into a new file), or move it aside to start with an empty database.`);
+  }
+}
+
+/** Refuses another application's SQLite file: tables of its own and none of Fixpath's bookkeeping. */
+function checkOurs(db: Database.Database, file: string): void {
+  const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'").all() as { name: string }[]).map((t) => t.name);
+  if (tables.length && !tables.includes("schema_migrations")) {
+    throw new StorageError(`the SQLite file ${file} belongs to another application (it holds the tables ${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""} and none of Fixpath's). Fix: set FIXPATH_DB to a file of Fixpath's own (a new name creates one); Fixpath does not add its tables to another application's database.`);
+  }
 }
 
 /** A failure while opening, worded for the operator (what, where, the fix). */
