@@ -36,6 +36,8 @@ export interface ServerEnvSettings {
   limits: Partial<ConnectionLimits>;
   trustProxy: boolean | number | string[];
   operatorToken?: string;
+  /** FIXPATH_HSTS_MAX_AGE: Strict-Transport-Security max-age in seconds (off when unset or 0). */
+  hstsMaxAgeSeconds?: number;
 }
 
 const LIMIT_VARS: readonly [keyof ConnectionLimits, string][] = [
@@ -48,7 +50,7 @@ const LIMIT_VARS: readonly [keyof ConnectionLimits, string][] = [
 
 /**
  * Reads FIXPATH_REQUEST_TIMEOUT_MS, FIXPATH_HEADERS_TIMEOUT_MS, FIXPATH_KEEPALIVE_TIMEOUT_MS,
- * FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_MAX_CONNECTIONS, FIXPATH_TRUST_PROXY and FIXPATH_OPERATOR_TOKEN. Throws an
+ * FIXPATH_MAX_CONNECTIONS_PER_ADDRESS, FIXPATH_MAX_CONNECTIONS, FIXPATH_HSTS_MAX_AGE, FIXPATH_TRUST_PROXY and FIXPATH_OPERATOR_TOKEN. Throws an
  * Error whose message names the variable, what it holds and the fix.
  */
 export function serverSettingsFromEnv(env: Record<string, string | undefined>): ServerEnvSettings {
@@ -60,6 +62,11 @@ export function serverSettingsFromEnv(env: Record<string, string | undefined>): 
     limits[key] = Number(raw);
   }
   const settings: ServerEnvSettings = { limits, trustProxy: trustProxyFromEnv(env.FIXPATH_TRUST_PROXY) };
+  const hsts = env.FIXPATH_HSTS_MAX_AGE?.trim();
+  if (hsts) {
+    if (!/^\d{1,9}$/.test(hsts)) throw new Error(`FIXPATH_HSTS_MAX_AGE is "${hsts.slice(0, 40)}", not a whole number of seconds. Fix: set it to a number of seconds such as 31536000 (one year) when every visitor comes over HTTPS, or unset it (no HSTS, the default).`);
+    if (Number(hsts) > 0) settings.hstsMaxAgeSeconds = Number(hsts);
+  }
   const token = env.FIXPATH_OPERATOR_TOKEN?.trim();
   if (token) settings.operatorToken = token;
   return settings;

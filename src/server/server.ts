@@ -4,6 +4,7 @@
  */
 import { FEEDBACK_REASON_LABELS, OUTCOME_REASON_LABELS, displayCode, resolveCode } from "../model/index.ts";
 import { registerOperator } from "./operator.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP, type AddressInfo, type Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
@@ -59,6 +60,12 @@ export interface CreateServerOptions {
   operatorToken?: string | undefined;
   /** The site's name for the operator page (`fixpath.config.yaml` → `site.name`). Default "Fixpath". */
   siteName?: string;
+  /**
+   * Strict-Transport-Security max-age in seconds, or 0/undefined for none (the default). Set it
+   * only when every visitor reaches the site over HTTPS, i.e. behind a TLS-terminating proxy:
+   * browsers then refuse plain HTTP to this host for that long.
+   */
+  hstsMaxAgeSeconds?: number;
   /** Timeouts and the per-address connection cap; each defaults to `DEFAULT_LIMITS`. */
   limits?: Partial<ConnectionLimits>;
   /** Where server errors are reported (never to the client). Default: stderr. Repeats are held back (see `throttleLog`). */
@@ -78,6 +85,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     throw new Error(`the operator token ${weak}. Fix: set FIXPATH_OPERATOR_TOKEN to a random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator statistics off.`);
   }
   const headers = securityHeaders(options.csp ?? DEFAULT_CSP);
+  if (options.hstsMaxAgeSeconds) headers["strict-transport-security"] = `max-age=${Math.floor(options.hstsMaxAgeSeconds)}`;
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -93,6 +101,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
       // Node requires headersTimeout ≤ requestTimeout.
       headersTimeout: limits.requestTimeoutMs > 0 ? Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) : limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
+      // A request without Host is answered by the hook below (with the security headers), not by Node.
+      requireHostHeader: false,
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(limits.headersTimeoutMs || 1000, limits.requestTimeoutMs || 1000) / 4))),
     },
     // Requests Node refuses before Fastify sees them (malformed, headers too large, timed out)
@@ -101,8 +111,18 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   });
   guardConnections(app, limits);
 
-  app.addHook("onRequest", async (_request, reply) => {
+  app.addHook("onRequest", async (request, reply) => {
     reply.headers(headers);
+    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
+      reply.header("connection", "close");
+      return sendIssues(reply, 400, [{ code: "api/bad-request", severity: "error", path: "(headers).host", message: "the request has no Host header", hint: "send the Host header, as HTTP/1.1 requires" }]);
+    }
+  });
+  // An Expect other than 100-continue: Node's own 417 would carry none of the headers above.
+  app.server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    const body = JSON.stringify({ ok: false, status: 417, issues: [{ code: "api/bad-request", severity: "error", path: "(headers).expect", message: `the server cannot meet "Expect: ${String(req.headers.expect).slice(0, 40)}"`, hint: "send the request without the Expect header" }] });
+    res.writeHead(417, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", connection: "close" });
+    res.end(body);
   });
 
   if (options.rateLimit !== false) {

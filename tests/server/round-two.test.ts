@@ -485,3 +485,54 @@ describe("10. a damaged database or another application's file is refused at sta
     }
   });
 });
+
+describe("12. headers on every answer", () => {
+  const be = backend("sqlite");
+  let db: FreshDb;
+  let dist: string;
+  let server: RunningServer;
+  beforeAll(async () => {
+    dist = makeDist();
+    db = await be.fresh();
+    server = await listen({ db: db.repo, distDir: dist });
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.dispose();
+    rmSync(dist, { recursive: true, force: true });
+    await be.stop();
+  });
+
+  it.each([
+    ["a request without Host", "GET / HTTP/1.1\r\nconnection: close\r\n\r\n", 400],
+    ["an Expect the server cannot meet", "GET / HTTP/1.1\r\nhost: 127.0.0.1\r\nexpect: 200-ok\r\nconnection: close\r\n\r\n", 417],
+  ])("answers %s with the security headers and a JSON body", async (_what, request, status) => {
+    const res = await sendAndWait(server.port, request, 5_000);
+    expect(res.status).toBe(status);
+    expect(res.headers["content-security-policy"]).toBeDefined();
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.text).toContain('"ok":false');
+  });
+
+  it("sends the 404 page with no-store, not the cache policy of its file", async () => {
+    const res = await sendAndWait(server.port, "GET /codes/nope/ HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n", 5_000);
+    expect(res.status).toBe(404);
+    expect(res.headers["cache-control"]).toBe("no-store");
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.text).toContain("<title>Not found</title>");
+  });
+
+  it("sends Strict-Transport-Security only when set (FIXPATH_HSTS_MAX_AGE), on pages and API alike", async () => {
+    expect((await sendAndWait(server.port, "GET / HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n", 5_000)).headers["strict-transport-security"]).toBeUndefined();
+    const settings = serverSettingsFromEnv({ FIXPATH_HSTS_MAX_AGE: "31536000" });
+    expect(settings.hstsMaxAgeSeconds).toBe(31536000);
+    expect(() => serverSettingsFromEnv({ FIXPATH_HSTS_MAX_AGE: "1y" })).toThrow(/FIXPATH_HSTS_MAX_AGE is "1y".*Fix:/);
+    const app = await testServer({ db: db.repo, distDir: dist, ...settings });
+    try {
+      for (const url of ["/", "/api/stats/caa50021/onedrive", "/codes/nope/"]) expect((await app.inject({ method: "GET", url })).headers["strict-transport-security"]).toBe("max-age=31536000");
+    } finally {
+      await app.close();
+    }
+  });
+});
