@@ -166,7 +166,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     }
     const storage = error instanceof StorageError;
     const cause = storage && error.cause instanceof Error ? `\n  caused by: ${error.cause.stack ?? error.cause.message}` : "";
-    logError(`${request.method} ${request.url.split("?")[0]!.slice(0, 200)}: ${storage ? error.message : (error.stack ?? error.message)}${cause}`);
+    // The route that matched, not the URL as sent: 50 spellings of /api/outcomes are one line.
+    logError(`${request.method} ${request.routeOptions.url ?? "(no route)"}: ${storage ? error.message : (error.stack ?? error.message)}${cause}`);
     return sendIssues(reply, storage ? 503 : 500, [
       storage
         ? { code: "api/storage-unavailable", severity: "error", path: "(server)", message: "the server could not store this right now; nothing was recorded", hint: "send it again in a minute" }

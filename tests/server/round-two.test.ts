@@ -536,3 +536,34 @@ describe("12. headers on every answer", () => {
     }
   });
 });
+
+describe("11. the log is not one line per spelling of a URL", () => {
+  const be = backend("sqlite");
+  let db: FreshDb;
+  beforeAll(async () => {
+    db = await be.fresh();
+  });
+  afterAll(async () => {
+    await db.dispose();
+    await be.stop();
+  });
+
+  it("holds back a repeated failure however the path was percent-encoded", async () => {
+    const broken = new Proxy(db.repo, { get: (target, key) => (key === "addOutcomes" ? async () => { throw new StorageError("disk on fire"); } : Reflect.get(target, key, target) as unknown) });
+    const logged: string[] = [];
+    const app = await testServer({ db: broken, logError: (m) => logged.push(m) });
+    try {
+      const letters = "api/outcomes";
+      for (let i = 0; i < 50; i++) {
+        // A different set of letters percent-encoded each time.
+        const path = [...letters].map((c, j) => (c !== "/" && (i >> j) & 1 ? `%${c.charCodeAt(0).toString(16)}` : c)).join("");
+        const res = await app.inject({ method: "POST", url: `/${path}`, payload: OUTCOME });
+        expect(res.statusCode).toBe(503);
+      }
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain("POST /api/outcomes: disk on fire");
+    } finally {
+      await app.close();
+    }
+  });
+});
