@@ -567,3 +567,21 @@ describe("11. the log is not one line per spelling of a URL", () => {
     }
   });
 });
+
+describe("9. a disk without room is refused at start, not after saying \"running\"", () => {
+  it("refuses to start when the database's disk has less free space than the floor, naming the space and the fix", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fixpath-full-"));
+    // The real free space of this disk, against a floor no disk meets.
+    const repo = await openSqliteRepository({ file: join(dir, "fixpath.sqlite"), minFreeBytes: Number.MAX_SAFE_INTEGER });
+    try {
+      await expect(repo.checkWritable()).rejects.toThrow(/has [\d.]+ MB free, less than .*Fix: free some disk space/);
+      await expect(listen({ db: repo })).rejects.toBeInstanceOf(StorageError);
+      const roomy = await openSqliteRepository({ file: join(dir, "fixpath.sqlite"), minFreeBytes: 1 });
+      await expect(roomy.checkWritable()).resolves.toBeUndefined();
+      await roomy.close();
+    } finally {
+      await repo.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

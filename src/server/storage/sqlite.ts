@@ -8,7 +8,7 @@
  * one fsync per transaction (measured ≈ 0.1 ms here), and the server groups concurrent writes
  * into one transaction (`write-batcher.ts`), so it stays cheap under load.
  */
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync, statfsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { App } from "../../model/index.ts";
@@ -43,7 +43,12 @@ export interface SqliteOptions {
   file: string;
   /** The clock, for the day a migration was applied. */
   now?: () => Date;
+  /** Free space the database's folder must have at start, in bytes. Default `MIN_FREE_BYTES`. */
+  minFreeBytes?: number;
 }
+
+/** Free space required at start: room for the WAL to grow to its checkpoint size several times over. */
+export const MIN_FREE_BYTES = 32 * 1024 * 1024;
 
 /** Opens (creating it and its folder if needed) and migrates a SQLite database. */
 export async function openSqliteRepository(options: SqliteOptions): Promise<Repository> {
@@ -77,7 +82,7 @@ export async function openSqliteRepository(options: SqliteOptions): Promise<Repo
     migrate(db, file, (options.now ?? (() => new Date()))());
     db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
     // The constructor reads the tables too (a damaged page can show up only there).
-    return new SqliteRepository(db, file, memory ? undefined : identity(file));
+    return new SqliteRepository(db, file, memory ? undefined : identity(file), options.minFreeBytes ?? MIN_FREE_BYTES);
   } catch (e) {
     db.close();
     throw openFailure(e, file);
@@ -162,6 +167,7 @@ class SqliteRepository implements Repository {
     db: Database.Database,
     readonly location: string,
     fileIdentity: string | undefined,
+    readonly minFreeBytes: number,
   ) {
     this.#db = db;
     this.#identity = fileIdentity;
@@ -312,6 +318,15 @@ class SqliteRepository implements Repository {
 
   async checkWritable(): Promise<void> {
     this.#checkFile();
+    // A one-row write fits in the last few kilobytes of a full disk (a crash's WAL can have taken
+    // the rest), and then every real write fails: the space is checked, not only the write.
+    if (this.#identity !== undefined) {
+      const fs = statfsSync(dirname(this.location));
+      const free = fs.bavail * fs.bsize;
+      if (free < this.minFreeBytes) {
+        throw new StorageError(`the disk holding the SQLite database ${this.location} has ${formatMb(free)} free, less than the ${formatMb(this.minFreeBytes)} Fixpath needs to store outcomes reliably. Fix: free some disk space (a large ${this.location}-wal left by a crash shrinks once the server writes again), or set FIXPATH_DB to a file on another disk.`);
+      }
+    }
     try {
       this.#db.transaction(() => {
         this.#db.prepare("insert into schema_migrations (version, name, applied_on) values (-1, 'write check', '2000-01-01')").run();
@@ -353,6 +368,10 @@ class SqliteRepository implements Repository {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Thrown inside the write check's transaction so that better-sqlite3 rolls it back. */
