@@ -29,7 +29,8 @@ export const IDENTIFIER_FIELDS = {
 } as const;
 
 const PATTERNS: readonly [RedactionKind, RegExp][] = [
-  ["email", /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g],
+  // Letters of any script on both sides (ana.pérez@müller.de), and the full-width ＠ (U+FF20).
+  ["email", /[\p{L}\p{M}\p{N}._%+-]+[@\uFF20][\p{L}\p{M}\p{N}-]+(?:\.[\p{L}\p{M}\p{N}-]+)*\.[\p{L}\p{M}]{2,}/gu],
   ["guid", /\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?/g],
   ["thumbprint", /\b(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40})\b/g],
   // DOMAIN\user and AzureAD\user, not paths: the part before the backslash has no colon or dot.
@@ -118,17 +119,45 @@ function escapeRe(s: string): string {
 // HRESULTs written bare (they are error codes), dates (2026-03-14), versions and builds with dots.
 const PHONE_CANDIDATE = /(?<![\w.+/:-])(?:\+|00)?\(?\d[\d\s()-]{5,22}\d(?![\w.]|-\d)/g;
 
+// A number grouped by dots as North American numbers are written (555.123.4567); versions and
+// addresses have other group sizes.
+const PHONE_DOTTED = /(?<![\w.])\d{3}\.\d{3}\.\d{4}(?![\w.])/g;
+
+/**
+ * Whether 10 bare digits can be a failure HRESULT written in decimal (0x8xxxxxxx or 0xCxxxxxxx,
+ * as 3399811105 is 0xCAA50021): those are error codes and kept; any other 10 digits is a phone number.
+ */
+function isDecimalHresult(digits: string): boolean {
+  const n = Number(digits);
+  return (n >= 0x80000000 && n <= 0x8fffffff) || (n >= 0xc0000000 && n <= 0xcfffffff);
+}
+
 /** Replaces phone numbers with `[phone]`; everything else is left as it is. */
 export function redactPhoneNumbers(text: string): string {
-  return text.replace(PHONE_CANDIDATE, (m) => {
+  return text.replace(PHONE_DOTTED, "[phone]").replace(PHONE_CANDIDATE, (m) => {
     const digits = m.replace(/\D/g, "");
     if (digits.length < 7 || digits.length > 15) return m;
     if (/^\d{4}-\d{2}-\d{2}$/.test(m.trim())) return m;
     const grouped = /\d[\s()-]+\d/.test(m);
     const international = m.startsWith("+") || (m.startsWith("00") && grouped);
     if (international || grouped || digits.length >= 11) return "[phone]";
+    if (digits.length === 10 && !isDecimalHresult(digits)) return "[phone]";
     return m;
   });
+}
+
+// IP addresses (additive, like the phone numbers): IPv4 as four parts of 0-255, unless written
+// after "version" or "build" (Windows versions such as 10.0.19045.1234 are kept either way: 19045
+// is not a part of an address); IPv6 as eight groups or groups around a `::`.
+const IPV4 = /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)/g;
+const IPV6 = /(?<![\w:.])(?=[0-9a-f:]*::|(?:[0-9a-f]{1,4}:){7}[0-9a-f])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:]|\.\d)/gi;
+const VERSION_WORD = /(?:version|build)\s*$/i;
+
+/** Replaces IPv4 and IPv6 addresses with `[ip]`; versions written after "version"/"build" are kept. */
+export function redactIpAddresses(text: string): string {
+  return text
+    .replace(IPV4, (m, offset: number, all: string) => (VERSION_WORD.test(all.slice(Math.max(0, offset - 12), offset)) ? m : "[ip]"))
+    .replace(IPV6, (m) => (/[0-9a-f]/i.test(m) ? "[ip]" : m));
 }
 
 // ---------------------------------------------------------------- evidence bundle (issue 16)

@@ -56,7 +56,9 @@ export const FeedbackBodySchema = z
     page: plainText(z.string().min(1).max(120)).describe("a page id (caa50021/onedrive) or its URL (/codes/caa50021/onedrive/)"),
     helpful: z.boolean(),
     reason: z.enum(FEEDBACK_REASONS).optional(),
-    comment: plainText(z.string().max(COMMENT_MAX), true).optional(),
+    // No length here: the comment is measured after redaction (api.ts), since a replacement such
+    // as "[email-1]" can be longer than what it replaces; the body limit bounds what arrives.
+    comment: plainText(z.string(), true).optional(),
   })
   .superRefine((b, ctx) => {
     if (b.helpful && b.reason !== undefined) {

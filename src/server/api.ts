@@ -7,8 +7,8 @@ import { hasOperatorToken } from "./operator.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
-import { FeedbackBodySchema, OutcomeBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
-import { createRedactor, redactPhoneNumbers } from "../report/index.ts";
+import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
+import { createBundleRedactor, redactIpAddresses, redactPhoneNumbers } from "../report/index.ts";
 import { normaliseMissCode } from "./search-miss.ts";
 import { StorageError, isRowRejection, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -28,9 +28,12 @@ export interface ApiContext {
 /** Shortest operator token accepted (FIXPATH_OPERATOR_TOKEN). */
 export const OPERATOR_TOKEN_MIN = 16;
 
-/** What is kept of a feedback comment: e-mail addresses, GUIDs, thumbprints, accounts and phone numbers replaced. */
+/**
+ * What is kept of a feedback comment: the report redactor's work (e-mail addresses in any script,
+ * GUIDs, thumbprints, accounts, SIDs, profile paths), then IP addresses and phone numbers replaced.
+ */
 export function redactComment(comment: string): string {
-  return redactPhoneNumbers(createRedactor()(comment));
+  return redactPhoneNumbers(redactIpAddresses(createBundleRedactor()(comment)));
 }
 
 /** Per-step figures of `GET /api/stats/<code>/<app>`. */
@@ -126,7 +129,11 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
     }
     // The comment is stored as plain text and returned nowhere: nothing renders it as markup. What
     // identifies a person (e-mail, phone number, GUIDs, accounts) is replaced before it is stored.
+    // Measured after redaction: that is what is stored (and what the database's own check sees).
     const comment = body.comment?.trim() ? redactComment(body.comment.trim()) : null;
+    if (comment !== null && comment.length > COMMENT_MAX) {
+      return sendIssues(reply, 422, [issue("api/too-long", "body.comment", '"comment" is too long', { expected: `at most ${COMMENT_MAX} characters (e-mail addresses, phone numbers and other identifiers count as their replacement, such as [email-1])`, received: `${comment.length} characters`, hint: "shorten it" })]);
+    }
     await feedback.write({ page, helpful: body.helpful, reason: body.reason ?? null, comment, day: ctx.day() });
     return reply.code(201).header("cache-control", "no-store").send({ ok: true });
   });

@@ -11,9 +11,12 @@
  * Why not per connection: a client opens a new connection per request at no cost (or many in
  * parallel), so a per-connection bucket limits nothing.
  *
- * Memory is bounded by `maxClients`: when full, buckets that have refilled (equivalent to no
- * bucket) are swept; if that is not enough, all buckets are dropped (fail open rather than lock
- * everyone out when someone sprays addresses).
+ * Memory is bounded by `maxClients`: when full, the least recently used bucket is dropped to make
+ * room. A client that keeps sending stays recently used and keeps its (empty) bucket, so spraying
+ * 50,000 addresses resets nobody's limit but that of clients who went quiet (issue 28).
+ *
+ * Time: pass a clock that never steps back (`performance.now()`); a wall clock stepping back by
+ * more than a rotation would otherwise rotate the salt early, which only resets every bucket.
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { isIPv6 } from "node:net";
@@ -69,14 +72,14 @@ export function createRateLimiter(options: RateLimitOptions = {}, random: (n: nu
       }
       const key = keyOf(address);
       let bucket = buckets.get(key);
-      if (!bucket) {
-        if (buckets.size >= maxClients) {
-          for (const [k, b] of buckets) if (refill(b, now) >= burst) buckets.delete(k);
-          if (buckets.size >= maxClients) buckets = new Map();
-        }
+      if (bucket) {
+        // Most recently used last: the Map's order is the eviction order.
+        buckets.delete(key);
+      } else {
+        if (buckets.size >= maxClients) buckets.delete(buckets.keys().next().value!);
         bucket = { tokens: burst, at: now };
-        buckets.set(key, bucket);
       }
+      buckets.set(key, bucket);
       bucket.tokens = refill(bucket, now);
       bucket.at = now;
       if (bucket.tokens >= 1) {

@@ -4,18 +4,22 @@
  */
 import { FEEDBACK_REASON_LABELS, OUTCOME_REASON_LABELS, displayCode, resolveCode } from "../model/index.ts";
 import { registerOperator } from "./operator.ts";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isIP, type AddressInfo, type Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
 import { OPERATOR_TOKEN_MIN, registerApi, sendIssues } from "./api.ts";
+import { guardConnections } from "./connections.ts";
 import { DEFAULT_LIMITS, type ConnectionLimits } from "./limits.ts";
-import { clientId, createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
+import { createRateLimiter, type RateLimitOptions } from "./rate-limit.ts";
 import { DEFAULT_CSP, securityHeaders } from "./security.ts";
 import { registerCompression, registerStaticSite } from "./static-site.ts";
 import { StorageError, type Repository } from "./storage/repository.ts";
 
 /** Largest request body accepted, in bytes (413 beyond). */
 export const BODY_LIMIT = 8 * 1024;
+/** The default static limit: 600 requests at once, 60 a second after that, per client. */
+export const STATIC_RATE_LIMIT: Readonly<RateLimitOptions> = { burst: 600, perSecond: 60 };
 /** The port when PORT is not set. */
 export const DEFAULT_PORT = 4321;
 
@@ -27,10 +31,18 @@ export interface CreateServerOptions {
   siteInMemory?: boolean;
   /** Opened and migrated storage (`openRepository`); the caller closes it after the server. */
   db: Repository;
-  /** The clock: stored days (UTC `YYYY-MM-DD`) and the rate limiter read it. */
+  /** The wall clock: stored days (UTC `YYYY-MM-DD`) read it. */
   now?: () => Date;
-  /** Per-client limit on /api/ requests, or false to turn it off (benchmarks). */
+  /** A clock in milliseconds that never steps back, for the rate limits. Default `performance.now`. */
+  monotonicMs?: () => number;
+  /** Per-client limit on /api/ requests, or false to turn it off, and the static limit with it (benchmarks). */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Per-client limit on every other request (pages, assets, `/api/*.json`): a budget no browser
+   * reaches (a page is about ten requests), there so that one client cannot spend the server on
+   * files. Default `STATIC_RATE_LIMIT`; false turns it off.
+   */
+  staticRateLimit?: RateLimitOptions | false;
   /** The Content-Security-Policy header; default `DEFAULT_CSP` (see `buildCsp`). */
   csp?: string;
   /** Search misses seen fewer times are not listed by /api/stats/search-misses. Default 2. */
@@ -48,6 +60,12 @@ export interface CreateServerOptions {
   operatorToken?: string | undefined;
   /** The site's name for the operator page (`fixpath.config.yaml` → `site.name`). Default "Fixpath". */
   siteName?: string;
+  /**
+   * Strict-Transport-Security max-age in seconds, or 0/undefined for none (the default). Set it
+   * only when every visitor reaches the site over HTTPS, i.e. behind a TLS-terminating proxy:
+   * browsers then refuse plain HTTP to this host for that long.
+   */
+  hstsMaxAgeSeconds?: number;
   /** Timeouts and the per-address connection cap; each defaults to `DEFAULT_LIMITS`. */
   limits?: Partial<ConnectionLimits>;
   /** Where server errors are reported (never to the client). Default: stderr. Repeats are held back (see `throttleLog`). */
@@ -62,10 +80,12 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   const now = options.now ?? (() => new Date());
   const logError = throttleLog(options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`)), () => now().getTime());
   const limits: ConnectionLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  if (options.operatorToken !== undefined && options.operatorToken.trim().length < OPERATOR_TOKEN_MIN) {
-    throw new Error(`the operator token is shorter than ${OPERATOR_TOKEN_MIN} characters. Fix: set FIXPATH_OPERATOR_TOKEN to a longer random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator statistics off.`);
+  const weak = options.operatorToken === undefined ? undefined : operatorTokenWeakness(options.operatorToken.trim());
+  if (weak !== undefined) {
+    throw new Error(`the operator token ${weak}. Fix: set FIXPATH_OPERATOR_TOKEN to a random secret (for example \`openssl rand -hex 32\`), or unset it to keep the operator statistics off.`);
   }
   const headers = securityHeaders(options.csp ?? DEFAULT_CSP);
+  if (options.hstsMaxAgeSeconds) headers["strict-transport-security"] = `max-age=${Math.floor(options.hstsMaxAgeSeconds)}`;
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT,
@@ -81,33 +101,51 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
       // Node requires headersTimeout ≤ requestTimeout.
       headersTimeout: limits.requestTimeoutMs > 0 ? Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) : limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
+      // A request without Host is answered by the hook below (with the security headers), not by Node.
+      requireHostHeader: false,
       connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(Math.min(limits.headersTimeoutMs || 1000, limits.requestTimeoutMs || 1000) / 4))),
     },
     // Requests Node refuses before Fastify sees them (malformed, headers too large, timed out)
     // get the security headers and a JSON answer too; a reset connection gets nothing, quietly.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, headers),
   });
-  if (limits.maxConnectionsPerAddress > 0) capConnections(app, limits.maxConnectionsPerAddress);
+  guardConnections(app, limits);
 
-  app.addHook("onRequest", async (_request, reply) => {
+  app.addHook("onRequest", async (request, reply) => {
     reply.headers(headers);
+    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
+      reply.header("connection", "close");
+      return sendIssues(reply, 400, [{ code: "api/bad-request", severity: "error", path: "(headers).host", message: "the request has no Host header", hint: "send the Host header, as HTTP/1.1 requires" }]);
+    }
+  });
+  // An Expect other than 100-continue: Node's own 417 would carry none of the headers above.
+  app.server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    const body = JSON.stringify({ ok: false, status: 417, issues: [{ code: "api/bad-request", severity: "error", path: "(headers).expect", message: `the server cannot meet "Expect: ${String(req.headers.expect).slice(0, 40)}"`, hint: "send the request without the Expect header" }] });
+    res.writeHead(417, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store", connection: "close" });
+    res.end(body);
   });
 
   if (options.rateLimit !== false) {
+    const clock = options.monotonicMs ?? (() => performance.now());
     const limiter = createRateLimiter(options.rateLimit ?? {});
+    const staticLimiter = options.staticRateLimit === false ? undefined : createRateLimiter(options.staticRateLimit ?? STATIC_RATE_LIMIT);
     app.addHook("onRequest", async (request, reply) => {
       // The route the router matched (after decoding, whatever the request line looked like:
       // /%61pi/outcomes and http://host/api/outcomes are /api/outcomes), not the raw URL text.
       const route = request.routeOptions.url;
-      if (route === undefined ? !decodedPathIsApi(request.url) : !route.startsWith("/api/")) return;
+      // The operator page counts as the API: each request there is a guess at the token.
+      const isApi = route === undefined || route === "/*" ? decodedPathIsApi(request.url) && !isStaticApiFile(request.url) : route.startsWith("/api/") || route.startsWith("/operator");
+      const chosen = isApi ? limiter : staticLimiter;
+      if (!chosen) return;
       // The socket can be gone already (a reset right after the headers): nothing to answer.
-      const address = request.ip ?? request.socket.remoteAddress;
+      // A forwarded "address" that is not one (X-Forwarded-For: anything) is no identity: the socket's is used.
+      const address = request.ip !== undefined && isIP(request.ip) !== 0 ? request.ip : request.socket.remoteAddress;
       if (address === undefined) {
         reply.hijack();
         request.raw.destroy();
         return;
       }
-      const decision = limiter.take(address, now().getTime());
+      const decision = chosen.take(address, clock());
       if (!decision.ok) {
         reply.header("retry-after", String(decision.retryAfterSeconds));
         return sendIssues(reply, 429, [{ code: "api/rate-limited", severity: "error", path: "(request)", message: "too many requests from this client", hint: `wait ${decision.retryAfterSeconds} s and send it again` }]);
@@ -128,7 +166,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     }
     const storage = error instanceof StorageError;
     const cause = storage && error.cause instanceof Error ? `\n  caused by: ${error.cause.stack ?? error.cause.message}` : "";
-    logError(`${request.method} ${request.url.split("?")[0]!.slice(0, 200)}: ${storage ? error.message : (error.stack ?? error.message)}${cause}`);
+    // The route that matched, not the URL as sent: 50 spellings of /api/outcomes are one line.
+    logError(`${request.method} ${request.routeOptions.url ?? "(no route)"}: ${storage ? error.message : (error.stack ?? error.message)}${cause}`);
     return sendIssues(reply, storage ? 503 : 500, [
       storage
         ? { code: "api/storage-unavailable", severity: "error", path: "(server)", message: "the server could not store this right now; nothing was recorded", hint: "send it again in a minute" }
@@ -170,6 +209,21 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   return app;
 }
 
+/** `/api/<…>.json` read with GET or HEAD is a file of the built site (the machine-readable KB), not an API call. */
+function isStaticApiFile(url: string): boolean {
+  return /^\/api\/[^?]*\.json(?:\?|$)/.test(url);
+}
+
+/** Fewest different characters an operator token must hold ("aaaaaaaaaaaaaaaa" is long enough but guessed at once). */
+export const OPERATOR_TOKEN_MIN_DISTINCT = 8;
+
+/** Why a token is too weak to guard the operator page (as words after "the operator token"), or undefined. */
+export function operatorTokenWeakness(token: string): string | undefined {
+  if (token.length < OPERATOR_TOKEN_MIN) return `is shorter than ${OPERATOR_TOKEN_MIN} characters`;
+  if (new Set(token).size < OPERATOR_TOKEN_MIN_DISTINCT) return `holds fewer than ${OPERATOR_TOKEN_MIN_DISTINCT} different characters, so it is easy to guess`;
+  return undefined;
+}
+
 /** Whether a request's path, decoded as the router decodes it, is under /api (absolute-form request lines included). */
 function decodedPathIsApi(url: string): boolean {
   let path = url.split("?")[0]!;
@@ -185,27 +239,6 @@ function decodedPathIsApi(url: string): boolean {
 /** Trusts the nearest `hops` proxies (X-Forwarded-For read from the right). */
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
-}
-
-/** Closes connections beyond `max` open at once from one client (IPv6 by its /64, as the rate limit counts). */
-function capConnections(app: FastifyInstance, max: number): void {
-  const open = new Map<string, number>();
-  app.server.on("connection", (socket: Socket) => {
-    const address = socket.remoteAddress;
-    if (address === undefined) return;
-    const key = clientId(address);
-    const n = (open.get(key) ?? 0) + 1;
-    if (n > max) {
-      socket.destroy();
-      return;
-    }
-    open.set(key, n);
-    socket.once("close", () => {
-      const left = (open.get(key) ?? 1) - 1;
-      if (left <= 0) open.delete(key);
-      else open.set(key, left);
-    });
-  });
 }
 
 /** The answer to a request Node refused before routing, with the security headers; nothing for a reset connection. */
@@ -268,7 +301,12 @@ function clientError(error: FastifyError): { status: number; code: string; messa
   return undefined;
 }
 
+/** Default longest wait at close for requests and writes in flight, in ms. */
+export const CLOSE_DEADLINE_MS = 10_000;
+
 export interface StartServerOptions extends CreateServerOptions {
+  /** Longest `close` waits for requests and writes in flight (a database that stopped answering), in ms. Default `CLOSE_DEADLINE_MS`. */
+  closeDeadlineMs?: number;
   /** Default 4321 (the CLI passes PORT). 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1; use 0.0.0.0 (or ::) to listen on every interface, e.g. in a container. */
@@ -302,7 +340,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const address = app.server.address() as AddressInfo;
   const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return { url: `http://${shownHost}:${address.port}`, port: address.port, app, close: () => app.close() };
+  const deadlineMs = options.closeDeadlineMs ?? CLOSE_DEADLINE_MS;
+  const close = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const closed = app.close().then(() => "closed" as const);
+    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), deadlineMs)));
+    const result = await Promise.race([closed, late]);
+    clearTimeout(timer);
+    if (result === "late") {
+      // What is still unanswered gets no answer: its connection is closed, and the stop goes on.
+      app.server.closeAllConnections();
+      (options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`)))(`stopped after ${deadlineMs / 1000} s with requests or writes still unfinished (is the database answering?); their connections were closed unanswered, nothing of them was acknowledged`);
+    }
+  };
+  return { url: `http://${shownHost}:${address.port}`, port: address.port, app, close };
 }
 
 /** PORT from the environment, checked; `DEFAULT_PORT` when unset. */

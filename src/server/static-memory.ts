@@ -123,7 +123,9 @@ export function serveSiteFromMemory(app: FastifyInstance, table: ReadonlyMap<str
     const method = request.method;
     if (method !== "GET" && method !== "HEAD") return;
     const url = request.url;
-    if (url.charCodeAt(0) !== 0x2f || url.startsWith("/api/")) return;
+    // `/api/*.json` (the machine-readable KB) too: the table holds only the site's files, so an
+    // API route can never be answered from it.
+    if (url.charCodeAt(0) !== 0x2f) return;
     const h = request.headers;
     if (h.range !== undefined || h["if-none-match"] !== undefined || h["if-modified-since"] !== undefined || h["if-match"] !== undefined || h["if-unmodified-since"] !== undefined) return;
     const q = url.indexOf("?");

@@ -3,7 +3,7 @@
  * `.br`/`.gz` siblings when the build wrote them, on the fly otherwise), ETag/Last-Modified, a
  * redirect from `/codes/x` to `/codes/x/`, and the site's own `404.html` for misses.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
@@ -40,7 +40,9 @@ export function checkDistDir(distDir: string): string {
 export async function registerStaticSite(app: FastifyInstance, distDir: string, options: { memory?: boolean } = {}): Promise<{ send404: (reply: FastifyReply) => FastifyReply }> {
   const root = checkDistDir(distDir);
   if (options.memory !== false) serveSiteFromMemory(app, readSiteIntoMemory(root, cacheControlFor));
-  const has404 = existsSync(join(root, "404.html"));
+  // The 404 page is held in memory: sent from disk it would get the file's cache policy
+  // (@fastify/static's setHeaders runs last) and open a file for every miss.
+  const page404 = existsSync(join(root, "404.html")) ? readFileSync(join(root, "404.html")) : undefined;
   await app.register(fastifyStatic, {
     root,
     prefix: "/",
@@ -58,7 +60,7 @@ export async function registerStaticSite(app: FastifyInstance, distDir: string, 
   });
   return {
     send404: (reply) => {
-      if (has404) return reply.code(404).header("cache-control", "no-store").sendFile("404.html");
+      if (page404) return reply.code(404).type("text/html; charset=utf-8").header("cache-control", "no-store").send(page404);
       return reply.code(404).type("text/plain; charset=utf-8").header("cache-control", "no-store").send("Not found\n");
     },
   };

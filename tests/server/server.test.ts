@@ -190,7 +190,7 @@ describe("security headers", () => {
 describe("rate limit", () => {
   it("answers 429 with Retry-After past the burst, refills with time, and leaves pages alone", async () => {
     let now = FIXED_NOW.getTime();
-    const app = await testServer({ db: db.repo, distDir: dist, now: () => new Date(now), rateLimit: { burst: 3, perSecond: 0.5 } });
+    const app = await testServer({ db: db.repo, distDir: dist, monotonicMs: () => now, rateLimit: { burst: 3, perSecond: 0.5 } });
     try {
       for (let i = 0; i < 3; i++) expect((await postJson(app, "/api/outcomes", OUTCOME)).statusCode).toBe(201);
       const limited = await postJson(app, "/api/outcomes", OUTCOME);
@@ -212,7 +212,7 @@ describe("rate limit", () => {
   });
 
   it("is on by default", async () => {
-    const app = await testServer({ db: db.repo, rateLimit: undefined });
+    const app = await testServer({ db: db.repo, rateLimit: undefined, monotonicMs: () => 0 });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 101; i++) codes.push((await app.inject({ method: "GET", url: "/api/stats/caa50021/onedrive" })).statusCode);

@@ -45,6 +45,7 @@ beforeAll(async () => {
   put("js/search.1a2b3c4d5e.js.br", brotliCompressSync("export const search = 1;\n"));
   put("favicon.svg", '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
   put("codes.json", JSON.stringify({ codes: Array.from({ length: 100 }, (_, i) => `code-${i}`) }));
+  put("api/codes/caa50021.json", JSON.stringify({ code: "caa50021", title: "CAA50021" }).repeat(1));
   put("download.gz", gzipSync("a file that is gzip itself"));
   put("big.bin", Buffer.alloc(MEMORY_FILE_MAX + 1, 7));
   put(".env", "SECRET=1");
@@ -71,13 +72,13 @@ async function both(req: Req) {
   return { copy: { status: a.statusCode, headers: strip(a.headers), body: a.rawPayload }, disk: { status: b.statusCode, headers: strip(b.headers), body: b.rawPayload } };
 }
 
-const PATHS = ["/", "/index.html", "/404.html", "/codes/caa50021/onedrive/", "/codes/caa50021/onedrive/index.html", "/codes/caa50021/onedrive/?from=search", "/codes/%63aa50021/onedrive/", "/codes/0x8004de40/", "/_astro/site.abc123.css", "/js/search.1a2b3c4d5e.js", "/favicon.svg", "/codes.json", "/download.gz", "/big.bin"];
+const PATHS = ["/", "/index.html", "/404.html", "/codes/caa50021/onedrive/", "/codes/caa50021/onedrive/index.html", "/codes/caa50021/onedrive/?from=search", "/codes/%63aa50021/onedrive/", "/codes/0x8004de40/", "/_astro/site.abc123.css", "/js/search.1a2b3c4d5e.js", "/favicon.svg", "/codes.json", "/api/codes/caa50021.json", "/download.gz", "/big.bin"];
 const ENCODINGS = [undefined, "br", "gzip", "br, gzip", "gzip;q=1, br;q=0.5", "deflate", "*", "identity", "br;q=0"];
 
 describe("the site held in memory", () => {
   it("holds the site's files (not dot files, not the oversized one) under their paths and their folders'", () => {
     expect([...table.keys()].sort()).toEqual(
-      ["/", "/404.html", "/_astro/site.abc123.css", "/codes.json", "/codes/0x8004de40/", "/codes/0x8004de40/index.html", "/codes/caa50021/onedrive/", "/codes/caa50021/onedrive/index.html", "/download.gz", "/favicon.svg", "/index.html", "/js/search.1a2b3c4d5e.js"].sort(),
+      ["/", "/404.html", "/_astro/site.abc123.css", "/codes.json", "/api/codes/caa50021.json", "/codes/0x8004de40/", "/codes/0x8004de40/index.html", "/codes/caa50021/onedrive/", "/codes/caa50021/onedrive/index.html", "/download.gz", "/favicon.svg", "/index.html", "/js/search.1a2b3c4d5e.js"].sort(),
     );
     expect([...table.get("/codes/caa50021/onedrive/")!.variants.keys()]).toEqual(["br", "gzip"]);
     expect(statSync(join(dist, "big.bin")).size).toBeGreaterThan(MEMORY_FILE_MAX);
@@ -121,6 +122,23 @@ describe("the site held in memory", () => {
     expect(copy.headers).toEqual(disk.headers);
     expect(copy.body.equals(disk.body)).toBe(true);
     expect(copy.body.toString()).not.toContain("SECRET");
+  });
+
+  it("answers the machine-readable KB under /api/ from the copy: no file is opened for it", async () => {
+    const own = mkdtempSync(join(tmpdir(), "fixpath-memory-api-"));
+    mkdirSync(join(own, "api", "codes"), { recursive: true });
+    writeFileSync(join(own, "api", "codes", "caa50021.json"), JSON.stringify({ code: "caa50021" }));
+    const server = await testServer({ db: db.repo, distDir: own });
+    try {
+      // Gone from disk after the start: only the copy can still answer.
+      rmSync(join(own, "api"), { recursive: true });
+      const r = await server.inject({ method: "GET", url: "/api/codes/caa50021.json" });
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toEqual({ code: "caa50021" });
+    } finally {
+      await server.close();
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it("never answers a POST from the copy", async () => {

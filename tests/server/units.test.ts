@@ -130,14 +130,17 @@ describe("rate limiter", () => {
     expect(limiter.take("2001:db8:1:3::1", 0).ok).toBe(true);
   });
 
-  it("stays within maxClients, sweeping refilled buckets first", () => {
-    const limiter = createRateLimiter({ burst: 1, perSecond: 1, maxClients: 3 }, fixedSalt);
-    for (const ip of ["192.0.2.1", "192.0.2.2", "192.0.2.3"]) limiter.take(ip, 0);
-    expect(limiter.size).toBe(3);
-    limiter.take("192.0.2.4", 5000); // all three have refilled: swept
-    expect(limiter.size).toBe(1);
-    for (const ip of ["192.0.2.5", "192.0.2.6", "192.0.2.7"]) limiter.take(ip, 5000);
-    expect(limiter.size).toBeLessThanOrEqual(3);
+  it("stays within maxClients by dropping the least recently used bucket: a client that keeps sending stays limited while addresses are sprayed", () => {
+    const limiter = createRateLimiter({ burst: 1, perSecond: 0.001, maxClients: 3 }, fixedSalt);
+    expect(limiter.take("198.51.100.7", 0).ok).toBe(true);
+    expect(limiter.take("198.51.100.7", 0).ok).toBe(false);
+    for (let i = 0; i < 200; i++) {
+      limiter.take(`192.0.2.${i}`, i);
+      expect(limiter.take("198.51.100.7", i).ok, `after ${i + 1} sprayed addresses`).toBe(false);
+      expect(limiter.size).toBeLessThanOrEqual(3);
+    }
+    // A client that went quiet is the one dropped: it starts again with a full bucket.
+    expect(limiter.take("192.0.2.0", 300).ok).toBe(true);
   });
 
   it("refuses nonsense settings", () => {

@@ -30,7 +30,25 @@ export interface PostgresOptions {
   /** Connections in the pool. Default 16. */
   poolSize?: number;
   now?: () => Date;
+  /**
+   * Longest one query may take, in ms, on the server (`statement_timeout`) and on the client
+   * (`query_timeout`, for a server that stopped answering at all). Default `PG_QUERY_TIMEOUT_MS`.
+   */
+  queryTimeoutMs?: number;
+  /** Longest a new connection may take, in ms. Default `PG_CONNECT_TIMEOUT_MS`. */
+  connectTimeoutMs?: number;
+  /** Longest `close` waits for queries in flight, in ms, before dropping the connections. Default `PG_CLOSE_DEADLINE_MS`. */
+  closeDeadlineMs?: number;
+  /** Where a lost connection is reported, once per kind of failure. Default: stderr. */
+  logError?: (message: string) => void;
 }
+
+/** Default longest query, in ms (a write normally takes a few). */
+export const PG_QUERY_TIMEOUT_MS = 5_000;
+/** Default longest connection set-up, in ms. */
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+/** Default longest wait for queries in flight at close, in ms. */
+export const PG_CLOSE_DEADLINE_MS = 5_000;
 
 /** The URL without its password, for messages and logs. */
 export function redactUrl(url: string): string {
@@ -49,14 +67,30 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) {
     throw new StorageError(`invalid PostgreSQL schema name "${options.schema}". Fix: use lower-case letters, digits and _.`);
   }
+  const queryTimeout = options.queryTimeoutMs ?? PG_QUERY_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: options.url,
     max: options.poolSize ?? 16,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? PG_CONNECT_TIMEOUT_MS,
+    // A server that stalls (stopped, a network that drops packets) fails the query in time on the
+    // client; one that is only slow cancels it itself. Keepalive finds dead connections at rest.
+    query_timeout: queryTimeout,
+    statement_timeout: queryTimeout,
+    idle_in_transaction_session_timeout: queryTimeout * 2,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
-  // An idle client losing its connection must not crash the process; the next query reports it.
-  pool.on("error", () => {});
+  // An idle client losing its connection must not crash the process; the next query reports it
+  // to its caller, and the log says it once (per kind of failure, not per connection).
+  const log = options.logError ?? ((m: string) => process.stderr.write(`fixpath server: ${m}\n`));
+  const logged = new Set<string>();
+  pool.on("error", (e: Error) => {
+    const kind = (e as { code?: string }).code ?? e.message.slice(0, 80);
+    if (logged.has(kind) || logged.size >= 50) return;
+    logged.add(kind);
+    log(`a PostgreSQL connection to ${where} was lost (${e.message}); the next requests reconnect. This is said once.`);
+  });
   try {
     const client = await pool.connect();
     try {
@@ -70,7 +104,7 @@ export async function openPostgresRepository(options: PostgresOptions): Promise<
     if (e instanceof StorageError) throw e;
     throw new StorageError(`cannot use the PostgreSQL database ${where}: ${(e as Error).message}. Fix: check that the server is running and the URL in FIXPATH_DB is right (user, password, database).`, { cause: e });
   }
-  const repo = new PostgresRepository(pool, where);
+  const repo = new PostgresRepository(pool, where, options.closeDeadlineMs ?? PG_CLOSE_DEADLINE_MS);
   try {
     await repo.loadMissCodes();
   } catch (e) {
@@ -111,6 +145,7 @@ class PostgresRepository implements Repository {
   constructor(
     pool: pg.Pool,
     readonly location: string,
+    readonly closeDeadlineMs: number,
   ) {
     this.#pool = pool;
   }
@@ -252,7 +287,17 @@ class PostgresRepository implements Repository {
     return { outcomes: Number(r.outcomes), feedback: Number(r.feedback), searchMisses: Number(r.search_misses) };
   }
 
+  /** Ends the pool; past `closeDeadlineMs` (a query that never returns) the connections are dropped. */
   async close(): Promise<void> {
-    await this.#pool.end();
+    let timer: NodeJS.Timeout | undefined;
+    const ended = this.#pool.end().catch(() => {});
+    const deadline = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), this.closeDeadlineMs)));
+    const result = await Promise.race([ended, deadline]);
+    clearTimeout(timer);
+    if (result === "late") {
+      // Every client the pool holds, busy or idle, is destroyed: nothing waits on them any more.
+      const clients = (this.#pool as unknown as { _clients?: { connection?: { stream?: { destroy(): void } } }[] })._clients ?? [];
+      for (const c of clients) c.connection?.stream?.destroy();
+    }
   }
 }

@@ -8,7 +8,7 @@
  * one fsync per transaction (measured ≈ 0.1 ms here), and the server groups concurrent writes
  * into one transaction (`write-batcher.ts`), so it stays cheap under load.
  */
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, statSync, statfsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { App } from "../../model/index.ts";
@@ -26,12 +26,30 @@ import {
   type VerifiedTally,
 } from "./repository.ts";
 
+/** Longest a statement waits for a lock while blocking the event loop, in ms. */
+export const BUSY_WAIT_MS = 10;
+/** Longest a write is retried (asynchronously) while another process holds the database locked, in ms. */
+export const WRITE_LOCK_DEADLINE_MS = 5_000;
+
+/** Whether better-sqlite3 failed because another connection holds the lock. */
+function isBusy(e: unknown): boolean {
+  const code = String((e as { code?: unknown }).code ?? "");
+  return code === "SQLITE_BUSY" || code.startsWith("SQLITE_BUSY_") || code === "SQLITE_LOCKED";
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export interface SqliteOptions {
   /** The database file; its folder is created. `:memory:` for a throwaway database. */
   file: string;
   /** The clock, for the day a migration was applied. */
   now?: () => Date;
+  /** Free space the database's folder must have at start, in bytes. Default `MIN_FREE_BYTES`. */
+  minFreeBytes?: number;
 }
+
+/** Free space required at start: room for the WAL to grow to its checkpoint size several times over. */
+export const MIN_FREE_BYTES = 32 * 1024 * 1024;
 
 /** Opens (creating it and its folder if needed) and migrates a SQLite database. */
 export async function openSqliteRepository(options: SqliteOptions): Promise<Repository> {
@@ -55,13 +73,41 @@ export async function openSqliteRepository(options: SqliteOptions): Promise<Repo
       if (mode !== "wal") throw new StorageError(`the SQLite database ${file} cannot use WAL mode (got "${String(mode)}"). Fix: put it on a local file system.`);
     }
     db.pragma("synchronous = FULL");
+    // Waiting for a lock blocks the whole event loop (better-sqlite3 is synchronous), pages
+    // included: SQLite itself waits at most BUSY_WAIT_MS, and a write that still finds the database
+    // locked is retried later without blocking (`#retrying`), for up to WRITE_LOCK_DEADLINE_MS.
+    // At start, a locked database is waited for (nothing is being served yet); then no longer.
     db.pragma("busy_timeout = 5000");
+    checkIntact(db, file);
+    checkOurs(db, file);
     migrate(db, file, (options.now ?? (() => new Date()))());
+    db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+    // The constructor reads the tables too (a damaged page can show up only there).
+    return new SqliteRepository(db, file, memory ? undefined : identity(file), options.minFreeBytes ?? MIN_FREE_BYTES);
   } catch (e) {
     db.close();
     throw openFailure(e, file);
   }
-  return new SqliteRepository(db, file, memory ? undefined : identity(file));
+}
+
+/**
+ * Refuses a damaged database at start (every page read once: `quick_check`), rather than failing
+ * on the first request that happens to touch the damaged page with an "internal error".
+ */
+function checkIntact(db: Database.Database, file: string): void {
+  const rows = db.pragma("quick_check(5)") as { quick_check: string }[];
+  const found = rows.map((r) => r.quick_check).filter((r) => r !== "ok");
+  if (found.length) {
+    throw new StorageError(`the SQLite database ${file} is damaged (${found.join("; ").slice(0, 300)}). Fix: stop Fixpath, restore the file from a backup (or try \`sqlite3 ${file} .recover\` into a new file), or move it aside to start with an empty database.`);
+  }
+}
+
+/** Refuses another application's SQLite file: tables of its own and none of Fixpath's bookkeeping. */
+function checkOurs(db: Database.Database, file: string): void {
+  const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'").all() as { name: string }[]).map((t) => t.name);
+  if (tables.length && !tables.includes("schema_migrations")) {
+    throw new StorageError(`the SQLite file ${file} belongs to another application (it holds the tables ${tables.slice(0, 5).join(", ")}${tables.length > 5 ? ", …" : ""} and none of Fixpath's). Fix: set FIXPATH_DB to a file of Fixpath's own (a new name creates one); Fixpath does not add its tables to another application's database.`);
+  }
 }
 
 /** A failure while opening, worded for the operator (what, where, the fix). */
@@ -113,6 +159,8 @@ class SqliteRepository implements Repository {
   readonly #addMisses: (rows: readonly SearchMissRecord[]) => number;
 
   readonly #identity: string | undefined;
+  /** The WAL and shared-memory files as last seen (device:inode), watched like the main file. */
+  readonly #sidecars = new Map<string, string | undefined>();
   #lost: StorageError | undefined;
   #missCodes: number;
   #prunedFor: string | undefined;
@@ -121,9 +169,11 @@ class SqliteRepository implements Repository {
     db: Database.Database,
     readonly location: string,
     fileIdentity: string | undefined,
+    readonly minFreeBytes: number,
   ) {
     this.#db = db;
     this.#identity = fileIdentity;
+    if (fileIdentity !== undefined) for (const suffix of ["-wal", "-shm"]) this.#sidecars.set(suffix, identity(`${location}${suffix}`));
     this.#insertOutcome = db.prepare("insert into outcomes (code, app, step_id, outcome, reason, day, verified) values (?, ?, ?, ?, ?, ?, ?)");
     const bumpVerified = db.prepare("insert into outcome_verified_counts (code, app, step_id, outcome, verified, n) values (?, ?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome, verified) do update set n = n + excluded.n");
     this.#bumpCount = db.prepare("insert into outcome_counts (code, app, step_id, outcome, n) values (?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome) do update set n = n + excluded.n");
@@ -190,12 +240,66 @@ class SqliteRepository implements Repository {
     throw this.#lost;
   }
 
+  /**
+   * Puts the WAL and shared-memory files back when someone deleted or replaced them while the
+   * server runs. SQLite goes on writing to the WAL it has open, which no longer has a name: a crash
+   * or a restart then loses every commit in it (1,926 acknowledged rows in issue 28), and a second
+   * process would open a WAL of its own. Leaving WAL mode and entering it again moves every commit
+   * into the main file and starts a new WAL under the right name; if that fails (another process
+   * holds the database), writes are refused as for a lost main file.
+   */
+  #checkSidecars(): void {
+    if (this.#identity === undefined) return;
+    let changed = false;
+    for (const [suffix, seen] of this.#sidecars) {
+      const now = identity(`${this.location}${suffix}`);
+      if (now === seen) continue;
+      // Appearing is what SQLite does itself (before the first write, after the last close).
+      if (seen !== undefined) changed = true;
+      this.#sidecars.set(suffix, now);
+    }
+    if (!changed) return;
+    try {
+      this.#db.pragma("journal_mode = DELETE");
+      const mode = this.#db.pragma("journal_mode = WAL", { simple: true });
+      if (mode !== "wal") throw new Error(`journal mode is "${String(mode)}"`);
+      // A write makes the new WAL and shared-memory files appear under their names.
+      this.#db.prepare("delete from schema_migrations where version = -1").run();
+    } catch (e) {
+      this.#lost = new StorageError(
+        `the SQLite database's WAL or shared-memory file (${this.location}-wal, -shm) was deleted or replaced while the server was running, and it could not be put back (${(e as Error).message}); writes are no longer acknowledged. Fix: stop every process that uses the database, check the three files, and start the server again.`,
+        { cause: e },
+      );
+      throw this.#lost;
+    }
+    for (const suffix of this.#sidecars.keys()) this.#sidecars.set(suffix, identity(`${this.location}${suffix}`));
+  }
+
   /** Runs a write transaction, acknowledged only while the file is still the one that was opened. */
   #write<T>(work: () => T): T {
     this.#checkFile();
+    this.#checkSidecars();
     const result = work();
     this.#checkFile();
+    this.#checkSidecars();
     return result;
+  }
+
+  /**
+   * `#write`, retried while another connection (an operator's `sqlite3`, a second instance) holds
+   * the database locked: each try blocks for at most BUSY_WAIT_MS, the waits between tries do not
+   * block, so pages and reads go on being answered. Past WRITE_LOCK_DEADLINE_MS the write fails.
+   */
+  async #retrying<T>(work: () => T): Promise<T> {
+    const start = performance.now();
+    for (let pause = 5; ; pause = Math.min(pause * 2, 250)) {
+      try {
+        return this.#write(work);
+      } catch (e) {
+        if (!isBusy(e) || performance.now() - start + pause > WRITE_LOCK_DEADLINE_MS) throw e;
+      }
+      await sleep(pause);
+    }
   }
 
   async schemaVersion(): Promise<number> {
@@ -204,17 +308,17 @@ class SqliteRepository implements Repository {
   }
 
   async addOutcomes(rows: readonly OutcomeRecord[]): Promise<void> {
-    if (rows.length) this.#write(() => this.#addOutcomes(rows));
+    if (rows.length) await this.#retrying(() => this.#addOutcomes(rows));
   }
 
   async addFeedback(rows: readonly FeedbackRecord[]): Promise<void> {
-    if (rows.length) this.#write(() => this.#addFeedback(rows));
+    if (rows.length) await this.#retrying(() => this.#addFeedback(rows));
   }
 
   async addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void> {
     if (!rows.length) return;
     try {
-      const added = this.#write(() => this.#addMisses(rows));
+      const added = await this.#retrying(() => this.#addMisses(rows));
       this.#missCodes += added;
       this.#prunedFor = rows[rows.length - 1]!.day;
     } catch (e) {
@@ -225,6 +329,15 @@ class SqliteRepository implements Repository {
 
   async checkWritable(): Promise<void> {
     this.#checkFile();
+    // A one-row write fits in the last few kilobytes of a full disk (a crash's WAL can have taken
+    // the rest), and then every real write fails: the space is checked, not only the write.
+    if (this.#identity !== undefined) {
+      const fs = statfsSync(dirname(this.location));
+      const free = fs.bavail * fs.bsize;
+      if (free < this.minFreeBytes) {
+        throw new StorageError(`the disk holding the SQLite database ${this.location} has ${formatMb(free)} free, less than the ${formatMb(this.minFreeBytes)} Fixpath needs to store outcomes reliably. Fix: free some disk space (a large ${this.location}-wal left by a crash shrinks once the server writes again), or set FIXPATH_DB to a file on another disk.`);
+      }
+    }
     try {
       this.#db.transaction(() => {
         this.#db.prepare("insert into schema_migrations (version, name, applied_on) values (-1, 'write check', '2000-01-01')").run();
@@ -271,6 +384,10 @@ class SqliteRepository implements Repository {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Thrown inside the write check's transaction so that better-sqlite3 rolls it back. */
