@@ -3,6 +3,7 @@
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { benchBuild } from "./build.ts";
+import { benchCli } from "./cli.ts";
 import { benchDiagnose } from "./diagnose.ts";
 import { benchBundle } from "./bundle.ts";
 import { benchEngine } from "./engine.ts";
@@ -19,6 +20,7 @@ for (const [name, run] of [
   ["evidence", () => benchEvidence()],
   ["bundle", () => benchBundle()],
   ["lookup", () => benchLookup(root)],
+  ["cli", () => benchCli(root)],
   ["server", () => benchServer(root)],
   ["site", () => benchSite(root)],
   ["diagnose", () => benchDiagnose(root)],

@@ -2,6 +2,8 @@
 // Runs the compiled CLI: an esbuild bundle of src/cli with a validated snapshot of content/,
 // rebuilt first whenever a file under src/ or content/ changed (scripts/cli-bundle.mjs), so an
 // edit shows at the next run. FIXPATH_FROM_SOURCE=1 runs the TypeScript sources through tsx instead.
+import module from "node:module";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensureCliBundle, runFromSource } from "../scripts/cli-bundle.mjs";
 
@@ -21,6 +23,8 @@ if (process.env.FIXPATH_FROM_SOURCE === "1") {
     process.stderr.write(`fixpath: could not compile the command line (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); running from source.\n`);
   }
   if (bundle) {
+    // Node 22.1+ keeps V8's compiled code of the bundle between runs (a no-op on older Node).
+    module.enableCompileCache?.(join(bundle.dir, "..", "compile-cache"));
     const { run } = await import(pathToFileURL(bundle.entry).href);
     await run(bundle.snapshot);
   } else {

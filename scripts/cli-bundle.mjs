@@ -47,7 +47,7 @@ const KEEP_BUILDS = 3;
  * @property {number} ms how long the check (and build) took
  */
 
-/** The default cache folder: one per Node major version (the snapshot is V8's format). */
+/** The default cache folder (`FIXPATH_CLI_CACHE` names another): one per Node major version (the snapshot is V8's format). */
 export function defaultCacheDir(root = ROOT) {
   return join(root, "node_modules", ".cache", "fixpath", `cli-node${process.versions.node.split(".")[0]}`);
 }
@@ -124,7 +124,7 @@ function writeAtomic(file, text) {
 export async function ensureCliBundle(options = {}) {
   const started = performance.now();
   const root = options.root ?? ROOT;
-  const cacheDir = options.cacheDir ?? defaultCacheDir(root);
+  const cacheDir = options.cacheDir ?? process.env.FIXPATH_CLI_CACHE ?? defaultCacheDir(root);
   const files = listInputs(root);
   const key = statKey(files);
   const stamp = readStamp(cacheDir);

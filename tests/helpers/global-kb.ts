@@ -5,18 +5,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { serialize } from "node:v8";
-import type { TestProject } from "vitest/node";
 import { renderIssue } from "../../src/model/index.ts";
 import { loadKnowledgeBase } from "../../src/model/load/index.ts";
 import { readContentFiles } from "../../src/model/content-fs.ts";
 import { ROOT } from "./io.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** The file holding `{ dir, kb }` for the run's content folder (tests/helpers/kb.ts). */
-    kbSnapshot: string;
-  }
-}
 
 /** What the knowledge base is made from: the content and the loader (with its dependencies). */
 function inputsHash(dir: string): string {
@@ -30,7 +22,8 @@ function inputsHash(dir: string): string {
   return hash.update(process.version).digest("hex").slice(0, 20);
 }
 
-export default function setup(project: TestProject): void {
+/** Writes the snapshot (unless one of the same inputs exists) and names it to the test processes in FIXPATH_TEST_KB_SNAPSHOT. */
+export default function setup(): void {
   const dir = resolve(process.env.FIXPATH_TEST_CONTENT ?? join(ROOT, "content"));
   const cache = join(ROOT, "node_modules", ".cache", "fixpath", "test-kb");
   const file = join(cache, `${inputsHash(dir)}.v8`);
@@ -48,5 +41,6 @@ export default function setup(project: TestProject): void {
       if (old !== file && statSync(old).mtimeMs < Date.now() - 3_600_000) rmSync(old, { force: true });
     }
   }
-  project.provide("kbSnapshot", file);
+  // The test processes are started after the global set-up, with this environment.
+  process.env.FIXPATH_TEST_KB_SNAPSHOT = file;
 }
