@@ -7,7 +7,7 @@
  * - **unit**: everything else: pure code on small inputs built in the test (`npm run test:unit`,
  *   under a minute on 2 cores).
  *
- * A file's tier is the slowest thing it (or a test helper it imports) uses. tests/tiers.test.ts
+ * A file's tier is the slowest thing it (or a test helper it imports) imports. tests/tiers.test.ts
  * checks the rules on files of each kind.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -16,19 +16,16 @@ import { dirname, join, relative, resolve } from "node:path";
 export const TIERS = ["unit", "integration", "e2e"] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** What makes a file end-to-end: a browser, a terminal, another process, the site build. */
-const E2E_USES: readonly RegExp[] = [
-  /helpers\/chromium\.ts|playwright-core/,
-  /\btmux\b/,
-  /node:child_process|scripts\/server-process\.ts/,
-  /built-site\.ts|ensureSiteBuilt|buildSite\(/,
-];
+/** Imports that make a file end-to-end: a browser, another process (tmux too), the site build. */
+const E2E_IMPORTS: readonly RegExp[] = [/^tests\/helpers\/chromium\.ts$/, /^playwright-core$/, /^node:child_process$/, /^scripts\/server-process\.ts$/, /^tests\/site\/built-site\.ts$/, /^src\/server\/site-build-fs\.ts$/];
 
-/** What makes a file an integration test: the CLI or the server in-process, the real knowledge base. */
-const INTEGRATION_USES: readonly RegExp[] = [
-  /src\/cli\/(?!io\.ts)/,
-  /src\/server\/(?:index|server|api|static-site|static-memory|operator)\.ts|helpers\/server\.ts|helpers\/backends\.ts/,
-  /helpers\/kb\.ts|\brealKb\(|readContentFiles\(/,
+/** Imports that make a file an integration test: the CLI or the server in-process, the real knowledge base. */
+const INTEGRATION_IMPORTS: readonly RegExp[] = [
+  /^src\/cli\/(?!io\.ts$)/,
+  /^src\/server\/(?:index|server|api|static-site|static-memory|operator)\.ts$/,
+  /^tests\/server\/helpers\/(?:server|backends)\.ts$/,
+  /^tests\/helpers\/kb\.ts$/,
+  /^src\/model\/content-fs\.ts$/,
 ];
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -43,9 +40,9 @@ export function testFiles(root: string = ROOT): string[] {
 
 /** The tier of one test file (root-relative path). */
 export function tierOf(file: string, root: string = ROOT): Tier {
-  const text = sourceWithHelpers(join(root, file), root);
-  if (E2E_USES.some((re) => re.test(text))) return "e2e";
-  if (INTEGRATION_USES.some((re) => re.test(text))) return "integration";
+  const imports = importsOf(join(root, file), root);
+  if (imports.some((i) => E2E_IMPORTS.some((re) => re.test(i)))) return "e2e";
+  if (imports.some((i) => INTEGRATION_IMPORTS.some((re) => re.test(i)))) return "integration";
   return "unit";
 }
 
@@ -54,17 +51,25 @@ export function filesOf(tier: Tier, root: string = ROOT): string[] {
   return testFiles(root).filter((f) => tierOf(f, root) === tier);
 }
 
-/** A file's text and that of the test helpers it imports (files under tests/ that are not tests), recursively. */
-function sourceWithHelpers(abs: string, root: string, seen = new Set<string>()): string {
-  if (seen.has(abs)) return "";
+/**
+ * What a file imports (packages by name, project files root-relative), with what the test helpers
+ * it imports (files under tests/ that are not tests) import, recursively. Dynamic imports count;
+ * type-only imports load nothing and are left out.
+ */
+function importsOf(abs: string, root: string, seen = new Set<string>()): string[] {
+  if (seen.has(abs)) return [];
   seen.add(abs);
-  // Type-only imports load nothing.
-  const text = readFileSync(abs, "utf8").replace(/^import type [^;]*;/gm, "");
-  let all = text;
-  for (const m of text.matchAll(/from\s+"(\.{1,2}\/[^"]+\.ts)"/g)) {
-    const dep = resolve(dirname(abs), m[1]!);
-    const rel = relative(root, dep);
-    if (rel.startsWith("tests/") && !rel.endsWith(".test.ts")) all += "\n" + sourceWithHelpers(dep, root, seen);
+  const out: string[] = [];
+  for (const m of readFileSync(abs, "utf8").matchAll(/^(?:import(?!\s+type\b)[^;]*?from\s+|import\s+|export[^;]*?from\s+)"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/gm)) {
+    const spec = (m[1] ?? m[2])!;
+    if (!spec.startsWith(".")) {
+      out.push(spec);
+      continue;
+    }
+    const dep = resolve(dirname(abs), spec);
+    const rel = relative(root, dep).split("\\").join("/");
+    out.push(rel);
+    if (rel.startsWith("tests/") && !rel.endsWith(".test.ts")) out.push(...importsOf(dep, root, seen));
   }
-  return all;
+  return out;
 }
