@@ -11,9 +11,11 @@
  * time differs from the last run's (kept in the stamp); a touched but unchanged file costs one
  * hash, not a rebuild.
  *
- * Builds go to a folder named after the inputs' hash and are renamed into place when complete, so
- * two runs that find the CLI stale at once both end with a whole build, and a running process
- * never sees its files replaced.
+ * Two parts, each named by the hash of its inputs: the bundle (src/, the lockfile…) in a folder of
+ * its own, and in it the snapshot of content/ (made by that bundle's loader). An edit of content/
+ * only re-makes the snapshot. Both are written under a temporary name and renamed into place when
+ * complete, so two runs that find the CLI stale at once both end with a whole build, and a running
+ * process never sees its files replaced.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -25,8 +27,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 /** The repository root. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** What the bundle and the snapshot are made from, relative to the root. */
-export const CLI_INPUTS = ["src", "content", "scripts/cli-entry.ts", "scripts/cli-bundle.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+/** What the bundle is made from, relative to the root. */
+const CODE_INPUTS = ["src", "scripts/cli-entry.ts", "scripts/cli-bundle.mjs", "package.json", "package-lock.json", "tsconfig.json"];
+
+/** What the snapshot is made from (with the bundle's loader). */
+const CONTENT_INPUTS = ["content"];
+
+/** Everything the compiled CLI is made from, relative to the root. */
+export const CLI_INPUTS = [...CODE_INPUTS, ...CONTENT_INPUTS];
 
 /**
  * Packages compiled into the bundle: what every command's start-up loads. The others (the web
@@ -40,9 +48,9 @@ const KEEP_BUILDS = 3;
 
 /**
  * @typedef {object} CliBundle
- * @property {string} dir the build's folder
+ * @property {string} dir the bundle's folder (named by the hash of its inputs)
  * @property {string} entry the bundle's entry module (`run.mjs`)
- * @property {string} snapshot the content snapshot (`content.v8`)
+ * @property {string} snapshot the content snapshot (`snapshot-<hash of content/>.v8`; may not exist yet with `snapshot: false`)
  * @property {boolean} built whether this call built it
  * @property {number} ms how long the check (and build) took
  */
@@ -55,9 +63,10 @@ export function defaultCacheDir(root = ROOT) {
 /**
  * Every input file with its size and modification time, sorted by path.
  * @param {string} root
+ * @param {readonly string[]} inputs
  * @returns {{ rel: string, abs: string, size: number, mtimeMs: number }[]}
  */
-export function listInputs(root = ROOT) {
+export function listInputs(root = ROOT, inputs = CLI_INPUTS) {
   /** @type {{ rel: string, abs: string, size: number, mtimeMs: number }[]} */
   const out = [];
   /** @param {string} abs */
@@ -70,7 +79,7 @@ export function listInputs(root = ROOT) {
       out.push({ rel: relative(root, abs).split(sep).join("/"), abs, size: info.size, mtimeMs: info.mtimeMs });
     }
   };
-  for (const input of CLI_INPUTS) add(join(root, input));
+  for (const input of inputs) add(join(root, input));
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
@@ -94,7 +103,7 @@ function statKey(files) {
 
 /**
  * @param {string} dir
- * @returns {{ statKey?: string, hash?: string }}
+ * @returns {{ statKey?: string, code?: string, content?: string }}
  */
 function readStamp(dir) {
   try {
@@ -116,51 +125,82 @@ function writeAtomic(file, text) {
 }
 
 /**
- * The compiled CLI, built first when missing or stale. `onSlow` is called once if the check and
- * build take more than a second (the bin prints a progress line then).
- * @param {{ root?: string, cacheDir?: string, onSlow?: () => void, onBuilt?: (ms: number) => void }} [options]
+ * The compiled CLI, built first when missing or stale: the bundle when src/ (or the lockfile…)
+ * changed, the content snapshot when content/ or the bundle changed. `snapshot: false` (for
+ * `fixpath validate`, which reads the YAML anyway) leaves a stale snapshot for the next run to
+ * refresh. `onSlow` is called once if the check and build take more than a second (the bin prints
+ * a progress line then).
+ * @param {{ root?: string, cacheDir?: string, snapshot?: boolean, onSlow?: () => void, onBuilt?: (ms: number) => void }} [options]
  * @returns {Promise<CliBundle>}
  */
 export async function ensureCliBundle(options = {}) {
   const started = performance.now();
   const root = options.root ?? ROOT;
   const cacheDir = options.cacheDir ?? process.env.FIXPATH_CLI_CACHE ?? defaultCacheDir(root);
-  const files = listInputs(root);
-  const key = statKey(files);
+  const wantSnapshot = options.snapshot ?? true;
+  const code = listInputs(root, CODE_INPUTS);
+  const content = listInputs(root, CONTENT_INPUTS);
+  const key = statKey([...code, ...content]);
   const stamp = readStamp(cacheDir);
-  const result = (/** @type {string} */ hash, /** @type {boolean} */ built) => {
-    const dir = join(cacheDir, hash);
-    return { dir, entry: join(dir, "run.mjs"), snapshot: join(dir, "content.v8"), built, ms: performance.now() - started };
+  /** @type {(codeHash: string, contentHash: string, built: boolean) => CliBundle} */
+  const result = (codeHash, contentHash, built) => {
+    const dir = join(cacheDir, codeHash);
+    return { dir, entry: join(dir, "run.mjs"), snapshot: join(dir, `snapshot-${contentHash}.v8`), built, ms: performance.now() - started };
   };
-  if (stamp.statKey === key && stamp.hash && existsSync(join(cacheDir, stamp.hash, "complete"))) return result(stamp.hash, false);
+  if (stamp.statKey === key && stamp.code && stamp.content) {
+    const known = result(stamp.code, stamp.content, false);
+    if (existsSync(join(known.dir, "complete")) && (!wantSnapshot || existsSync(known.snapshot))) return known;
+  }
 
-  const hash = hashInputs(files);
-  mkdirSync(cacheDir, { recursive: true });
-  if (!existsSync(join(cacheDir, hash, "complete"))) {
+  const codeHash = hashInputs(code);
+  const contentHash = hashInputs(content);
+  const wanted = result(codeHash, contentHash, false);
+  const needBundle = !existsSync(join(wanted.dir, "complete"));
+  const needSnapshot = wantSnapshot && !existsSync(wanted.snapshot);
+  if (needBundle || needSnapshot) {
+    mkdirSync(cacheDir, { recursive: true });
     const slow = options.onSlow ? setTimeout(options.onSlow, 1000) : undefined;
     try {
-      await buildInto(root, cacheDir, hash);
+      if (needBundle) await bundleInto(root, cacheDir, wanted.dir);
+      if (needSnapshot) await writeSnapshot(wanted);
     } finally {
       clearTimeout(slow);
     }
     options.onBuilt?.(performance.now() - started);
-    pruneBuilds(cacheDir, hash);
-    writeAtomic(join(cacheDir, "stamp.json"), JSON.stringify({ statKey: key, hash }) + "\n");
-    return result(hash, true);
+    pruneBuilds(cacheDir, wanted);
   }
-  writeAtomic(join(cacheDir, "stamp.json"), JSON.stringify({ statKey: key, hash }) + "\n");
-  return result(hash, false);
+  // The stamp says the inputs are current only once both parts are.
+  if (existsSync(wanted.snapshot)) writeAtomic(join(cacheDir, "stamp.json"), JSON.stringify({ statKey: key, code: codeHash, content: contentHash }) + "\n");
+  return { ...wanted, built: needBundle || needSnapshot, ms: performance.now() - started };
 }
 
 /**
- * Bundles the CLI and writes the content snapshot into `<cacheDir>/<hash>/`.
+ * Writes the content snapshot of `bundle` with the bundle's own loader (whole or not at all).
+ * @param {CliBundle} bundle
+ */
+async function writeSnapshot(bundle) {
+  const tmp = `${bundle.snapshot}.${process.pid}.tmp`;
+  // In a worker: loading the content is a second of synchronous work, and the progress line's
+  // timer must be able to fire meanwhile.
+  const { Worker } = await import("node:worker_threads");
+  const script = `import(${JSON.stringify(pathToFileURL(bundle.entry).href)}).then((m) => m.writeContentSnapshot(${JSON.stringify(tmp)}))`;
+  await new Promise((done, fail) => {
+    const worker = new Worker(script, { eval: true });
+    worker.on("error", fail);
+    worker.on("exit", (code) => (code === 0 ? done(undefined) : fail(new Error(`the content snapshot was not written (exit ${code})`))));
+  });
+  renameSync(tmp, bundle.snapshot);
+}
+
+/**
+ * Bundles the CLI into `dir` (through a temporary folder renamed into place when complete).
  * @param {string} root
  * @param {string} cacheDir
- * @param {string} hash
+ * @param {string} dir
  */
-async function buildInto(root, cacheDir, hash) {
+async function bundleInto(root, cacheDir, dir) {
   const { build } = await import("esbuild");
-  const tmp = join(cacheDir, `${hash}.${process.pid}.tmp`);
+  const tmp = `${dir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   await build({
     entryPoints: { run: join(root, "scripts", "cli-entry.ts") },
@@ -193,11 +233,9 @@ async function buildInto(root, cacheDir, hash) {
       },
     ],
   });
-  const { writeContentSnapshot } = await import(pathToFileURL(join(tmp, "run.mjs")).href);
-  await writeContentSnapshot(join(tmp, "content.v8"));
   writeFileSync(join(tmp, "complete"), "");
   try {
-    renameSync(tmp, join(cacheDir, hash));
+    renameSync(tmp, dir);
   } catch {
     // Another run finished the same build first: keep theirs.
     rmSync(tmp, { recursive: true, force: true });
@@ -205,20 +243,26 @@ async function buildInto(root, cacheDir, hash) {
 }
 
 /**
- * Removes builds beyond the newest KEEP_BUILDS (never `current`), and unfinished ones over an hour old.
+ * Removes bundles beyond the newest KEEP_BUILDS (a long-running process may still load a chunk of
+ * the one before), unfinished ones over an hour old, and the current bundle's older snapshots
+ * (a process reads its snapshot at start).
  * @param {string} cacheDir
- * @param {string} current
+ * @param {CliBundle} current
  */
 function pruneBuilds(cacheDir, current) {
   const dirs = readdirSync(cacheDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== current)
+    .filter((d) => d.isDirectory() && join(cacheDir, d.name) !== current.dir)
     .map((d) => ({ name: d.name, mtimeMs: statSync(join(cacheDir, d.name)).mtimeMs }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   const hourAgo = Date.now() - 3_600_000;
-  dirs.forEach((d, i) => {
-    const unfinished = d.name.endsWith(".tmp");
-    if ((unfinished && d.mtimeMs < hourAgo) || (!unfinished && i >= KEEP_BUILDS - 1)) rmSync(join(cacheDir, d.name), { recursive: true, force: true });
-  });
+  const finished = dirs.filter((d) => !d.name.endsWith(".tmp"));
+  for (const d of finished.slice(KEEP_BUILDS - 1)) rmSync(join(cacheDir, d.name), { recursive: true, force: true });
+  for (const d of dirs) if (d.name.endsWith(".tmp") && d.mtimeMs < hourAgo) rmSync(join(cacheDir, d.name), { recursive: true, force: true });
+  for (const name of readdirSync(current.dir)) {
+    const file = join(current.dir, name);
+    if (!/^snapshot-\w+\.v8\b/.test(name) || file === current.snapshot) continue;
+    if (!name.endsWith(".tmp") || statSync(file).mtimeMs < hourAgo) rmSync(file, { force: true });
+  }
 }
 
 /** Runs the CLI from the TypeScript sources through tsx (`FIXPATH_FROM_SOURCE=1`, or when the bundle cannot be built). */

@@ -49,18 +49,28 @@ describe("the compiled fixpath bin", () => {
     expect(after).toMatchObject({ built: false, dir: before.dir });
   }, 120_000);
 
-  it("shows an edit of content/ at the next run, and fixpath validate reads the YAML", async () => {
+  it("shows an edit of content/ at the next run, with a new snapshot and the same bundle", async () => {
+    const before = await ensureCliBundle({ root: copy, cacheDir });
     const file = join(copy, "content", "caa50021", "code.yaml");
     const text = readFileSync(file, "utf8");
     writeFileSync(file, text.replace("the Windows sign-in broker gave up", "the sign-in broker stopped trying"));
     const edited = await fixpath("lookup", "caa50021");
     expect(edited.stdout).toContain("Microsoft 365 error CAA50021: the sign-in broker stopped trying");
     expect(edited.stdout).not.toContain("gave up");
+    const after = await ensureCliBundle({ root: copy, cacheDir });
+    expect(after).toMatchObject({ built: false, dir: before.dir });
+    expect(after.snapshot).not.toBe(before.snapshot);
+    expect(existsSync(before.snapshot)).toBe(false);
+  }, 120_000);
 
-    writeFileSync(file, text.replace("meaningStatus:", "meaningStatuss:"));
-    const broken = await fixpath("validate").catch((e: { code: number; stdout: string }) => e);
-    expect(broken).toMatchObject({ code: 1 });
+  it("lets fixpath validate read the YAML of an edit at once, without making a snapshot first", async () => {
+    const file = join(copy, "content", "caa50021", "code.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("meaningStatus:", "meaningStatuss:"));
+    const broken = await fixpath("validate").catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(broken).toMatchObject({ code: 1, stderr: "" });
     expect(broken.stdout).toContain("kb/unknown-field");
+    const bundle = await ensureCliBundle({ root: copy, cacheDir, snapshot: false });
+    expect(existsSync(bundle.snapshot)).toBe(false);
   }, 120_000);
 
   it("is rebuilt when src/ changes", async () => {
