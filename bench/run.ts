@@ -3,6 +3,7 @@
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { benchBuild } from "./build.ts";
+import { benchCli } from "./cli.ts";
 import { benchDiagnose } from "./diagnose.ts";
 import { benchDiff } from "./diff.ts";
 import { benchBundle } from "./bundle.ts";
@@ -21,6 +22,7 @@ for (const [name, run] of [
   ["bundle", () => benchBundle()],
   ["diff", () => benchDiff()],
   ["lookup", () => benchLookup(root)],
+  ["cli", () => benchCli(root)],
   ["server", () => benchServer(root)],
   ["site", () => benchSite(root)],
   ["diagnose", () => benchDiagnose(root)],

@@ -36,6 +36,19 @@ export interface Content {
   kb(dir?: string): KnowledgeBase;
 }
 
+/** Knowledge bases already loaded and validated, by absolute content folder (see `preloadContent`). */
+const preloaded = new Map<string, KnowledgeBase>();
+
+/**
+ * Gives `kb()` the knowledge base of a content folder, already loaded and validated: the compiled
+ * `fixpath` bin passes the snapshot it keeps beside its bundle (scripts/cli-bundle.mjs), rebuilt
+ * whenever a file under content/ changes; the tests pass the one they share. `load()`, and so
+ * `fixpath validate`, still reads and checks the YAML.
+ */
+export function preloadContent(dir: string, kb: KnowledgeBase): void {
+  preloaded.set(resolve(dir), kb);
+}
+
 export function createContent(io: CliIo): Content {
   const cache = new Map<string, LoadedContent>();
   const load = (dir = "content"): LoadedContent => {
@@ -54,6 +67,8 @@ export function createContent(io: CliIo): Content {
   return {
     load,
     kb(dir = "content") {
+      const known = preloaded.get(contentDir(io, dir));
+      if (known) return known;
       const { result, folder } = load(dir);
       if (result.kb) return result.kb;
       for (const issue of result.issues) writeLine(io.stderr, renderIssue(issue) + "\n");

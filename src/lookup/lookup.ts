@@ -182,6 +182,25 @@ const TAG_IN_BRACKETS = /\[([0-9a-z]{4,6})\]/gi;
 
 /** Builds the lookup index from the knowledge base; pure. */
 export function buildLookupIndex(kb: KnowledgeBase): LookupIndex {
+  const known = builtIndexes.get(kb);
+  if (known) return known;
+  const index = indexPages(kb);
+  builtIndexes.set(kb, index);
+  return index;
+}
+
+/** Indexes already built, by knowledge base (a knowledge base is never changed once loaded). */
+const builtIndexes = new WeakMap<KnowledgeBase, LookupIndex>();
+
+/**
+ * Records `index` as the index of `kb` (what `buildLookupIndex(kb)` returns from now on): the
+ * compiled CLI reads the one its content snapshot carries (`loadLookupIndex`) instead of building it.
+ */
+export function rememberLookupIndex(kb: KnowledgeBase, index: LookupIndex): void {
+  builtIndexes.set(kb, index);
+}
+
+function indexPages(kb: KnowledgeBase): LookupIndex {
   const docs = new Map<string, LookupDoc>();
   const messages: IndexedMessage[] = [];
   for (const page of listPages(kb)) {

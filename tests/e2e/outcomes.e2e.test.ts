@@ -129,12 +129,9 @@ async function freshDiagnostic(): Promise<Watched> {
 }
 
 describe("step outcomes and the counts beside the steps", () => {
-  let first = "";
-  let second = "";
-
   it("sends each answered step (with the reason picked) to the server, which stores it", async () => {
     const { page, problems, posts } = await freshDiagnostic();
-    first = await untilStep(page);
+    const first = await untilStep(page);
     await page.getByRole("button", { name: "No change" }).click();
     // Asked why, from a fixed list (optional).
     await page.getByRole("heading", { name: "No change. What got in the way? (optional)" }).waitFor();
@@ -143,7 +140,7 @@ describe("step outcomes and the counts beside the steps", () => {
     expect(await axe(page)).toEqual([]);
     await page.getByRole("button", { name: "The instructions were unclear" }).click();
     await page.locator(`[data-step="${first}"]`).waitFor({ state: "detached" });
-    second = await untilStep(page);
+    const second = await untilStep(page);
     await page.getByRole("button", { name: "I couldn't do it" }).click();
     await page.getByRole("button", { name: "I could not do it: no rights" }).click();
     await page.locator(`[data-step="${second}"]`).waitFor({ state: "detached" });
@@ -167,10 +164,28 @@ describe("step outcomes and the counts beside the steps", () => {
   });
 
   it("shows 'fixed it for N of M' beside a step once M reaches 20, on the scenario page and in the diagnostic, and nothing below", async () => {
-    expect(first && second, "the previous test walked two steps").toBeTruthy();
-    const seed = (stepId: string, outcome: OutcomeRecord["outcome"], n: number): OutcomeRecord[] => Array.from({ length: n }, () => ({ code: "caa50021", app: "onedrive", stepId, outcome, reason: null, day: "2026-03-14" }));
-    // first: 1 no change so far + 14 fixed + 5 no change = 20 tried; second: 19 tried (could-not does not count).
-    await db.addOutcomes([...seed(first, "fixed", 14), ...seed(first, "no-change", 5), ...seed(second, "fixed", 18), ...seed(second, "no-change", 1), ...seed(second, "could-not", 4)]);
+    // Stands alone: the steps are read from a fresh diagnostic (the first one it offers, and the
+    // next one to do in its plan), and the counts are topped up from what earlier tests may have stored.
+    const probe = await freshDiagnostic();
+    const first = await untilStep(probe.page);
+    const planned = await probe.page.locator('[data-plan-step][data-status="do"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-plan-step")!));
+    const second = planned[planned.indexOf(first) + 1]!;
+    expect(second, `a step after ${first} in the plan ${planned.join(", ")}`).toBeTruthy();
+    await probe.page.close();
+    const before = await stats();
+    const stored = (stepId: string) => before.get(stepId) ?? { fixed: 0, noChange: 0 };
+    const seed = (stepId: string, outcome: OutcomeRecord["outcome"], n: number): OutcomeRecord[] => {
+      expect(n, `${stepId} ${outcome}: more stored than the test tops up to`).toBeGreaterThanOrEqual(0);
+      return Array.from({ length: n }, () => ({ code: "caa50021", app: "onedrive", stepId, outcome, reason: null, day: "2026-03-14" }));
+    };
+    // first: 14 fixed + 6 no change = 20 tried; second: 18 + 1 = 19 tried (could-not does not count).
+    await db.addOutcomes([
+      ...seed(first, "fixed", 14 - stored(first).fixed),
+      ...seed(first, "no-change", 6 - stored(first).noChange),
+      ...seed(second, "fixed", 18 - stored(second).fixed),
+      ...seed(second, "no-change", 1 - stored(second).noChange),
+      ...seed(second, "could-not", 4),
+    ]);
     expect((await stats()).get(first)).toMatchObject({ tried: 20, fixed: 14 });
     expect((await stats()).get(second)).toMatchObject({ tried: 19 });
 
@@ -193,6 +208,7 @@ describe("step outcomes and the counts beside the steps", () => {
     expect(await untilStep(dx.page)).toBe(first);
     await expect.poll(() => dx.page.locator(`[data-step="${first}"] .stat`).textContent()).toBe("Fixed it for 14 of 20 who tried it");
     expect(await dx.page.locator(`[data-plan-step="${first}"] .stat`).textContent()).toBe("Fixed it for 14 of 20 who tried it");
+    expect(await dx.page.locator(`[data-plan-step="${second}"]`).count()).toBe(1);
     expect(await dx.page.locator(`[data-plan-step="${second}"] .stat`).count()).toBe(0);
     await shoot(dx.page, "diagnose-step-count-desktop");
     expect(await axe(dx.page)).toEqual([]);

@@ -1,21 +1,12 @@
 /** Test helpers for the engine: the real knowledge base, and builders with valid defaults. */
-import { renderIssue, type Condition, type Facts, type KnowledgeBase, type Scenario } from "../../src/model/index.ts";
-import { loadKnowledgeBase } from "../../src/model/load/index.ts";
-import { readContentFiles } from "../../src/model/content-fs.ts";
+import type { Condition, Facts, KnowledgeBase, Scenario } from "../../src/model/index.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
 import { NO_CODE } from "../../src/engine/index.ts";
 import { FACTS, isFactName, sameCode } from "../../src/model/index.ts";
 
-let cached: KnowledgeBase | undefined;
-
-/** The knowledge base built from the real content/ folder; fails with every issue when it does not validate. */
+/** The knowledge base built from the real content/ folder (shared by the run: tests/helpers/kb.ts); fails with every issue when it does not validate. */
 export function realKb(): KnowledgeBase {
-  if (cached) return cached;
-  const result = loadKnowledgeBase(readContentFiles("content"));
-  if (!result.kb) {
-    throw new Error(`content/ does not validate (another author may be mid-edit):\n${result.issues.map(renderIssue).join("\n")}`);
-  }
-  cached = result.kb;
-  return cached;
+  return loadProjectKb();
 }
 
 /** The seed scenario (CAA50021 in OneDrive) of the real content. */
