@@ -1,0 +1,91 @@
+/**
+ * Issue 23, Outlook and Microsoft 365 Apps pages (facts: shared/facts/outlook-office.md): each new
+ * scenario gives a work account on an unmanaged PC with administrator rights at least two steps or
+ * a hand-over with reasons, and each page's own promises hold in its plans.
+ */
+import { describe, expect, it } from "vitest";
+import { plan, type Plan } from "../../src/engine/index.ts";
+import type { Facts } from "../../src/model/index.ts";
+import { realKb } from "./helpers.ts";
+
+const kb = realKb();
+
+/** The scenarios this file covers, as `code/app`. */
+const PAGES = ["caa2000b/outlook"] as const;
+
+/** A work account on an unmanaged PC with administrator rights, every stop answered no. */
+const WORK_UNMANAGED_ADMIN: Facts = {
+  accountType: "work",
+  windowsServer: false,
+  multipleUsersAffected: false,
+  filesNotSyncedZeroFiles: false,
+  managed: false,
+  isAdmin: true,
+  otherErrorAfterSignIn: "none",
+};
+
+const planFor = (page: string, facts: Facts): Plan => {
+  const [code, app] = page.split("/") as [string, string];
+  return plan(kb, { code, app }, facts);
+};
+const doing = (p: Plan) => p.steps.filter((s) => s.status === "do").map((s) => s.id);
+const statusOf = (p: Plan, id: string) => p.steps.find((s) => s.id === id)?.status;
+
+describe.each(PAGES)("%s", (page) => {
+  it("exists in the knowledge base", () => {
+    expect(kb.scenarios.has(page)).toBe(true);
+  });
+
+  it("gives a work account on an unmanaged PC with admin rights two steps or a hand-over with reasons", () => {
+    const p = planFor(page, WORK_UNMANAGED_ADMIN);
+    const handOver = (p.escalation?.reasons.filter((r) => r.trim().length > 20) ?? []).length > 0;
+    expect(doing(p).length >= 2 || handOver, JSON.stringify(p, null, 2)).toBe(true);
+  });
+
+  it("turns away or hands over, never plans, on Windows Server", () => {
+    const p = planFor(page, { ...WORK_UNMANAGED_ADMIN, windowsServer: true });
+    expect(p.outcome).not.toBe("plan");
+    expect(doing(p)).toEqual([]);
+  });
+
+  it("does no advanced step on a managed PC and ends with a hand-over", () => {
+    const p = planFor(page, { ...WORK_UNMANAGED_ADMIN, managed: true });
+    const sc = kb.scenarios.get(page)!;
+    for (const s of sc.steps.filter((x) => x.tier === "advanced")) expect(statusOf(p, s.id)).not.toBe("do");
+    expect(p.escalation?.reasons.length ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe("CAA2000B in Outlook: a tenant problem", () => {
+  const page = "caa2000b/outlook";
+  const sc = kb.scenarios.get(page)!;
+
+  it("changes nothing on the PC: no step changes state", () => {
+    expect(sc.steps.filter((s) => s.changesState).map((s) => s.id)).toEqual([]);
+  });
+
+  it("hands over to the tenant admin even on an unmanaged PC, after the look-and-note steps", () => {
+    const p = planFor(page, WORK_UNMANAGED_ADMIN);
+    expect(p.outcome).toBe("plan");
+    expect(doing(p)).toEqual(sc.steps.map((s) => s.id));
+    expect(p.escalation?.reasons.join(" ")).toMatch(/sign-in logs/);
+  });
+
+  it("escalates at once when several colleagues see it", () => {
+    const p = planFor(page, { ...WORK_UNMANAGED_ADMIN, multipleUsersAffected: true });
+    expect(p.outcome).toBe("escalate");
+    expect(doing(p)).toEqual([]);
+  });
+
+  it("lists resets and reinstalls as never, on any PC", () => {
+    for (const managed of [true, false]) {
+      const p = planFor(page, { ...WORK_UNMANAGED_ADMIN, managed });
+      expect(statusOf(p, "reinstall-office")).toBe("never");
+      expect(statusOf(p, "device-resets-for-tenant-error")).toBe("never");
+    }
+  });
+
+  it("turns a personal account away", () => {
+    expect(planFor(page, { ...WORK_UNMANAGED_ADMIN, accountType: "personal" }).outcome).toBe("not-this-error");
+  });
+});
