@@ -11,7 +11,7 @@ import { realKb } from "./helpers.ts";
 const kb = realKb();
 
 /** The scenarios this file covers, as `code/app`. */
-const PAGES = ["caa2000b/outlook"] as const;
+const PAGES = ["caa2000b/outlook", "80070520/office", "80070520/outlook"] as const;
 
 /** A work account on an unmanaged PC with administrator rights, every stop answered no. */
 const WORK_UNMANAGED_ADMIN: Facts = {
@@ -87,5 +87,31 @@ describe("CAA2000B in Outlook: a tenant problem", () => {
 
   it("turns a personal account away", () => {
     expect(planFor(page, { ...WORK_UNMANAGED_ADMIN, accountType: "personal" }).outcome).toBe("not-this-error");
+  });
+});
+
+describe("80070520: start the app as yourself", () => {
+  it.each(["80070520/office", "80070520/outlook"])("%s: starting normally comes first and never-elevated is a never item", (page) => {
+    const p = planFor(page, WORK_UNMANAGED_ADMIN);
+    expect(doing(p)[0]).toBe("start-office-normally");
+    expect(statusOf(p, "run-office-elevated")).toBe("never");
+    expect(statusOf(p, "delete-broker-tokens-by-hand")).toBe("never");
+  });
+
+  it("Outlook: the broker clean-up after a migration is never done alone, and the plan hands it to IT", () => {
+    for (const managed of [true, false, undefined]) {
+      const facts: Facts = { ...WORK_UNMANAGED_ADMIN };
+      if (managed === undefined) delete facts.managed;
+      else facts.managed = managed;
+      const p = planFor("80070520/outlook", facts);
+      expect(statusOf(p, "clear-broker-accounts-after-sid-change")).not.toBe("do");
+      expect(p.escalation?.reasons.join(" ")).toMatch(/migration/);
+    }
+  });
+
+  it("Outlook: OneDrive's empty folder stops the plan before anything changes", () => {
+    const p = planFor("80070520/outlook", { ...WORK_UNMANAGED_ADMIN, filesNotSyncedZeroFiles: true });
+    expect(p.outcome).toBe("escalate");
+    expect(doing(p)).toEqual([]);
   });
 });
