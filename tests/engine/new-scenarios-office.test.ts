@@ -11,7 +11,7 @@ import { realKb } from "./helpers.ts";
 const kb = realKb();
 
 /** The scenarios this file covers, as `code/app`. */
-const PAGES = ["caa2000b/outlook", "80070520/office", "80070520/outlook"] as const;
+const PAGES = ["caa2000b/outlook", "80070520/office", "80070520/outlook", "80090016/office"] as const;
 
 /** A work account on an unmanaged PC with administrator rights, every stop answered no. */
 const WORK_UNMANAGED_ADMIN: Facts = {
@@ -113,5 +113,38 @@ describe("80070520: start the app as yourself", () => {
     const p = planFor("80070520/outlook", { ...WORK_UNMANAGED_ADMIN, filesNotSyncedZeroFiles: true });
     expect(p.outcome).toBe("escalate");
     expect(doing(p)).toEqual([]);
+  });
+});
+
+describe("TPM malfunctioned in Microsoft 365 Apps: clearing the TPM is never a user step", () => {
+  const page = "80090016/office";
+  const sc = kb.scenarios.get(page)!;
+
+  it("lists clearing the TPM and firmware changes as avoided items, with BitLocker recovery and data loss in the why", () => {
+    const clear = sc.avoid.find((a) => a.id === "clear-tpm");
+    expect(clear?.neverOnManaged).toBe(true);
+    expect(clear?.why).toMatch(/BitLocker recovery/);
+    expect(clear?.why).toMatch(/lose data/);
+    expect(clear?.why).toMatch(/no warning/);
+    expect(sc.avoid.map((a) => a.id)).toEqual(expect.arrayContaining(["firmware-tpm-changes-yourself", "enable-protection-policy", "disconnect-device-join"]));
+  });
+
+  it("has no step that clears the TPM, whatever its id", () => {
+    for (const s of sc.steps) expect(JSON.stringify(s.instructions)).not.toMatch(/Clear TPM/);
+  });
+
+  it.each([true, false, undefined])("never offers the TPM, firmware or registry items (managed: %s)", (managed) => {
+    const facts: Facts = { ...WORK_UNMANAGED_ADMIN };
+    if (managed === undefined) delete facts.managed;
+    else facts.managed = managed;
+    const p = planFor(page, facts);
+    for (const id of ["clear-tpm", "firmware-tpm-changes-yourself", "enable-protection-policy"]) expect(statusOf(p, id)).toBe("never");
+  });
+
+  it("on a managed PC leaves the account clean-ups to IT and hands over", () => {
+    const p = planFor(page, { ...WORK_UNMANAGED_ADMIN, managed: true });
+    expect(statusOf(p, "check-access-work-or-school")).not.toBe("do");
+    expect(statusOf(p, "clear-broker-token-cache")).not.toBe("do");
+    expect(p.escalation?.reasons.join(" ")).toMatch(/TPM/);
   });
 });

@@ -71,6 +71,9 @@ export const QUERY_CASES: readonly QueryCase[] = [
   { query: "Number of retry attempts exceeds expectations", first: "text", id: "caa50021/office", from: "Office dialog" },
   { query: "the sign-in broker gave up", first: "text", id: "caa50021", from: "a person's words" },
   { query: "The specified logon session doesn't exist", first: "text", id: "80070520", from: "dsregcmd message" },
+  // issue 14 once found a 'module missing' page for this; since issue 23 it has its own page
+  { query: "Trusted Platform Module has malfunctioned", first: "text", id: "80090016/office", from: "Outlook/Teams TPM dialog (community screenshot)" },
+  { query: "Trusted Platform Module malfunctioned", first: "text", id: "80090016/office", from: "Microsoft 365 Apps activation error (Microsoft's article)" },
   { query: "Access has been blocked by Conditional Access policies", first: "text", id: "aadsts53003", from: "Entra sign-in page" },
   { query: "The server or proxy was not found.", first: "text", id: "caa70004", from: "Teams message" },
   { query: "We are unable to connect right now", first: "text", id: "caa80000", from: "activation dialog" },
@@ -81,6 +84,5 @@ export const QUERY_CASES: readonly QueryCase[] = [
   { query: "qqzzyx wibble", first: "none", from: "nonsense" },
   { query: "ist das so", first: "none", from: "German function words only" },
   { query: "Der Vorgang ist fehlgeschlagen", first: "none", from: "German dialog text the English pages do not hold" },
-  { query: "Trusted Platform Module has malfunctioned", first: "none", from: "issue 14: answered a 'module missing' page" },
   { query: "2026-01-02 14:03", first: "none", from: "a date and time from a log line: no code" },
 ];
