@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { plan, type Plan } from "../../src/engine/index.ts";
-import type { Facts } from "../../src/model/index.ts";
+import { isCodeFact, type Facts } from "../../src/model/index.ts";
 import { realKb } from "./helpers.ts";
 
 const kb = realKb();
 
 /** The scenarios this file covers, as `code/app`. */
-const PAGES = ["caa2000b/outlook", "80070520/office", "80070520/outlook", "80090016/office"] as const;
+const PAGES = ["caa2000b/outlook", "80070520/office", "80070520/outlook", "80090016/office", "caa5001c/outlook"] as const;
 
 /** A work account on an unmanaged PC with administrator rights, every stop answered no. */
 const WORK_UNMANAGED_ADMIN: Facts = {
@@ -22,6 +22,7 @@ const WORK_UNMANAGED_ADMIN: Facts = {
   managed: false,
   isAdmin: true,
   otherErrorAfterSignIn: "none",
+  innerErrorCode: "none",
 };
 
 const planFor = (page: string, facts: Facts): Plan => {
@@ -98,15 +99,13 @@ describe("80070520: start the app as yourself", () => {
     expect(statusOf(p, "delete-broker-tokens-by-hand")).toBe("never");
   });
 
-  it("Outlook: the broker clean-up after a migration is never done alone, and the plan hands it to IT", () => {
-    for (const managed of [true, false, undefined]) {
-      const facts: Facts = { ...WORK_UNMANAGED_ADMIN };
-      if (managed === undefined) delete facts.managed;
-      else facts.managed = managed;
-      const p = planFor("80070520/outlook", facts);
-      expect(statusOf(p, "clear-broker-accounts-after-sid-change")).not.toBe("do");
-      expect(p.escalation?.reasons.join(" ")).toMatch(/migration/);
-    }
+  it("Outlook: the broker clean-up after a migration is an advanced step, IT's on a managed PC and held while that is unknown", () => {
+    const id = "clear-broker-accounts-after-sid-change";
+    expect(statusOf(planFor("80070520/outlook", { ...WORK_UNMANAGED_ADMIN, managed: true }), id)).not.toBe("do");
+    const unknown: Facts = { ...WORK_UNMANAGED_ADMIN };
+    delete unknown.managed;
+    expect(statusOf(planFor("80070520/outlook", unknown), id)).toBe("find-out");
+    expect(statusOf(planFor("80070520/outlook", WORK_UNMANAGED_ADMIN), id)).toBe("do");
   });
 
   it("Outlook: OneDrive's empty folder stops the plan before anything changes", () => {
@@ -146,5 +145,45 @@ describe("TPM malfunctioned in Microsoft 365 Apps: clearing the TPM is never a u
     expect(statusOf(p, "check-access-work-or-school")).not.toBe("do");
     expect(statusOf(p, "clear-broker-token-cache")).not.toBe("do");
     expect(p.escalation?.reasons.join(" ")).toMatch(/TPM/);
+  });
+});
+
+describe("CAA5001C / event 1098 in Outlook: the inner code decides", () => {
+  const page = "caa5001c/outlook";
+  const sc = kb.scenarios.get(page)!;
+
+  it("asks for the inner code, a question whose fact holds a code", () => {
+    const q = sc.questions.find((x) => x.fact === "innerErrorCode");
+    expect(q).toBeDefined();
+    expect(isCodeFact("innerErrorCode")).toBe(true);
+  });
+
+  it.each([
+    // a written form of a code with a hub switches to that hub's id
+    ["2147943712", "80070520"],
+    ["-2147023584", "80070520"],
+    ["AADSTS50011", "aadsts50011"],
+    // a code without a hub still switches, to its canonical hex form
+    ["-895352823 (0xcaa20009)", undefined],
+  ])("switches to the guide of inner code %s", (inner, target) => {
+    const p = planFor(page, { ...WORK_UNMANAGED_ADMIN, innerErrorCode: inner });
+    expect(p.outcome).toBe("switch-guide");
+    if (target) expect(p.switchTo).toBe(target);
+    else expect(p.switchTo).toMatch(/caa20009/);
+    expect(doing(p)).toEqual([]);
+  });
+
+  it("with no inner code, reads the event and hands over with a reason", () => {
+    const p = planFor(page, WORK_UNMANAGED_ADMIN);
+    expect(p.outcome).toBe("plan");
+    expect(doing(p)).toEqual(["read-event-1098"]);
+    expect(p.escalation?.reasons.join(" ")).toMatch(/inner code/);
+  });
+
+  it("while the inner code is unknown, asks for it", () => {
+    const facts: Facts = { ...WORK_UNMANAGED_ADMIN };
+    delete facts.innerErrorCode;
+    const p = planFor(page, facts);
+    expect(p.nextQuestion?.fact).toBe("innerErrorCode");
   });
 });
