@@ -74,6 +74,9 @@ export const QUERY_CASES: readonly QueryCase[] = [
   // issue 14 once found a 'module missing' page for this; since issue 23 it has its own page
   { query: "Trusted Platform Module has malfunctioned", first: "text", id: "80090016/office", from: "Outlook/Teams TPM dialog (community screenshot)" },
   { query: "Trusted Platform Module malfunctioned", first: "text", id: "80090016/office", from: "Microsoft 365 Apps activation error (Microsoft's article)" },
+  { query: "Something went wrong [1001]", first: "text", id: "1001", from: "issue 23: answered with the CAA50021 pages" },
+  { query: "58tm1", first: "text", id: "1001", from: "a tag shown beside [1001] (its meaning is unknown)" },
+  { query: "Something went wrong. [4usqa]", first: "text", id: "caa2000b/outlook", from: "classic Outlook, May 2025 wave" },
   { query: "Access has been blocked by Conditional Access policies", first: "text", id: "aadsts53003", from: "Entra sign-in page" },
   { query: "The server or proxy was not found.", first: "text", id: "caa70004", from: "Teams message" },
   { query: "We are unable to connect right now", first: "text", id: "caa80000", from: "activation dialog" },
