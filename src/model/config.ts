@@ -50,6 +50,7 @@ const ItSchema = z
 const NOT_PRESETTABLE: Partial<Record<FactName, string>> = {
   app: 'the app is chosen per case; list the apps in use under "apps"',
   otherErrorAfterSignIn: "it is what one person sees after one sign-in",
+  innerErrorCode: "it is what one event on one PC carries",
 };
 
 /** The presettable facts, each with the values it may be preset to (for editors; `checkPresets` words the problems). */

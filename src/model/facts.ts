@@ -83,6 +83,11 @@ export const FACTS = {
     type: "code",
     description: "An error code that appears right after sign-in succeeds, for example 0x8004de40.",
   },
+  innerErrorCode: {
+    type: "code",
+    description:
+      "The inner error code that a wrapper event carries (event 1098's `Error:` line besides 0xCAA5001C), for example 2147943712 or 0xcaa20009.",
+  },
   recentChange: {
     type: "choice",
     values: ["password", "mfa", "windows-update", "tenant-migration", "none"],

@@ -4,7 +4,7 @@ import { FACTS, FACT_NAMES, factType, factsWithRole, isCodeFact } from "../../sr
 
 describe("the fact table", () => {
   it("gives each fact's type, so code can branch on the type instead of the name", () => {
-    expect(FACT_NAMES.filter(isCodeFact)).toEqual(["otherErrorAfterSignIn"]);
+    expect(FACT_NAMES.filter(isCodeFact)).toEqual(["otherErrorAfterSignIn", "innerErrorCode"]);
     expect(FACT_NAMES.map((f) => [f, factType(f)])).toEqual(FACT_NAMES.map((f) => [f, FACTS[f].type]));
     expect(factType("managed")).toBe("boolean");
     expect(factType("recentChange")).toBe("choice");
