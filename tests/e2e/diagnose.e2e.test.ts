@@ -406,7 +406,8 @@ describe("one step, two renderings", () => {
       const sel = parts(root);
       const clean = (s: string) => s.replace(/\s+/g, " ").trim();
       return {
-        title: clean((await page.locator(sel.title).first().textContent()) ?? "").replace(/^(Step \d+: |\d+)/, ""),
+        // The heading's own text: the page adds a "#" link that copies the step's address.
+        title: clean(await page.locator(sel.title).first().evaluate((h) => [...h.childNodes].filter((n) => !(n.nodeType === 1 && (n as unknown as { className: string }).className === "anchor")).map((n) => n.textContent).join(""))).replace(/^(Step \d+: |\d+)/, ""),
         badges: await page.locator(sel.badges).evaluateAll((els) => els.map((e) => `${e.className}|${e.getAttribute("title")}|${e.textContent}`)),
         paragraphs: (await page.locator(sel.paragraphs).evaluateAll((els) => els.map((e) => (e as unknown as { innerText: string }).innerText))).map(clean).filter((t) => !t.startsWith("This step on its page")),
         instructions: (await page.locator(sel.instructions).evaluateAll((els) => els.map((e) => (e as unknown as { innerText: string }).innerText))).map(clean),
