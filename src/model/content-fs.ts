@@ -1,5 +1,5 @@
 // Node-only: reads content files from disk for the shells (CLI, site build). Kept out of the core.
-import { lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { ContentFile } from "./load/types.ts";
 
@@ -46,4 +46,15 @@ function unreadableReason(path: string, err: unknown): string {
   }
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   return (err as Error).message;
+}
+
+/** The ids of the content library's items by folder (file names under content/library/<folder>/), for the editors' JSON Schemas. */
+export function readLibraryIds(dir: string): Record<string, string[]> {
+  const library = join(dir, "library");
+  if (!existsSync(library)) return {};
+  return Object.fromEntries(
+    readdirSync(library, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => [e.name, readdirSync(join(library, e.name)).filter((f) => f.endsWith(".yaml")).map((f) => f.slice(0, -5)).sort()]),
+  );
 }

@@ -29,7 +29,7 @@ describe("fixpath validate", () => {
     const dir = copyContent();
     const file = join(dir, "caa50021", "onedrive.yaml");
     const text = readFileSync(file, "utf8");
-    const broken = text.replace("    tier: first-line\n    needsRestart: true", "    tier: frist-line\n    needsRestart: true");
+    const broken = text.replace("    tier: first-line\n", "    tier: frist-line\n");
     expect(broken).not.toBe(text);
     writeFileSync(file, broken);
     const lines = broken.split("\n");
@@ -49,6 +49,33 @@ describe("fixpath validate", () => {
     const parsed = JSON.parse(json.out()) as { folder: string; valid: boolean; issues: { code: string; line: number; path: string }[] };
     expect(parsed).toMatchObject({ folder: dir, valid: false });
     expect(parsed.issues).toContainEqual(expect.objectContaining({ code: "kb/invalid-value", path: "steps[0].tier", line }));
+  });
+
+  it.each([
+    { slip: "a broken library reference", file: "caa82ee7/teams.yaml", from: "use: try-another-network", to: "use: try-another-netwrok", needle: "try-another-netwrok", code: "kb/unknown-library-item", fix: 'did you mean "try-another-network"?' },
+    { slip: "a redefinition of a library item's words", file: "caa82ee7/teams.yaml", from: "  - use: try-another-network\n", to: "  - use: try-another-network\n    title: Try the hotspot\n", needle: "title: Try the hotspot", code: "kb/library-redefined", fix: "remove it here" },
+  ])("gives exactly one located problem with a fix for $slip in the project's content", async ({ file, from, to, needle, code, fix }) => {
+    const dir = copyContent();
+    const path = join(dir, ...file.split("/"));
+    const broken = readFileSync(path, "utf8").replace(from, to);
+    writeFileSync(path, broken);
+    const lines = broken.split("\n");
+    const line = lines.findIndex((l) => l.includes(needle)) + 1;
+    const col = lines[line - 1]!.indexOf(needle) + 1;
+    const io = fakeIo();
+    expect(await main(["validate", dir, "--format", "json"], io)).toBe(1);
+    const issues = (JSON.parse(io.out()) as { issues: { code: string; severity: string; file: string; line: number; col: number; hint: string }[] }).issues;
+    expect(issues.filter((i) => i.severity === "error")).toEqual([expect.objectContaining({ code, file: expect.stringContaining(file), line, col })]);
+    expect(issues[0]!.hint).toContain(fix);
+  });
+
+  it("warns once, in the library file, for a library item no scenario uses, and still passes", async () => {
+    const dir = copyContent();
+    writeFileSync(join(dir, "library", "steps", "spare-step.yaml"), "kind: step\ntitle: A spare step\nchangesState: false\n");
+    const io = fakeIo();
+    expect(await main(["validate", dir], io)).toBe(0);
+    expect(io.out()).toContain("library/steps/spare-step.yaml:1:1  kb/unused-library-item");
+    expect(io.out().match(/kb\/unused-library-item/g)).toHaveLength(1);
   });
 
   it("names the folder it validated, relative to the working folder", async () => {

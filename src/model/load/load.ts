@@ -17,10 +17,13 @@ import { runRules } from "../rules/index.ts";
 import { CONTENT_SCHEMAS, type ContentKind } from "../schema/index.ts";
 import { describeValue, type ZodIssueLike } from "../zod-problems.ts";
 import { schemaDrafts } from "./schema-drafts.ts";
+import { Library, composeScenario, remap, type Origins } from "./compose.ts";
+import { FACT_NAMES } from "../facts.ts";
+import { LIBRARY_KINDS, type LibraryFolder } from "../schema/library.ts";
 import type { ContentFile, LoadResult, Parsed } from "./types.ts";
 import { Locator, locateDraft, parseYaml, yamlIssues } from "./yaml.ts";
 
-const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office) and <code>/admin.yaml";
+const FILE_NAMES_HINT = "content files are sources.yaml (or sources-<topic>.yaml), <code>/code.yaml, <code>/<app>.yaml (onedrive, outlook, teams, office), <code>/admin.yaml and library/<steps|questions|avoid|stops|managed>/<id>.yaml";
 
 /** Validates content files and runs the content rules over them; pure. */
 export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
@@ -33,7 +36,15 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
   // large valid knowledge base does not hold every YAML document in memory.
   const docs = new Locator();
   const broken = { hubs: new Set<string>(), pages: new Set<string>(), sources: new Set<string>(), sourcesFile: false };
-  const sorted = [...files].sort((a, b) => a.name.localeCompare(b.name));
+  // The library first: scenarios are composed from it.
+  const isLibrary = (name: string) => name.startsWith("library/");
+  const sorted = [...files].sort((a, b) => Number(isLibrary(b.name)) - Number(isLibrary(a.name)) || a.name.localeCompare(b.name));
+  const library = new Library();
+  const origins = new Map<string, Origins>();
+  const where = (file: string, path: (string | number)[]) => {
+    const placed = locateDraft({ code: "kb/library-redefined", file, path, message: "" }, docs);
+    return placed.line ? `${file}:${placed.line}:${placed.col}` : file;
+  };
 
   let bundle: EvidenceBundle | undefined;
   for (const file of sorted) {
@@ -41,6 +52,10 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
       const loaded = file.name === BUNDLE_FILE ? loadBundleFile(file.display, file.text, new Map(files.map((f) => [f.name, f.text]))) : { issues: [] };
       bundle ??= loaded.bundle;
       issues.push(...loaded.issues);
+      continue;
+    }
+    if (isLibrary(file.name)) {
+      loadLibraryFile(file, library, docs, issues);
       continue;
     }
     const role = roleOf(file.name);
@@ -84,10 +99,21 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
       failed(data);
       continue;
     }
+    let content: unknown = data;
+    if (kind === "scenario") {
+      const composed = composeScenario(data as Record<string, unknown>, library, file.display, where);
+      if (composed.blocked || composed.drafts.some((dr) => (dr.severity ?? "error") === "error")) {
+        place(composed.drafts);
+        failed(data);
+        continue;
+      }
+      content = composed.data;
+      origins.set(file.display, composed.origins);
+    }
     const schema = CONTENT_SCHEMAS[kind] as z.ZodType;
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(content);
     if (!result.success) {
-      place(schemaDrafts(result.error.issues as ZodIssueLike[], data, schema, file.display));
+      place(schemaDrafts(result.error.issues as ZodIssueLike[], content, schema, file.display).map((dr) => remap(dr, file.display, origins.get(file.display))));
       failed(data);
       continue;
     }
@@ -95,13 +121,15 @@ export function loadKnowledgeBase(files: readonly ContentFile[]): LoadResult {
   }
 
   const checked = runRules(parsed, broken);
-  issues.push(...checked.drafts.map((dr) => locateDraft(dr, docs)));
+  issues.push(...checked.drafts.map((dr) => locateDraft(remap(dr, dr.file, origins.get(dr.file)), docs)));
+  if (!issues.some((i) => i.severity === "error" && i.code === "kb/unknown-library-item")) issues.push(...library.unused().map((dr) => locateDraft(dr, docs)));
 
   const counts = {
     files: files.length,
     codes: parsed.filter((p) => p.kind === "code").length,
     scenarios: parsed.filter((p) => p.kind === "scenario").length,
     checklists: parsed.filter((p) => p.kind === "checklist").length,
+    library: library.items.size,
     steps: parsed.reduce((n, p) => n + (p.kind === "scenario" ? p.data.steps.length : 0), 0),
   };
   issues.sort(
@@ -148,4 +176,56 @@ function roleOf(name: string): { kind: ContentKind; folder: string } | string {
   if (stem === "admin") return { kind: "checklist", folder };
   if ((APPS as readonly string[]).includes(stem)) return { kind: "scenario", folder };
   return `"${base}" is not a content file name: ${suggest(stem, ["code", "admin", ...APPS])}`;
+}
+
+/** Reads one library file (content/library/<folder>/<id>.yaml) into the library; problems go to `issues`. */
+function loadLibraryFile(file: ContentFile, library: Library, docs: Locator, issues: (Issue & { code: KbCode })[]): void {
+  const parts = file.name.split("/");
+  const folder = parts[1] as LibraryFolder;
+  const id = (parts[2] ?? "").replace(/\.ya?ml$/, "");
+  const spec = parts.length === 3 ? LIBRARY_KINDS[folder] : undefined;
+  if (!spec) {
+    issues.push({ code: "kb/unexpected-file", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: `a library file sits at library/<steps|questions|avoid|stops|managed>/<id>.yaml, not ${file.name}`, hint: FILE_NAMES_HINT });
+    return;
+  }
+  const blocked = (): void => void library.broken.add(`${folder}/${id}`);
+  if (file.unreadable !== undefined) {
+    issues.push({ code: "kb/unreadable-file", severity: "error", file: file.display, path: "(file)", message: `cannot be read: ${file.unreadable}`, hint: "restore the file, or remove it" });
+    return blocked();
+  }
+  const validId = folder === "questions" ? (FACT_NAMES as readonly string[]).includes(id) : /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id);
+  if (!validId) {
+    issues.push({ code: "kb/library-file-name", severity: "error", file: file.display, line: 1, col: 1, path: "(file)", message: folder === "questions" ? `a library question is named after its fact, and "${id}" is not one` : `"${id}" is not a kebab-case id`, hint: folder === "questions" ? suggest(id, FACT_NAMES) : "rename the file: lower-case letters, digits and single dashes" });
+    return blocked();
+  }
+  const located = parseYaml(file.text);
+  if (located.doc.errors.length > 0) {
+    issues.push(...yamlIssues(file.display, file.text, located));
+    return blocked();
+  }
+  docs.add(file.display, file.text, located);
+  const data: unknown = located.doc.toJS();
+  const place = (drafts: Draft[]) => issues.push(...drafts.map((dr) => locateDraft(dr, docs)));
+  const declared = typeof data === "object" && data !== null ? (data as Record<string, unknown>).kind : undefined;
+  if (declared !== spec.kind) {
+    place([{ code: "kb/wrong-kind", file: file.display, path: ["kind"], message: declared === undefined ? `missing "kind"` : `a file in library/${folder}/ is a library ${spec.kind}`, expected: spec.kind, received: declared === undefined ? undefined : String(declared), hint: `set "kind: ${spec.kind}"` }]);
+    return blocked();
+  }
+  const result = (spec.schema as z.ZodType).safeParse(data);
+  if (!result.success) {
+    place(schemaDrafts(result.error.issues as ZodIssueLike[], data, spec.schema as z.ZodType, file.display));
+    return blocked();
+  }
+  const { kind: _kind, $schema: _schema, ...fields } = result.data as Record<string, unknown>;
+  // A wording under `variants` words only what the item leaves open: otherwise two texts compete.
+  const overlaps: Draft[] = Object.entries((fields.variants as Record<string, Record<string, unknown>> | undefined) ?? {}).flatMap(([name, wording]) =>
+    Object.keys(wording)
+      .filter((f) => f in fields)
+      .map((f) => ({ code: "kb/library-redefined" as const, file: file.display, path: ["variants", name, f], at: "key" as const, message: `the wording "${name}" gives "${f}", which this item already gives for every scenario`, hint: `remove "${f}" from the wording, or move the item's own "${f}" into a wording of its own` })),
+  );
+  if (overlaps.length) {
+    place(overlaps);
+    return blocked();
+  }
+  library.add({ folder, id, file: file.display, fields });
 }

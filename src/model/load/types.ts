@@ -18,7 +18,7 @@ export interface LoadResult {
   kb?: KnowledgeBase;
   issues: Issue[];
   /** What was read, for summaries even when there are errors. */
-  counts: { files: number; codes: number; scenarios: number; checklists: number; steps: number };
+  counts: { files: number; codes: number; scenarios: number; checklists: number; steps: number; library: number };
 }
 
 /** One parsed content file and what it holds. */
