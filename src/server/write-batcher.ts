@@ -7,7 +7,13 @@
  * cannot hold) is written again row by row, so one bad row fails only its own request, never the
  * good rows that happened to share its transaction. A batch that failed for any other reason
  * (the database is down) fails as a whole: retrying each row would only multiply the waiting.
+ *
+ * The rows waiting for their commit are bounded (`maxWaiting`): while the database is slow or
+ * stalled, a client that keeps writing would otherwise grow the queue (and the open requests
+ * holding it) without end. A write beyond the bound is refused at once as a StorageError (503,
+ * "nothing was recorded"); the rows already waiting are not touched.
  */
+import { StorageError } from "./storage/repository.ts";
 
 export interface WriteBatcher<T> {
   /** Resolves once `row` is committed; rejects when its transaction failed. */
@@ -24,6 +30,8 @@ export interface WriteBatcherOptions {
    * several concurrently, so the next batch need not wait for the previous fsync.
    */
   maxInFlight?: number;
+  /** Most rows waiting for their commit (queued or in a running transaction). Default 10,000. */
+  maxWaiting?: number;
   /** Whether a failed batch was refused because of its rows (then each row is tried alone). */
   retryRowsWhen?: (error: unknown) => boolean;
 }
@@ -39,6 +47,8 @@ export function createWriteBatcher<T>(commit: (rows: readonly T[]) => Promise<vo
   const maxBatch = options.maxBatch ?? 512;
   const maxInFlight = options.maxInFlight ?? 1;
   const retryRowsWhen = options.retryRowsWhen ?? (() => false);
+  const maxWaiting = options.maxWaiting ?? 10_000;
+  let waiting = 0;
   let queue: Pending<T>[] = [];
   const running = new Set<Promise<void>>();
 
@@ -62,25 +72,35 @@ export function createWriteBatcher<T>(commit: (rows: readonly T[]) => Promise<vo
     }
   };
 
-  const run = async (): Promise<void> => {
-    // Let the requests already parsed in this turn join the batch.
-    await new Promise<void>((r) => setImmediate(r));
-    while (queue.length) {
-      const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
-      if (batch === queue) queue = [];
-      await commitBatch(batch);
-    }
-  };
-
   const start = () => {
-    const worker: Promise<void> = run().finally(() => running.delete(worker));
+    // The worker leaves `running` in the same step as it sees the queue empty: a write arriving
+    // just after (from a promise continuation, before a later .finally) then starts a new worker
+    // instead of waiting for one that has already stopped.
+    const self: { worker?: Promise<void> } = {};
+    const worker: Promise<void> = (async (): Promise<void> => {
+      try {
+        // Let the requests already parsed in this turn join the batch.
+        await new Promise<void>((r) => setImmediate(r));
+        while (queue.length) {
+          const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
+          if (batch === queue) queue = [];
+          await commitBatch(batch);
+        }
+      } finally {
+        running.delete(self.worker!);
+      }
+    })();
+    self.worker = worker;
     running.add(worker);
   };
 
   return {
     write(row: T): Promise<void> {
+      if (waiting >= maxWaiting) return Promise.reject(new StorageError(`${waiting} rows are already waiting for the database; this one was not queued`));
+      waiting++;
+      const settle = () => void waiting--;
       return new Promise<void>((resolve, reject) => {
-        queue.push({ row, resolve, reject });
+        queue.push({ row, resolve: () => (settle(), resolve()), reject: (e) => (settle(), reject(e)) });
         // A new worker only when all are busy committing (not while one is still gathering).
         if (running.size < maxInFlight && (running.size === 0 || queue.length === 1)) start();
       });

@@ -8,6 +8,7 @@ import { serverSettingsFromEnv } from "../../src/server/limits.ts";
 import { normaliseMissCode } from "../../src/server/search-miss.ts";
 import { throttleLog } from "../../src/server/server.ts";
 import { wilsonInterval } from "../../src/server/wilson.ts";
+import { StorageError } from "../../src/server/storage/repository.ts";
 import { createWriteBatcher } from "../../src/server/write-batcher.ts";
 
 describe("wilsonInterval", () => {
@@ -201,6 +202,23 @@ describe("write batcher (group commit)", () => {
     );
     await Promise.allSettled(["a", "b", "c"].map((r) => batcher.write(r)));
     expect(calls).toBe(1);
+  });
+
+  it("refuses a write beyond maxWaiting at once, as a storage error, and takes writes again once the waiting rows are committed (a write right after a commit is never stranded)", async () => {
+    const release: (() => void)[] = [];
+    const batcher = createWriteBatcher<number>(() => new Promise<void>((r) => release.push(r)), { maxWaiting: 3 });
+    const first = [1, 2, 3].map((n) => batcher.write(n));
+    const refused = batcher.write(4);
+    await expect(refused).rejects.toBeInstanceOf(StorageError);
+    await expect(refused).rejects.toThrow(/3 rows are already waiting/);
+    // The stalled commit ends: the three waiting rows are stored, and the bound frees up.
+    while (release.length === 0) await new Promise((r) => setImmediate(r));
+    release.shift()!();
+    await Promise.all(first);
+    const again = batcher.write(5);
+    while (release.length === 0) await new Promise((r) => setImmediate(r));
+    release.shift()!();
+    await expect(again).resolves.toBeUndefined();
   });
 
   it("keeps up to maxInFlight commits running at once", async () => {
