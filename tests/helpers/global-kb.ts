@@ -19,7 +19,8 @@ function inputsHash(dir: string): string {
     else if (info?.isFile()) hash.update(relative(ROOT, abs)).update("\0").update(readFileSync(abs)).update("\0");
   };
   for (const input of [dir, join(ROOT, "src", "model"), join(ROOT, "package-lock.json")]) add(input);
-  return hash.update(process.version).digest("hex").slice(0, 20);
+  // The folder itself too: a cache copied from another checkout (cp -al node_modules) never serves it.
+  return hash.update(process.version).update("\0").update(dir).digest("hex").slice(0, 20);
 }
 
 /** Writes the snapshot (unless one of the same inputs exists) and names it to the test processes in FIXPATH_TEST_KB_SNAPSHOT. */
