@@ -42,7 +42,3 @@ export function applyPresets(answers: Facts, presets: Facts): { facts: Facts; us
   return { facts, used };
 }
 
-/** The facts the diagnostic does not ask because the organisation answered them. */
-export function presetFacts(presets: Facts): Set<FactName> {
-  return new Set(applyPresets({}, presets).used.map((u) => u.fact));
-}

@@ -6,9 +6,9 @@
 import { APPS, type App } from "../../../src/model/index.ts";
 import { codeForms, displayCode, parseCode } from "../../../src/model/index.ts";
 import { codeFamily } from "../../../src/lookup/families.ts";
-import { listPages, pageTitle, type KnowledgeBase, type PageInfo } from "../../../src/model/index.ts";
+import { pageTitle, type KnowledgeBase } from "../../../src/model/index.ts";
 import { pageUrl } from "../../../src/model/index.ts";
-import type { Caveat, CodeHub, PageLink, Source } from "../../../src/model/index.ts";
+import type { CodeHub, PageLink, Source } from "../../../src/model/index.ts";
 
 /** App names (one definition, in the model). */
 export { APP_NAMES as APP_LABELS } from "../../../src/model/index.ts";
@@ -84,16 +84,6 @@ export function listedCode(id: string): string {
 
 /** The code as people usually see it on screen (the model's one display rule). */
 export { displayCode } from "../../../src/model/index.ts";
-
-/** Caveats with their sources, for rendering. */
-export function caveatView(kb: KnowledgeBase, caveats: readonly Caveat[]): { text: string; sources: Source[] }[] {
-  return caveats.map((c) => ({ text: c.text, sources: c.sources.map((id) => kb.sources.get(id)).filter((s): s is Source => s !== undefined) }));
-}
-
-/** Every page of the knowledge base (re-exported for the routes). */
-export function sitePages(kb: KnowledgeBase): PageInfo[] {
-  return listPages(kb);
-}
 
 /**
  * A plan reason with any fact name the engine left in it ("until you answer where and

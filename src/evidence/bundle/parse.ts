@@ -81,8 +81,6 @@ export interface BundleEvidence {
   lineCount: number;
 }
 
-/** Registry-backed sections (an error in them is "could not read", like any other; see the states above). */
-export const REGISTRY_SECTIONS = new Set<ReadSectionId>(["os", "producttype", "office", "onedrive", "onedrive-accounts"]);
 
 /** `PS C:\Users\ana> whoami /groups`, `C:\Users\ana>wevtutil …`, `E:\Users\x>cmdkey /list`. */
 const PROMPT = /^\s*(?:PS )?[A-Za-z]:\\[^>]*>\s*\S/;

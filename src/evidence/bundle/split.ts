@@ -298,9 +298,3 @@ function quotedInEvents(physical: readonly string[], at: number, here: number, o
   return false;
 }
 
-/** The parts of the run the analysis reads, by id (quirk [3]). */
-export function lastOfEach(split: SplitBundle): Map<string, SplitSection> {
-  const out = new Map<string, SplitSection>();
-  for (const s of split.sections) if (s.run === split.used) out.set(s.id, s);
-  return out;
-}
