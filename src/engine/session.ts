@@ -18,7 +18,7 @@
 // browser's diagnostic island too (budget 25 KB gzip).
 import * as z from "zod/mini";
 import { APPS, FACT_NAMES, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
-import { STEP_OUTCOMES, type StepOutcome } from "../model/outcomes.ts";
+import { OUTCOME_REASONS, STEP_OUTCOMES, type OutcomeReason, type StepOutcome } from "../model/outcomes.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
 import { questionsForNow } from "./asking.ts";
 import { pendingCompletion, resolvingOutcome, type PendingCompletion } from "./completion.ts";
@@ -39,8 +39,8 @@ export { STEP_OUTCOMES, type StepOutcome } from "../model/outcomes.ts";
  * Why a step did not fix it, from a fixed list (the outcomes API keeps the same ids): it did not
  * match what the person saw, no rights to do it, unclear instructions, something else.
  */
-export const STEP_OUTCOME_REASONS = ["did-not-match", "no-rights", "unclear", "other"] as const;
-export type StepOutcomeReason = (typeof STEP_OUTCOME_REASONS)[number];
+export const STEP_OUTCOME_REASONS = OUTCOME_REASONS; // one list, in src/model/outcomes.ts
+export type StepOutcomeReason = OutcomeReason;
 /** Longest note a person may add to a reason, in characters. */
 export const OUTCOME_NOTE_MAX = 500;
 
