@@ -89,6 +89,8 @@ export const QUERY_CASES: readonly QueryCase[] = [
   { query: "Access has been blocked by Conditional Access policies", answer: "page", first: "message", id: "aadsts53003", from: "Entra sign-in page" },
   { query: "The server or proxy was not found.", answer: "page", first: "message", id: "caa70004", from: "Teams message" },
   { query: "We are unable to connect right now", answer: "search", first: "message", id: "caa70007/office", from: "activation dialog: the message of two codes, so both are offered and neither is the answer" },
+  { query: "Sorry, another account from your organization is already signed in on this computer", answer: "page", first: "message", id: "caa50021/office", from: "Office activation dialog with no code (Microsoft's article for it; the hub says Microsoft does not tie it to CAA50021 and which of its fixes the page has)" },
+  { query: "another account from your organization is already signed in", answer: "page", first: "message", id: "caa50021/office", from: "the same message, as people quote it" },
   { query: "Something went wrong. [4usqa]", answer: "page", first: "message", id: "caa2000b/outlook", from: "Outlook dialog with its error tag (the tag is in the Outlook page's messages)" },
   { query: "Outlook says something went wrong 4usqa", answer: "page", first: "message", id: "caa2000b/outlook", from: "the tag typed without brackets" },
   // ---- error tags and messages the content does not have: no page yet (a tag) or nothing
