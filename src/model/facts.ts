@@ -86,7 +86,7 @@ export const FACTS = {
   innerErrorCode: {
     type: "code",
     description:
-      "The inner error code that a wrapper event carries (event 1098's `Error:` line besides 0xCAA5001C), for example 2147943712 or 0xcaa20009.",
+      "The other error code inside event 1098, besides 0xCAA5001C (its second `Error:` line, for example 2147943712 or 0xcaa20009).",
   },
   recentChange: {
     type: "choice",

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { planScenario } from "../../src/engine/index.ts";
 import { BUNDLE_FACTS, analyzeDsregcmd } from "../../src/evidence/index.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { bundleOf, bundleFixtures, runOf, windowsFixtures } from "./bundle-helpers.ts";
@@ -89,7 +90,7 @@ describe("bundleToFacts", () => {
 
   it("gives the full derived bundle the facts its sections support", () => {
     const a = bundleOf(FULL, kb);
-    expect(a.facts.facts).toEqual({ isAdmin: true, windowsServer: false, personalAndWorkPaired: true });
+    expect(a.facts.facts).toEqual({ isAdmin: true, windowsServer: false, personalAndWorkPaired: true, innerErrorCode: "0xcaa10009" });
     expect(a.facts.notes.join(" ")).toMatch(/managed stays unknown: the management enrollment part says access was denied/);
   });
 
@@ -194,3 +195,41 @@ describe("the Command Prompt fallback", () => {
     expect(a.card.find((r) => r.key === "edition")!.value).toMatch(/^Windows 11 Professional 23H2/);
   });
 });
+
+describe("bundleToFacts: the inner code of event 1098", () => {
+  const EVENT = (inner: string) => `Log Name:      Microsoft-Windows-AAD/Operational\nEvent ID:      1098\nDescription:\nError: 0xCAA5001C Token broker operation failed.\nOperation name: GetTokenSilently, Error: ${inner}, Description: AADSTS50011: The redirect URI does not match.`;
+
+  it("reads the other code of a real 1098 text (fixture 13), with its line", () => {
+    const a = bundleOf(fixture("13"));
+    expect(a.facts.facts.innerErrorCode).toBe("0xcaa10009");
+    const support = a.facts.support.find((s) => s.fact === "innerErrorCode")!;
+    expect(support.lines).toEqual([3]);
+    expect(support.because).toMatch(/0xCAA5001C/);
+  });
+
+  it("prefers the numbered error to the AADSTS text, in every form the number is written", () => {
+    expect(bundleOf(bundle({ "aad-operational": EVENT("-895352823 (0xcaa20009)") })).facts.facts.innerErrorCode).toBe("0xcaa20009");
+    expect(bundleOf(bundle({ "aad-operational": EVENT("2147943712") })).facts.facts.innerErrorCode).toBe("0x80070520");
+  });
+
+  it("leaves it unknown, saying which codes, when two events name different ones", () => {
+    const a = bundleOf(bundle({ "aad-operational": `${EVENT("2147943712")}\n\n${EVENT("-895352823 (0xcaa20009)")}` }));
+    expect(a.facts.facts).not.toHaveProperty("innerErrorCode");
+    expect(a.facts.notes.join(" ")).toMatch(/different ones \(0x80070520, 0xcaa20009\)/);
+  });
+
+  it("says nothing of it when no event carries 0xCAA5001C (it concerns that code's guide alone)", () => {
+    const a = bundleOf(fixture("12"));
+    expect(a.facts.facts).not.toHaveProperty("innerErrorCode");
+    expect(a.facts.notes.join(" ")).not.toMatch(/1098/);
+  });
+
+  it("takes the person from CAA5001C's Outlook guide to the inner code's guide", () => {
+    const facts = bundleOf(fixture("13").replace("-895418359 (0xcaa10009)", "2147943712")).facts.facts;
+    expect(facts.innerErrorCode).toBe("0x80070520");
+    const plan = planScenario(kb, kb.scenarios.get("caa5001c/outlook")!, { ...facts, app: "outlook" });
+    expect(plan.outcome).toBe("switch-guide");
+    expect(plan.switchTo).toBe("80070520");
+  });
+});
+

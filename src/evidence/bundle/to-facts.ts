@@ -14,6 +14,12 @@
  *   (a domain-joined PC is managed by its domain even without MDM). BitLocker is not used: its
  *   value map is UNCONFIRMED and people turn it on at home too.
  * - personalAndWorkPaired: a Personal and a Business account, both set up (onedrive/onedrive.ts).
+ * - innerErrorCode: the other code of the sign-in events that carry 0xCAA5001C (event 1098, or
+ *   the bare `Error: 0xCAA5001C …` text copied from it): the code labelled `Error` beside it, else
+ *   its other hex code, else its AADSTS code (shared/facts/outlook-office.md §4). Settled only when
+ *   every such event names the same one; several different ones leave it unknown with a note, so
+ *   the person picks the event from the time it failed. Said nothing of when no event carries
+ *   0xCAA5001C: the fact concerns that code's guide alone, so it is not in BUNDLE_FACTS.
  * - No answer from a fragment: a part the paste was cut off in (split.ts quirk [4]) supports no
  *   fact at all, neither a "yes" nor a "no" (issue 25: groups cut before the mandatory label
  *   row read as "Administrator rights: Yes"). Only the parts of the run used are read.
@@ -140,5 +146,31 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
     else notes.push("A personal and a work OneDrive: unknown, the accounts part has no lines to rest on.");
   } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}${acc?.state === "empty" && !acc.cutOff ? ", which the earlier command also printed when it could not read the accounts" : ""}.`);
 
+  innerCode(S["aad-operational"], set, notes);
   return { facts, support, notes };
+}
+
+/** The wrapper code of event 1098 (0xCAA5001C = -895352804). */
+const WRAPPER_KEY = "hex:caa5001c";
+
+/** innerErrorCode from the sign-in events (see the header). */
+function innerCode(events: SectionResult<"aad-operational"> | undefined, set: (fact: FactName, value: FactValue, lines: number[], because: string) => void, notes: string[]): void {
+  if (!events || unreadable(events, "aad-operational")) return;
+  const wrapped = events.data.events.filter((e) => (e.id === undefined || e.id.value === 1098) && e.codes.some((c) => c.key === WRAPPER_KEY));
+  if (wrapped.length === 0) return;
+  const inner = wrapped.map((e) => {
+    const others = e.codes.filter((c) => c.key !== WRAPPER_KEY);
+    const hex = others.filter((c) => c.key.startsWith("hex:"));
+    return others.find((c) => c.label?.toLowerCase() === "error" && c.key.startsWith("hex:")) ?? hex[0] ?? others[0];
+  });
+  const found = inner.filter((c) => c !== undefined);
+  const keys = [...new Set(found.map((c) => c.key))];
+  if (keys.length === 1 && found.length === wrapped.length) {
+    const c = found[0]!;
+    set("innerErrorCode", c.display, found.map((f) => f.line), `the sign-in event${wrapped.length > 1 ? "s" : ""} with 0xCAA5001C name${wrapped.length > 1 ? "" : "s"} ${c.display} as the error inside it`);
+  } else if (keys.length > 1) {
+    notes.push(`The other code in event 1098 stays unknown: the events with 0xCAA5001C name different ones (${[...new Set(found.map((c) => c.display))].join(", ")}); answer with the one from the time it failed.`);
+  } else if (found.length > 0) {
+    notes.push("The other code in event 1098 stays unknown: some events with 0xCAA5001C name another code and some name none; answer with the one from the time it failed.");
+  }
 }
