@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage } from "../helpers/chromium.ts";
@@ -321,6 +322,36 @@ describe("every page type", () => {
     const overflow = (await page.evaluate("document.documentElement.scrollWidth")) as number;
     expect(overflow, "no horizontal scrolling at 360 px").toBeLessThanOrEqual(360);
     await page.close();
+  });
+});
+
+/** The pages issue 23 added (scenarios, hubs, checklists): each is checked like a page type. */
+const WAVE_PAGES = [
+  "/codes/caa70007/teams/", "/codes/caa70007/office/", "/codes/caa80000/office/", "/codes/caa70004/teams/",
+  "/codes/caa82ee2/teams/", "/codes/caa82ee7/teams/", "/codes/caa20003/teams/", "/codes/caa20004/teams/",
+  "/codes/caa2000b/outlook/", "/codes/80070520/office/", "/codes/80070520/outlook/", "/codes/caa5001c/outlook/",
+  "/codes/aadsts50020/onedrive/", "/codes/80090016/office/",
+  "/codes/aadsts9002313/", "/codes/0x800704cf/", "/codes/aadsts50058/", "/codes/aadsts50055/", "/codes/aadsts50057/",
+  "/codes/aadsts700082/", "/codes/0x80180014/", "/codes/1001/",
+  "/codes/caa70007/admin/", "/codes/aadsts50020/admin/",
+];
+
+describe("the pages of the codes people hit (issue 23)", () => {
+  it.each(WAVE_PAGES)("%s has no axe-core violations, no sideways scrolling at 360 px, and keeps the scenario budgets", async (path) => {
+    const page = await open(path);
+    expect(await axe(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect((await page.evaluate("document.documentElement.scrollWidth")) as number, "no horizontal scrolling at 360 px").toBeLessThanOrEqual(360);
+    await page.close();
+    if (/^\/codes\/[^/]+\/(onedrive|outlook|teams|office)\/$/.test(path)) {
+      // bench/site.ts's budgets for a scenario page: 14 KB gzip up to the end of its first fix, 30 KB in all, no script file.
+      const html = readFileSync(join(dist, path, "index.html"), "utf8");
+      const start = html.indexOf('id="fix-');
+      const firstFix = html.slice(0, html.indexOf("</section>", start) + "</section>".length);
+      expect(gzipSync(firstFix, { level: 9 }).length, "up to the first fix").toBeLessThanOrEqual(14 * 1024);
+      expect(gzipSync(html, { level: 9 }).length, "in all").toBeLessThanOrEqual(30 * 1024);
+      expect(html).not.toMatch(/<script[^>]*\ssrc=/);
+    }
   });
 });
 
