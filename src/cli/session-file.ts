@@ -3,7 +3,7 @@
  * (which most steps ask for) loses nothing. The file wraps the engine's session with what the
  * report needs besides it (when the problem started).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseSession, type Session } from "../engine/index.ts";
 import { renderIssue } from "../model/index.ts";
@@ -42,10 +42,19 @@ export function readSessionFile(path: string): SessionFile {
   return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session };
 }
 
-/** Writes the session file atomically (write a temporary file, then rename over the old one). */
+/** Only the owner may read or write a session file: it holds what the person typed (issue 26). */
+export const SESSION_FILE_MODE = 0o600;
+
+/**
+ * Writes the session file atomically (write a temporary file, then rename over the old one),
+ * readable by its owner only: the temporary file is created with mode 0600 and set to it again
+ * (a left-over temporary file keeps its old mode otherwise), so the renamed file has it too,
+ * whatever the old file's mode was.
+ */
 export function writeSessionFile(path: string, file: SessionFile): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(file, null, 2) + "\n");
+  writeFileSync(tmp, JSON.stringify(file, null, 2) + "\n", { mode: SESSION_FILE_MODE });
+  chmodSync(tmp, SESSION_FILE_MODE);
   renameSync(tmp, path);
 }
