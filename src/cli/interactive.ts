@@ -9,6 +9,8 @@
  *   sending the person to another guide is replaced by that guide, as its hint promises.
  * - Questions start on "I don't know" (Enter through them never answers Yes), and "Did this fix
  *   it?" on "Pause here"; after "Go back" the cursor starts on the earlier answer.
+ * - A prompt that could replace the saved session starts on the choice that keeps it (continue it,
+ *   or stop with nothing changed): one Enter never discards saved progress (issue 26).
  * - Steps IT does are shown in place, numbered with the rest (Step 3 comes between 2 and 4).
  * - Esc or Ctrl+C: what was answered is saved; it says so and exits 130. "Pause here" exits 0.
  * - Every hint repeats --session when it is not the default file.
@@ -157,7 +159,7 @@ export async function runInteractive(
     const go = await ask.select(`Start a new ${showCode(wanted!)} session?`, [
       { value: "new", label: `Start a new session (replaces the damaged ${args.sessionFile})` },
       { value: "stop", label: "Stop here (the file is kept as it is)" },
-    ]);
+    ], "stop");
     if (go === CANCELLED) return stopped(ask, undefined);
     if (go === "stop") return stopped(ask, undefined, EXIT.ok);
   } else if (saved.kind === "ok") {
@@ -173,6 +175,7 @@ export async function runInteractive(
           { value: "resume", label: "Continue the saved session" },
           { value: "new", label: "Start over (the saved session is replaced)" },
         ],
+        "resume",
       );
       if (keep === CANCELLED) return stopped(ask, undefined);
       if (keep === "resume") file = saved.file;
@@ -186,7 +189,7 @@ export async function runInteractive(
         { value: "new", label: `Start the ${target} session (the saved ${about(s)} session is replaced)` },
         { value: "resume", label: `Continue the ${about(s)} session instead` },
         { value: "stop", label: "Stop here (nothing is changed)" },
-      ]);
+      ], "stop");
       if (pick === CANCELLED) return stopped(ask, undefined);
       if (pick === "stop") return stopped(ask, undefined, EXIT.ok);
       if (pick === "resume") file = saved.file;
