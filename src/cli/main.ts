@@ -113,10 +113,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--json", "print JSON")
     .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
     .option("--unconfirmed", "list every point about the evidence bundle that is not confirmed yet")
-    .addHelpText("after", examples("fixpath bundle > bundle.ps1   (run it on the PC, save what it prints as bundle.txt)", "fixpath analyze bundle.txt", "dsregcmd /status | fixpath analyze -", "fixpath analyze status.txt --json"))
-    .action(async (input: string, opts: { json?: boolean; baseUrl?: string; unconfirmed?: boolean }) => {
+    .option("--no-redact", "with --json: keep e-mail addresses, user and computer names, SIDs, ids, profile folders and IP addresses (only for your own IT)")
+    .addHelpText(
+      "after",
+      examples(
+        "fixpath bundle > bundle.ps1   (run it on the PC, save what it prints as bundle.txt)",
+        "fixpath analyze bundle.txt",
+        "dsregcmd /status | fixpath analyze -",
+        "fixpath analyze status.txt --json   (identifiers redacted; --no-redact keeps them)",
+        "fixpath analyze bundle.txt --json > found.json && fixpath diagnose CAA50021 --app onedrive --answers found.json",
+      ),
+    )
+    .action(async (input: string, opts: { json?: boolean; baseUrl?: string; unconfirmed?: boolean; redact: boolean }) => {
       const { runAnalyze } = await import("./analyze.ts");
-      exitCode = await runAnalyze({ input, json: Boolean(opts.json), baseUrl: opts.baseUrl, unconfirmed: Boolean(opts.unconfirmed) }, io);
+      exitCode = await runAnalyze({ input, json: Boolean(opts.json), baseUrl: opts.baseUrl, unconfirmed: Boolean(opts.unconfirmed), redact: opts.redact }, io);
     });
 
   program
