@@ -25,6 +25,7 @@ import {
   NO_CODE,
   answer,
   appsWithScenario,
+  attachFindings,
   deferStep,
   findOutWays,
   findScenario,
@@ -40,6 +41,8 @@ import {
 } from "../engine/index.ts";
 import { APP_NAMES, FACTS, isFactName, resolveCode, type App, type FactName, type FactValue, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
+import { readEvidence, withEvidence, type EvidenceRead } from "./answers.ts";
+import { dsregcmdFindings, plainText, type FoundAnswer } from "../report/index.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
 import { renderInstructions } from "./step-text.ts";
 import { renderForPeople } from "./people.ts";
@@ -89,6 +92,8 @@ export interface InteractiveArgs {
   /** The session file (default .fixpath-session.json in the working folder). */
   sessionFile: string;
   resume: boolean;
+  /** A saved dsregcmd /status or evidence bundle: what it settles is not asked, and its findings go to the report. */
+  evidence?: string;
 }
 
 const BACK = "__back";
@@ -147,6 +152,8 @@ export async function runInteractive(
     throw new UserError("fixpath diagnose: which code? e.g. `fixpath diagnose CAA50021 --app onedrive`, or --resume to continue", EXIT.usage);
   }
   const ask = ctx.prompter ?? requireTerminal(io);
+  // The paste is read before anything is offered: a file that cannot be used is said first.
+  const evidence = args.evidence === undefined ? undefined : await readEvidence("diagnose", args.evidence, io, kb);
 
   const saved = readSaved(path);
   let file: SessionFile | undefined;
@@ -202,6 +209,14 @@ export async function runInteractive(
   if (file) {
     ask.info(`Continuing your ${about(file.session)} session from ${args.sessionFile}.`);
     file = { ...file, session: withPresets(file.session) };
+    if (evidence) {
+      // An answer saved earlier that the paste contradicts is refused, as with --answers: never overridden.
+      const own: Record<string, unknown> = { ...file.session.facts };
+      const merged = withEvidence("diagnose", { facts: file.session.facts, found: [] }, undefined, evidence, args.sessionFile);
+      const added = Object.fromEntries(Object.entries(merged.facts).filter(([f]) => own[f] === undefined));
+      file = withEvidenceNote({ ...file, session: { ...file.session, facts: merged.facts, dontKnow: file.session.dontKnow.filter((f) => !(f in added)) } }, evidence, merged.found);
+      writeSessionFile(path, file);
+    }
   } else {
     const code = wanted!;
     let app = args.app;
@@ -211,12 +226,24 @@ export async function runInteractive(
       if (picked === CANCELLED) return stopped(ask, undefined);
       app = picked;
     }
-    const started = startSession(kb, { code, app, organisation: presets });
+    const merged = evidence ? withEvidence("diagnose", { facts: {}, found: [] }, undefined, evidence) : undefined;
+    const started = startSession(kb, { code, app, organisation: presets, ...(merged ? { facts: merged.facts } : {}) });
     if (!started.ok) throw new UserError(started.issues.map((i) => renderForPeople("diagnose", i)).join("\n"), EXIT.usage);
     const when = await ask.text("When did the error start? (for the report to IT; Enter to skip)", "e.g. Monday morning, after the password change");
     if (when === CANCELLED) return stopped(ask, undefined);
     file = { kind: "fixpath-session", version: 1, startedAt: when.trim() || undefined, session: started.session };
+    if (evidence && merged) file = withEvidenceNote(file, evidence, merged.found);
     writeSessionFile(path, file);
+  }
+  if (evidence) {
+    const found = file.evidence?.found ?? [];
+    const scenarioNow = kb.scenarios.get(`${file.session.code}/${file.session.app}`);
+    ask.note(
+      found.length
+        ? found.map((f) => `- ${questionWords(scenarioNow, f.fact)} ${f.value === true ? "Yes" : f.value === false ? "No" : String(f.value)} (${plainText(f.because)})`).join("\n")
+        : "It settles none of the questions; its findings go to the report for IT.",
+      `Found in ${evidence.name} (${evidence.source}), not asked`,
+    );
   }
 
   let current: SessionFile = file;
@@ -455,6 +482,22 @@ function paused(ask: Prompter, sessionFile: string): number {
 function stopped(ask: Prompter, sessionFile: string | undefined, code: number = EXIT.cancelled): number {
   ask.done(sessionFile === undefined ? "Stopped: nothing was changed." : `Stopped: progress saved in ${sessionFile}. Continue with: ${resumeCommand(sessionFile)}`);
   return code;
+}
+
+/** The session file with what the paste settled and the identifiers it holds (for the report), and its findings attached. */
+function withEvidenceNote(file: SessionFile, evidence: EvidenceRead, found: readonly FoundAnswer[]): SessionFile {
+  const groups = evidence.dsregcmd ? [dsregcmdFindings(evidence.dsregcmd)] : evidence.groups;
+  const attached = attachFindings(file.session, groups);
+  const session = attached.ok ? attached.session : file.session;
+  const before = file.evidence;
+  const keep = (before?.found ?? []).filter((f) => !found.some((g) => g.fact === f.fact));
+  return { ...file, session, evidence: { found: [...keep, ...found], identifiers: [...new Set([...(before?.identifiers ?? []), ...evidence.identifiers])] } };
+}
+
+/** A fact's question, as the scenario asks it. */
+function questionWords(scenario: Scenario | undefined, fact: string): string {
+  const q = scenario?.questions.find((x) => x.fact === fact);
+  return q ? stripMd(q.prompt) : isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : `${fact}:`;
 }
 
 function stripMd(text: string): string {

@@ -6,7 +6,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseSession, type Session } from "../engine/index.ts";
-import { renderIssue } from "../model/index.ts";
+import { renderIssue, type FactValue } from "../model/index.ts";
+import type { FoundAnswer } from "../report/index.ts";
 import { DEFAULT_SESSION_FILE, EXIT, UserError } from "./io.ts";
 
 export { DEFAULT_SESSION_FILE };
@@ -17,6 +18,11 @@ export interface SessionFile {
   /** When the problem started, in the person's words. */
   startedAt?: string;
   session: Session;
+  /**
+   * What a paste passed with `--evidence` settled (answers not asked, labelled in the report with
+   * what the analyzer read) and the identifier values it holds (redacted in the report).
+   */
+  evidence?: { found: FoundAnswer[]; identifiers: string[] };
 }
 
 /** Reads and validates a session file; a clear UserError when it is missing or damaged. */
@@ -39,7 +45,20 @@ export function readSessionFile(path: string): SessionFile {
     throw new UserError(`fixpath: the session in ${path} is damaged:\n${parsed.issues.map((i) => renderIssue({ ...i, file: path })).join("\n")}\n  Fix: start a new session`, EXIT.usage);
   }
   const startedAt = typeof wrapper.startedAt === "string" ? wrapper.startedAt.slice(0, 200) : undefined;
-  return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session };
+  const evidence = readEvidenceNote(wrapper.evidence);
+  return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session, ...(evidence ? { evidence } : {}) };
+}
+
+/** The wrapper's evidence note, keeping only well-formed entries (it only labels answers and widens redaction). */
+function readEvidenceNote(value: unknown): SessionFile["evidence"] {
+  if (!value || typeof value !== "object") return undefined;
+  const v = value as { found?: unknown; identifiers?: unknown };
+  const found = (Array.isArray(v.found) ? v.found : []).filter(
+    (f): f is FoundAnswer =>
+      !!f && typeof f === "object" && typeof (f as FoundAnswer).fact === "string" && ["string", "boolean"].includes(typeof (f as FoundAnswer).value) && typeof (f as FoundAnswer).source === "string" && typeof (f as FoundAnswer).because === "string" && Array.isArray((f as FoundAnswer).lines),
+  );
+  const identifiers = (Array.isArray(v.identifiers) ? v.identifiers : []).filter((x): x is string => typeof x === "string");
+  return { found: found.map((f) => ({ ...f, value: f.value as FactValue, lines: f.lines.filter((n) => typeof n === "number") })), identifiers };
 }
 
 /** Only the owner may read or write a session file: it holds what the person typed (issue 26). */

@@ -413,3 +413,57 @@ describe("fixpath diagnose, interactive: the saved session", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("fixpath diagnose, interactive, with --evidence (issue 26)", () => {
+  const STANDARD_USER = join(import.meta.dirname, "..", "fixtures", "bundle", "92-derived-current-command-standard-user.txt");
+
+  it("does not ask what the paste settles, says what it found, and the report labels those answers as the analyzer's", async () => {
+    const dir = tempDir();
+    const prompter = ruled([...MANAGED_USER, [/Did this fix it/, CANCELLED]]);
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive", "--evidence", STANDARD_USER], fakeIo({ cwd: dir, prompter }))).toBe(130);
+    // The bundle settles administrator rights, management and Windows Server: none of them is asked.
+    const asked = prompter.seen.map((s) => s.message).join("\n");
+    expect(asked).not.toMatch(/administrator rights|organisation manages|Windows Server|both a personal/);
+    expect(asked).toMatch(/Which account/);
+    const found = prompter.notes.find((n) => n.startsWith("Found in "));
+    expect(found).toMatch(/^Found in .*92-derived-current-command-standard-user\.txt \(the evidence bundle\), not asked\n/);
+    expect(found).toMatch(/Do you have administrator rights on this computer\? No/);
+
+    const saved = JSON.parse(readFileSync(join(dir, ".fixpath-session.json"), "utf8"));
+    expect(saved.session.facts).toMatchObject({ isAdmin: false, managed: false, windowsServer: false, accountType: "work" });
+    expect(saved.session.findings.map((g: { source: string }) => g.source)).toEqual(["the evidence bundle"]);
+
+    const report = fakeIo({ cwd: dir });
+    expect(await main(["report", "--format", "txt"], report)).toBe(0);
+    expect(report.out()).toMatch(/Do you have administrator rights on this computer\? No \(found by the analyzer in the evidence bundle: [^\n]*; not asked\)\./);
+    expect(report.out()).toMatch(/Which account fails to sign in\? A work or school account/);
+    expect(report.out()).toContain("the evidence bundle:");
+  });
+
+  it("refuses to continue with a paste that contradicts a saved answer, and keeps the session", async () => {
+    const dir = tempDir();
+    // A session where the person said the computer is managed; the paste shows it is not.
+    const session = {
+      kind: "fixpath-session",
+      version: 1,
+      session: {
+        version: 1,
+        code: "caa50021",
+        app: "onedrive",
+        facts: { accountType: "work", managed: true },
+        dontKnow: [],
+        outcomes: [],
+        history: [
+          { type: "answer", fact: "accountType", value: "work", previous: null },
+          { type: "answer", fact: "managed", value: true, previous: null },
+        ],
+      },
+    };
+    writeFileSync(join(dir, ".fixpath-session.json"), JSON.stringify(session));
+    const before = readFileSync(join(dir, ".fixpath-session.json"), "utf8");
+    const io = fakeIo({ cwd: dir, prompter: ruled([[/./, CANCELLED]]) });
+    expect(await main(["diagnose", "--resume", "--evidence", STANDARD_USER], io)).toBe(2);
+    expect(io.err()).toMatch(/"managed": true, but .*92-derived-current-command-standard-user\.txt shows false[\s\S]*Fix: /);
+    expect(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).toBe(before);
+  });
+});
