@@ -56,7 +56,7 @@ function issuesError(issues: readonly Issue[]): UserError {
 // ---------------------------------------------------------------- text
 
 const OUTCOME_WORDS: Record<Plan["outcome"], string> = {
-  plan: "What to do: the steps below, in order.",
+  plan: "The plan: take the steps below, in order.",
   escalate: "Stop here and hand over to IT, before any step that changes something.",
   "switch-guide": "Another code's guide fits better.",
   "not-this-error": "This guide does not fit your situation.",

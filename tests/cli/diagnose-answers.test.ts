@@ -83,7 +83,7 @@ describe("fixpath diagnose (text)", () => {
   it("prints what to do, each step with its reason, what not to do and the next question", async () => {
     const r = await run({});
     expect(r.code).toBe(EXIT.ok);
-    expect(r.out).toMatch(/^What to do: the steps below, in order\./m);
+    expect(r.out).toMatch(/^The plan: take the steps below, in order\./m);
     expect(r.out).toMatch(/ 1\. Restart Windows/);
     // nothing answered: the broker clean-up waits for the answers that would hold it back
     expect(r.out).toMatch(/\d\. Clear the broker's accounts.* \(find out first\)/);
