@@ -75,6 +75,16 @@ export async function runReport(args: ReportArgs, io: CliIo, content: Content, n
     found = file.evidence?.found ?? [];
     identifiers = file.evidence?.identifiers ?? [];
     evidence = args.evidence === undefined ? undefined : await readEvidence("report", args.evidence, io, kb);
+    // The session's answers are the person's and stay as they are; where the paste says otherwise, say so.
+    for (const s of evidence?.support ?? []) {
+      const given = session.facts[s.fact];
+      if (given === undefined || given === s.value) continue;
+      const lines = s.lines.length ? `; ${s.lines.length === 1 ? "line" : "lines"} ${s.lines.join(", ")}` : "";
+      writeLine(
+        io.stderr,
+        `fixpath report: note: the session answers "${s.fact}": ${JSON.stringify(given)}, but ${evidence!.name} shows ${JSON.stringify(s.value)} (${s.because}${lines}). The report keeps the person's answer; the paste's findings are in it for IT to compare.`,
+      );
+    }
   }
   if (evidence) {
     // The paste's findings replace those of the same source kept with the session (one capture per source).

@@ -172,6 +172,21 @@ describe("fixpath report with an evidence bundle", () => {
     }
   });
 
+  it("keeps the person's answer where the paste says otherwise, and says so on stderr", async () => {
+    // Nothing to say when the paste does not disagree with the session.
+    const r = await run(["report", "--session", session(), "--evidence", BUNDLE, "--format", "json"]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toBe("");
+    const withAdmin = JSON.parse(readFileSync(session(), "utf8"));
+    withAdmin.session.facts.isAdmin = false;
+    withAdmin.session.history.push({ type: "answer", fact: "isAdmin", value: false, previous: null });
+    const path = file("session-admin.json", JSON.stringify(withAdmin));
+    const noted = await run(["report", "--session", path, "--evidence", BUNDLE, "--format", "json"]);
+    expect(noted.code).toBe(EXIT.ok);
+    expect(noted.err).toMatch(/^fixpath report: note: the session answers "isAdmin": false, but .*90-derived-bundle-from-fixtures\.txt shows true \(.*line 16\)\. The report keeps the person's answer/);
+    expect((JSON.parse(noted.out) as { answers: { fact: string; value: unknown; source: string }[] }).answers.find((a) => a.fact === "isAdmin")).toMatchObject({ value: false, source: "person" });
+  });
+
   it("keeps the identifiers with --no-redact (the analysis is the same)", async () => {
     const r = await run(["report", "--session", session(), "--evidence", BUNDLE, "--format", "json", "--no-redact"]);
     expect(r.code).toBe(EXIT.ok);
