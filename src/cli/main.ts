@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("diagnose")
-    .description("The guided diagnostic: asks what matters, one step at a time, saving progress after every answer. With --answers, prints the plan instead.")
+    .description("The guided diagnostic: asks what matters, one step at a time, saving progress after every answer. With --answers (or --evidence outside a terminal), prints the plan instead.")
     .argument("[code]", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
     .option("--app <app>", "onedrive, outlook, teams or office (asked when the code has several scenarios)")
     .option("--answers <file>", 'plan from a JSON file of answers such as {"managed": true, "isAdmin": false}, or what `fixpath analyze --json` printed (its settled answers), or - for stdin')
