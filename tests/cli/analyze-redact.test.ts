@@ -29,6 +29,7 @@ const LEFTOVERS: [string, RegExp][] = [
   ["a GUID", /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i],
   ["a profile folder", /[A-Z]:\\\\Users\\\\(?!\[)[^\\"]+/i],
   ["a computer name of an event", /Computer:\s*(?!\[|N\/A)\w/],
+  ["a computer name as Windows makes them up", /\b(?:DESKTOP|LAPTOP|WIN)-[A-Z0-9]{5,}\b/i],
   ["an IPv4 address", /(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.])/],
 ];
 
