@@ -33,6 +33,7 @@ import {
   type Recognition,
 } from "../evidence/index.ts";
 import { FACTS, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
+import { collectIdentifiers, createPasteRedactor, redactJson } from "../report/redact.ts";
 import { contentDir } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
 import { linkTo, siteBaseUrl } from "./links.ts";
@@ -47,6 +48,8 @@ export interface AnalyzeArgs {
   baseUrl?: string;
   /** Print every point about the bundle that is not confirmed yet (by default, only how many). */
   unconfirmed?: boolean;
+  /** With --json: replace identifiers (default true; `--no-redact` keeps them). */
+  redact?: boolean;
 }
 
 /** Runs `fixpath analyze`; returns the exit code (see the table above). */
@@ -75,7 +78,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
   if (decoded.ok && analysis.ok) analysis = { ...analysis, encoding: decoded.encoding };
   analysis = namedInput(analysis, args.input === "-" ? "(stdin)" : args.input);
   if (args.json) {
-    out(JSON.stringify(analysis, null, 2));
+    out(JSON.stringify(args.redact === false ? { ...analysis, redaction: { applied: false } } : { ...redactAnalysis(analysis), redaction: { applied: true } }, null, 2));
   } else if (!analysis.ok) {
     for (const issue of analysis.issues) err(printable(renderForPeople("analyze", issue)));
   } else {
@@ -88,6 +91,21 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
     return EXIT.problems;
   }
   return EXIT.ok;
+}
+
+/**
+ * The analysis with every identifier replaced, wherever it sits in the JSON (issue 26): the
+ * project's one redactor for pastes, fed with the identifier values the paste's parsed fields hold
+ * (device and tenant names and ids, UPNs, SIDs, profile folders, credential targets…), plus its
+ * patterns (e-mail, GUID, SID, profile path, DOMAIN\user, computer names of events, hosts in URLs,
+ * IP addresses). Facts, states and line numbers are not identifiers and read the same.
+ */
+export function redactAnalysis(analysis: Analysis): Analysis {
+  const redact =
+    analysis.ok && analysis.kind === "bundle"
+      ? createPasteRedactor([], analysis.bundle.evidence)
+      : createPasteRedactor(analysis.ok && analysis.kind === "dsregcmd" ? collectIdentifiers(analysis.dsregcmd.evidence) : []);
+  return redactJson(analysis, redact);
 }
 
 /** Messages name the file that was read, not a placeholder (issue 14, item 10). */

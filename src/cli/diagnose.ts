@@ -1,14 +1,17 @@
 /**
- * `fixpath diagnose <code> [--app <app>] [--answers <file|->] [--json]`: the plan for a code in an
- * app, from answers given as a JSON object of facts. Prints the plan contract as JSON, or as text.
+ * `fixpath diagnose <code> [--app <app>] [--answers <file|->] [--evidence <file|->] [--json]`: the
+ * plan for a code in an app, from answers given as a JSON object of facts (or what `fixpath analyze
+ * --json` printed) and what a saved dsregcmd /status or evidence bundle settles. Prints the plan
+ * contract as JSON, or as text in the words the interactive diagnostic uses (no ids: those are in
+ * the JSON only).
  */
 import { organisation } from "./organisation.ts";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import { FACTS, isFactName, type Facts, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { STEP_STATUS_WORDS, findScenario, parseFacts, planScenario, type Plan } from "../engine/index.ts";
+import { FACTS, isFactName, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { findScenario, planScenario, type Plan } from "../engine/index.ts";
+import { plainText, type FoundAnswer } from "../report/index.ts";
 import type { Content } from "./content.ts";
-import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
+import { readAnswers, readEvidence, withEvidence, type Answers } from "./answers.ts";
+import { EXIT, UserError, type CliIo } from "./io.ts";
 import { renderForPeople } from "./people.ts";
 
 export interface DiagnoseArgs {
@@ -16,8 +19,10 @@ export interface DiagnoseArgs {
   code: string;
   /** The app; optional when the code has exactly one scenario. */
   app?: string;
-  /** A JSON file of answers, or `-` for standard input. */
+  /** A JSON file of answers (or `fixpath analyze --json` output), or `-` for standard input. */
   answers?: string;
+  /** A saved dsregcmd /status or evidence bundle, or `-` for standard input: its settled facts are answers. */
+  evidence?: string;
   json: boolean;
 }
 
@@ -26,16 +31,21 @@ export interface DiagnoseArgs {
  * code, app or answers throw a UserError (exit 2, mapped by main), content problems exit 1.
  */
 export async function runDiagnose(args: DiagnoseArgs, io: CliIo, content: Content): Promise<number> {
+  if (args.answers === "-" && args.evidence === "-") {
+    throw new UserError("fixpath diagnose: --answers - and --evidence - both read standard input\n  Fix: pass one of them as a file");
+  }
   const kb = content.kb();
-  const facts = args.answers === undefined ? {} : await readAnswers(args.answers, io);
+  const given: Answers = args.answers === undefined ? { facts: {}, found: [] } : await readAnswers("diagnose", args.answers, io);
+  const evidence = args.evidence === undefined ? undefined : await readEvidence("diagnose", args.evidence, io, kb);
+  const { facts, found } = withEvidence("diagnose", given, args.answers, evidence);
   const app = args.app ?? (typeof facts.app === "string" ? facts.app : undefined);
   if (args.app !== undefined && facts.app !== undefined && facts.app !== args.app.trim().toLowerCase()) {
     throw new UserError(`fixpath diagnose: the answers say "app": "${String(facts.app)}" but --app is ${args.app}\n  Fix: remove "app" from the answers, or pass the same app`);
   }
-  const found = findScenario(kb, app === undefined ? { code: args.code } : { code: args.code, app });
-  if (!found.ok) throw issuesError(found.issues);
-  const result = planScenario(kb, found.target.scenario, facts, { organisation: organisation(io, "diagnose").facts });
-  io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : renderPlanText(kb, found.target.scenario, result));
+  const target = findScenario(kb, app === undefined ? { code: args.code } : { code: args.code, app });
+  if (!target.ok) throw issuesError(target.issues);
+  const result = planScenario(kb, target.target.scenario, facts, { organisation: organisation(io, "diagnose").facts });
+  io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : renderPlanText(kb, target.target.scenario, result, found));
   return EXIT.ok;
 }
 
@@ -43,88 +53,106 @@ function issuesError(issues: readonly Issue[]): UserError {
   return new UserError(issues.map((i) => renderForPeople("diagnose", i)).join("\n"), EXIT.usage);
 }
 
-/** Reads and checks the answers file (or standard input for `-`). */
-async function readAnswers(source: string, io: CliIo): Promise<Facts> {
-  const where = source === "-" ? "<stdin>" : source;
-  const text = source === "-" ? await readAnswersStdin(io) : await readAnswersFile(source, io);
-  let data: unknown;
-  try {
-    data = JSON.parse(text) as unknown;
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw issuesError([{ code: "cli/bad-answers-json", severity: "error", file: where, path: "(answers)", message: `the answers are not valid JSON: ${detail}`, hint: 'write a JSON object, e.g. { "managed": true, "where": "banner" }' }]);
-  }
-  const parsed = parseFacts(data);
-  if (!parsed.ok) throw issuesError(parsed.issues.map((i) => ({ ...i, file: where })));
-  return parsed.facts;
-}
-
-async function readAnswersFile(path: string, io: CliIo): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, path), "utf8");
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code ?? "it cannot be read";
-    throw new UserError(`fixpath diagnose: cannot read the answers file ${path}: ${why}\n  Fix: pass a JSON file of answers, or - to read them from standard input`);
-  }
-}
-
-const NO_STDIN = `fixpath diagnose: --answers - reads a JSON object of answers from standard input, but nothing was piped in
-  Fix: pipe the answers in (echo '{"managed": true}' | fixpath diagnose caa50021 --answers -), or pass a file`;
-
-async function readAnswersStdin(io: CliIo): Promise<string> {
-  const read = await readStdin(io);
-  const text = read.kind === "read" ? new TextDecoder().decode(read.bytes) : "";
-  if (text.trim() === "") throw new UserError(NO_STDIN);
-  return text;
-}
-
 // ---------------------------------------------------------------- text
 
 const OUTCOME_WORDS: Record<Plan["outcome"], string> = {
-  plan: "a plan: the steps to take, in order",
-  escalate: "stop and hand over to IT",
-  "switch-guide": "another code's guide applies",
-  "not-this-error": "this guide does not fit your situation",
+  plan: "The plan: take the steps below, in order.",
+  escalate: "Stop here and hand over to IT, before any step that changes something.",
+  "switch-guide": "Another code's guide fits better.",
+  "not-this-error": "This guide does not fit your situation.",
 };
 
-/** Renders a plan as readable text: outcome, steps, what not to do, escalation, assumptions, next question. */
-export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan): string {
-  const title = new Map<string, string>([...scenario.steps, ...scenario.avoid].map((s) => [s.id, s.title]));
+/** How a step's place in the plan is said, after its title (nothing for a step to do). */
+const STATUS_SAID: Record<Plan["steps"][number]["status"], string> = {
+  do: "",
+  "ask-admin": " (for IT to do with you)",
+  "find-out": " (find out first)",
+  skip: "",
+  never: "",
+};
+
+/**
+ * Renders a plan as text, in the words of the interactive diagnostic: what to do, the steps with
+ * their reasons, what not to do, the hand-over, what the analyzer found, what is assumed until
+ * answered, and the next question. No step, stop or status ids: those are in --json.
+ */
+export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan, found: readonly FoundAnswer[] = []): string {
+  const title = new Map<string, string>([...scenario.steps, ...scenario.avoid].map((s) => [s.id, plainText(s.title)]));
+  const stops = new Map(scenario.stops.map((s) => [s.id, s]));
   const avoidIds = new Set(scenario.avoid.map((a) => a.id));
-  const lines: string[] = [];
-  lines.push(`${scenario.title}`, `Outcome: ${plan.outcome} — ${OUTCOME_WORDS[plan.outcome]}`);
+  const name = (id: string) => title.get(id) ?? (stops.has(id) ? plainText(stops.get(id)!.title) : "another step");
+  const lines: string[] = [plainText(scenario.title), OUTCOME_WORDS[plan.outcome]];
   if (plan.switchTo !== undefined) {
     const known = kb.codes.has(plan.switchTo);
     lines.push(`Go to: ${known ? `/codes/${plan.switchTo}/` : plan.switchTo}${known ? "" : " (Fixpath has no guide for it yet)"}`);
   }
-  const width = Math.max(...plan.steps.map((s) => STEP_STATUS_WORDS[s.status].length));
-  const row = (n: string, s: Plan["steps"][number]) => {
-    lines.push(`  ${n}${STEP_STATUS_WORDS[s.status].padEnd(width)}  ${title.get(s.id) ?? s.id}  [${s.id}]`);
-    lines.push(`  ${" ".repeat(n.length + width)}  ${s.reason}`);
-  };
-  lines.push("", "Steps");
-  plan.steps.filter((s) => !avoidIds.has(s.id)).forEach((s, i) => row(`${String(i + 1).padStart(2)}. `, s));
+  const steps = plan.steps.filter((s) => !avoidIds.has(s.id));
+  const shown = steps.filter((s) => s.status !== "skip");
+  const skipped = steps.filter((s) => s.status === "skip");
+  if (shown.length > 0) {
+    lines.push("", "Steps");
+    shown.forEach((s, i) => {
+      const n = `${String(i + 1).padStart(2)}. `;
+      lines.push(`  ${n}${name(s.id)}${STATUS_SAID[s.status]}`, `  ${" ".repeat(n.length)}${plainText(s.reason)}`);
+    });
+  }
+  if (skipped.length > 0) {
+    lines.push("", "Not offered");
+    for (const s of skipped) lines.push(`  - ${name(s.id)}: ${plainText(s.reason)}`);
+  }
   const avoid = plan.steps.filter((s) => avoidIds.has(s.id));
   if (avoid.length > 0) {
     lines.push("", "What not to do");
-    avoid.forEach((s) => row("  - ", s));
+    for (const s of avoid) lines.push(`  - ${name(s.id)}. ${plainText(s.reason)}`);
   }
   if (plan.escalation) {
     lines.push("", plan.outcome === "escalate" ? "Hand over to IT" : "If these steps do not help, hand over to IT");
-    for (const r of plan.escalation.reasons) lines.push(`  - ${r}`);
+    for (const r of plan.escalation.reasons) lines.push(`  - ${plainText(r)}`);
     if (plan.escalation.checklist) lines.push(`  Admin checklist: ${plan.escalation.checklist}`);
   }
+  if (found.length > 0) {
+    lines.push("", "Found by the analyzer (not asked)");
+    for (const f of found) {
+      const where = f.lines.length ? `, ${f.lines.length === 1 ? "line" : "lines"} ${f.lines.join(", ")}` : "";
+      lines.push(`  - ${questionOf(scenario, f.fact)} ${valueWords(scenario, f.fact, f.value)} (in ${f.source}: ${f.because}${where})`);
+    }
+  }
   if (plan.assumptions.length > 0) {
-    lines.push("", "Assumed (not answered yet)");
-    for (const a of plan.assumptions) lines.push(`  - ${a.fact}: ${a.assumed} (affects ${a.affects.join(", ")})`);
+    lines.push("", "Not answered yet");
+    for (const a of plan.assumptions) lines.push(`  - ${questionOf(scenario, a.fact)} ${assumedWords(a.assumed, a.affects.map(name))}`);
   }
   if (plan.nextQuestion) {
     const q = plan.nextQuestion;
     const values = q.choices ? q.choices.map((c) => JSON.stringify(c.value)).join(" | ") : "true | false";
-    lines.push("", `Next question (${q.fact})`, `  ${q.prompt}`, `  Why: ${q.why}`);
-    if (q.help) lines.push(`  How to tell: ${q.help}`);
-    lines.push(`  Answer with --answers: { "${q.fact}": ${isFactName(q.fact) && FACTS[q.fact].type === "code" ? '"<code>" | "none"' : values} }`);
+    lines.push("", "Next question", `  ${plainText(q.prompt)}`, `  Why: ${plainText(q.why)}`);
+    if (q.help) lines.push(`  How to tell: ${plainText(q.help)}`);
+    lines.push(`${ANSWER_HINT}{ "${q.fact}": ${isFactName(q.fact) && FACTS[q.fact].type === "code" ? '"<code>" | "none"' : values} }`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** The line that shows the answers file's syntax (fact name and values as --answers takes them). */
+export const ANSWER_HINT = "  To answer it, add to the answers file: ";
+
+/** The question for a fact, as the scenario asks it (or the fact table's words). */
+function questionOf(scenario: Scenario, fact: string): string {
+  const q = scenario.questions.find((x) => x.fact === fact);
+  if (q) return plainText(q.prompt);
+  return isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "")}:` : "Another answer:";
+}
+
+/** An answer in words: the choice's label, Yes or No, a code as written. */
+function valueWords(scenario: Scenario, fact: string, value: unknown): string {
+  if (typeof value === "boolean") return value ? "Yes." : "No.";
+  const label = scenario.questions.find((x) => x.fact === fact)?.choices?.find((c) => c.value === value)?.label;
+  return `${plainText(label ?? String(value))}.`;
+}
+
+/** What the plan assumes while a question is open, in words (the engine's assumption with names for its ids). */
+function assumedWords(assumed: string, affects: readonly string[]): string {
+  const names = affects.join("; ");
+  if (assumed.startsWith("the stop does not apply")) return `Until it is answered, the plan goes on; an answer can stop it: ${names}.`;
+  if (assumed === "the step applies") return `Until it is answered, the plan counts on this step: ${names}.`;
+  if (assumed.startsWith("the computer may be managed")) return `Until it is answered, the computer may be managed, so these are not offered: ${names}.`;
+  return `Until it is answered, the plan assumes ${assumed.replace(/\.$/, "")} (this affects: ${names}).`;
 }

@@ -9,6 +9,8 @@
  *   sending the person to another guide is replaced by that guide, as its hint promises.
  * - Questions start on "I don't know" (Enter through them never answers Yes), and "Did this fix
  *   it?" on "Pause here"; after "Go back" the cursor starts on the earlier answer.
+ * - A prompt that could replace the saved session starts on the choice that keeps it (continue it,
+ *   or stop with nothing changed): one Enter never discards saved progress (issue 26).
  * - Steps IT does are shown in place, numbered with the rest (Step 3 comes between 2 and 4).
  * - Esc or Ctrl+C: what was answered is saved; it says so and exits 130. "Pause here" exits 0.
  * - Every hint repeats --session when it is not the default file.
@@ -23,6 +25,7 @@ import {
   NO_CODE,
   answer,
   appsWithScenario,
+  attachFindings,
   deferStep,
   findOutWays,
   findScenario,
@@ -38,6 +41,8 @@ import {
 } from "../engine/index.ts";
 import { APP_NAMES, FACTS, isFactName, resolveCode, type App, type FactName, type FactValue, type KnowledgeBase, type Question, type Scenario, type Step } from "../model/index.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
+import { readEvidence, withEvidence, type EvidenceRead } from "./answers.ts";
+import { dsregcmdFindings, plainText, type FoundAnswer } from "../report/index.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
 import { renderInstructions } from "./step-text.ts";
 import { renderForPeople } from "./people.ts";
@@ -87,6 +92,8 @@ export interface InteractiveArgs {
   /** The session file (default .fixpath-session.json in the working folder). */
   sessionFile: string;
   resume: boolean;
+  /** A saved dsregcmd /status or evidence bundle: what it settles is not asked, and its findings go to the report. */
+  evidence?: string;
 }
 
 const BACK = "__back";
@@ -145,6 +152,8 @@ export async function runInteractive(
     throw new UserError("fixpath diagnose: which code? e.g. `fixpath diagnose CAA50021 --app onedrive`, or --resume to continue", EXIT.usage);
   }
   const ask = ctx.prompter ?? requireTerminal(io);
+  // The paste is read before anything is offered: a file that cannot be used is said first.
+  const evidence = args.evidence === undefined ? undefined : await readEvidence("diagnose", args.evidence, io, kb);
 
   const saved = readSaved(path);
   let file: SessionFile | undefined;
@@ -157,7 +166,7 @@ export async function runInteractive(
     const go = await ask.select(`Start a new ${showCode(wanted!)} session?`, [
       { value: "new", label: `Start a new session (replaces the damaged ${args.sessionFile})` },
       { value: "stop", label: "Stop here (the file is kept as it is)" },
-    ]);
+    ], "stop");
     if (go === CANCELLED) return stopped(ask, undefined);
     if (go === "stop") return stopped(ask, undefined, EXIT.ok);
   } else if (saved.kind === "ok") {
@@ -173,6 +182,7 @@ export async function runInteractive(
           { value: "resume", label: "Continue the saved session" },
           { value: "new", label: "Start over (the saved session is replaced)" },
         ],
+        "resume",
       );
       if (keep === CANCELLED) return stopped(ask, undefined);
       if (keep === "resume") file = saved.file;
@@ -186,7 +196,7 @@ export async function runInteractive(
         { value: "new", label: `Start the ${target} session (the saved ${about(s)} session is replaced)` },
         { value: "resume", label: `Continue the ${about(s)} session instead` },
         { value: "stop", label: "Stop here (nothing is changed)" },
-      ]);
+      ], "stop");
       if (pick === CANCELLED) return stopped(ask, undefined);
       if (pick === "stop") return stopped(ask, undefined, EXIT.ok);
       if (pick === "resume") file = saved.file;
@@ -199,6 +209,14 @@ export async function runInteractive(
   if (file) {
     ask.info(`Continuing your ${about(file.session)} session from ${args.sessionFile}.`);
     file = { ...file, session: withPresets(file.session) };
+    if (evidence) {
+      // An answer saved earlier that the paste contradicts is refused, as with --answers: never overridden.
+      const own: Record<string, unknown> = { ...file.session.facts };
+      const merged = withEvidence("diagnose", { facts: file.session.facts, found: [] }, undefined, evidence, args.sessionFile);
+      const added = Object.fromEntries(Object.entries(merged.facts).filter(([f]) => own[f] === undefined));
+      file = withEvidenceNote({ ...file, session: { ...file.session, facts: merged.facts, dontKnow: file.session.dontKnow.filter((f) => !(f in added)) } }, evidence, merged.found);
+      writeSessionFile(path, file);
+    }
   } else {
     const code = wanted!;
     let app = args.app;
@@ -208,12 +226,24 @@ export async function runInteractive(
       if (picked === CANCELLED) return stopped(ask, undefined);
       app = picked;
     }
-    const started = startSession(kb, { code, app, organisation: presets });
+    const merged = evidence ? withEvidence("diagnose", { facts: {}, found: [] }, undefined, evidence) : undefined;
+    const started = startSession(kb, { code, app, organisation: presets, ...(merged ? { facts: merged.facts } : {}) });
     if (!started.ok) throw new UserError(started.issues.map((i) => renderForPeople("diagnose", i)).join("\n"), EXIT.usage);
     const when = await ask.text("When did the error start? (for the report to IT; Enter to skip)", "e.g. Monday morning, after the password change");
     if (when === CANCELLED) return stopped(ask, undefined);
     file = { kind: "fixpath-session", version: 1, startedAt: when.trim() || undefined, session: started.session };
+    if (evidence && merged) file = withEvidenceNote(file, evidence, merged.found);
     writeSessionFile(path, file);
+  }
+  if (evidence) {
+    const found = file.evidence?.found ?? [];
+    const scenarioNow = kb.scenarios.get(`${file.session.code}/${file.session.app}`);
+    ask.note(
+      found.length
+        ? found.map((f) => `- ${questionWords(scenarioNow, f.fact)} ${f.value === true ? "Yes" : f.value === false ? "No" : String(f.value)} (${plainText(f.because)})`).join("\n")
+        : "It settles none of the questions; its findings go to the report for IT.",
+      `Found in ${evidence.name} (${evidence.source}), not asked`,
+    );
   }
 
   let current: SessionFile = file;
@@ -452,6 +482,22 @@ function paused(ask: Prompter, sessionFile: string): number {
 function stopped(ask: Prompter, sessionFile: string | undefined, code: number = EXIT.cancelled): number {
   ask.done(sessionFile === undefined ? "Stopped: nothing was changed." : `Stopped: progress saved in ${sessionFile}. Continue with: ${resumeCommand(sessionFile)}`);
   return code;
+}
+
+/** The session file with what the paste settled and the identifiers it holds (for the report), and its findings attached. */
+function withEvidenceNote(file: SessionFile, evidence: EvidenceRead, found: readonly FoundAnswer[]): SessionFile {
+  const groups = evidence.dsregcmd ? [dsregcmdFindings(evidence.dsregcmd)] : evidence.groups;
+  const attached = attachFindings(file.session, groups);
+  const session = attached.ok ? attached.session : file.session;
+  const before = file.evidence;
+  const keep = (before?.found ?? []).filter((f) => !found.some((g) => g.fact === f.fact));
+  return { ...file, session, evidence: { found: [...keep, ...found], identifiers: [...new Set([...(before?.identifiers ?? []), ...evidence.identifiers])] } };
+}
+
+/** A fact's question, as the scenario asks it. */
+function questionWords(scenario: Scenario | undefined, fact: string): string {
+  const q = scenario?.questions.find((x) => x.fact === fact);
+  return q ? stripMd(q.prompt) : isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : `${fact}:`;
 }
 
 function stripMd(text: string): string {

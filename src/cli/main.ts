@@ -69,41 +69,62 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   program
     .command("diagnose")
-    .description("The guided diagnostic: asks what matters, one step at a time, saving progress after every answer. With --answers, prints the plan instead.")
+    .description("The guided diagnostic: asks what matters, one step at a time, saving progress after every answer. With --answers (or --evidence outside a terminal), prints the plan instead.")
     .argument("[code]", "the error code in any form: CAA50021, 0xCAA50021, 3399811105")
     .option("--app <app>", "onedrive, outlook, teams or office (asked when the code has several scenarios)")
-    .option("--answers <file>", 'plan from a JSON file of answers such as {"managed": true, "isAdmin": false}, or - for stdin')
-    .option("--json", "with --answers: print the plan as JSON (the design's plan contract)")
+    .option("--answers <file>", 'plan from a JSON file of answers such as {"managed": true, "isAdmin": false}, or what `fixpath analyze --json` printed (its settled answers), or - for stdin')
+    .option("--evidence <file>", "a saved dsregcmd /status or evidence bundle output, or - for stdin: what it settles is answered (analysed here, sent nowhere); an answer it contradicts is refused")
+    .option("--json", "with --answers or --evidence: print the plan as JSON (the design's plan contract)")
     .option("--resume", "continue the saved session (after a restart)")
     .option("--session <file>", "where the session is saved", DEFAULT_SESSION_FILE)
     .addHelpText(
       "after",
-      examples("fixpath diagnose CAA50021 --app onedrive", "fixpath diagnose --resume", "fixpath diagnose CAA50021 --app onedrive --answers answers.json --json", `echo '{"managed": true}' | fixpath diagnose CAA50021 --app outlook --answers -`),
+      examples(
+        "fixpath diagnose CAA50021 --app onedrive",
+        "fixpath diagnose --resume",
+        "fixpath diagnose CAA50021 --app onedrive --evidence bundle.txt   (asks only what the paste does not settle)",
+        "fixpath diagnose CAA50021 --app onedrive --answers answers.json --json",
+        "fixpath analyze bundle.txt --json > found.json && fixpath diagnose CAA50021 --app onedrive --answers found.json",
+        `echo '{"managed": true}' | fixpath diagnose CAA50021 --app outlook --answers -`,
+      ),
     )
-    .action(async (code: string | undefined, opts: { app?: string; answers?: string; json?: boolean; resume?: boolean; session: string }) => {
-      if (opts.answers !== undefined || opts.json) {
+    .action(async (code: string | undefined, opts: { app?: string; answers?: string; evidence?: string; json?: boolean; resume?: boolean; session: string }) => {
+      // With evidence alone, a terminal gets the questions the paste leaves open; a script or pipe gets the plan.
+      const interactive = opts.answers === undefined && !opts.json && (opts.evidence === undefined || io.prompter !== undefined || (io.stdin?.isTTY === true && io.stdout.isTTY === true));
+      if (!interactive) {
         if (!code) throw new UserError("fixpath diagnose: name the code, e.g. `fixpath diagnose CAA50021 --app onedrive --answers answers.json`");
         const { runDiagnose } = await import("./diagnose.ts");
-        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, json: Boolean(opts.json) }, io, await content());
+        exitCode = await runDiagnose({ code, app: opts.app, answers: opts.answers, evidence: opts.evidence, json: Boolean(opts.json) }, io, await content());
         return;
       }
       const { runInteractive } = await import("./interactive.ts");
       const kb = (await content()).kb();
-      exitCode = await runInteractive({ code, app: opts.app, sessionFile: opts.session, resume: Boolean(opts.resume) }, { io, kb, prompter: io.prompter });
+      exitCode = await runInteractive({ code, app: opts.app, sessionFile: opts.session, resume: Boolean(opts.resume), evidence: opts.evidence }, { io, kb, prompter: io.prompter });
     });
 
   program
     .command("report")
-    .description("The report for IT from a saved session (and a saved dsregcmd /status): redacted unless --no-redact.")
+    .description("The report for IT from a saved session, or without one from a code, its app and answers (a ticket from a paste); with the findings of a saved dsregcmd /status or evidence bundle. Redacted unless --no-redact.")
+    .argument("[code]", "without a session: the error code in any form (with --answers and/or --evidence)")
+    .option("--app <app>", "without a session: onedrive, outlook, teams or office")
+    .option("--answers <file>", 'without a session: a JSON file of answers such as {"managed": true}, or what `fixpath analyze --json` printed, or - for stdin')
     .option("--session <file>", "the session file fixpath diagnose saved", DEFAULT_SESSION_FILE)
     .option("--format <format>", "md, txt or json", "md")
-    .option("--evidence <file>", "a saved dsregcmd /status output to include (analysed here, sent nowhere)")
+    .option("--evidence <file>", "a saved dsregcmd /status or evidence bundle output to include, or - for stdin (analysed here, sent nowhere; what it settles is labelled as found by the analyzer)")
     .option("--no-redact", "keep device, tenant and user identifiers (only for your own IT)")
     .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml; without one each page is named by title and path)")
-    .addHelpText("after", examples("fixpath report", "fixpath report --format txt --evidence status.txt", "fixpath report --base-url https://help.example.com > report.md"))
-    .action(async (opts: { session: string; format: string; evidence?: string; redact: boolean; baseUrl?: string }) => {
+    .addHelpText(
+      "after",
+      examples(
+        "fixpath report",
+        "fixpath report --format txt --evidence bundle.txt",
+        "fixpath report CAA50021 --app onedrive --answers answers.json --evidence bundle.txt   (no session: a ticket from a paste)",
+        "fixpath report --base-url https://help.example.com > report.md",
+      ),
+    )
+    .action(async (code: string | undefined, opts: { session: string; format: string; evidence?: string; redact: boolean; baseUrl?: string; app?: string; answers?: string }) => {
       const { runReport } = await import("./report.ts");
-      exitCode = runReport(opts, io, await content());
+      exitCode = await runReport({ ...opts, code }, io, await content());
     });
 
   program
@@ -113,10 +134,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option("--json", "print JSON")
     .option("--base-url <url>", "the site's address, for absolute links (default: FIXPATH_BASE_URL, else site.baseUrl in fixpath.config.yaml)")
     .option("--unconfirmed", "list every point about the evidence bundle that is not confirmed yet")
-    .addHelpText("after", examples("fixpath bundle > bundle.ps1   (run it on the PC, save what it prints as bundle.txt)", "fixpath analyze bundle.txt", "dsregcmd /status | fixpath analyze -", "fixpath analyze status.txt --json"))
-    .action(async (input: string, opts: { json?: boolean; baseUrl?: string; unconfirmed?: boolean }) => {
+    .option("--no-redact", "with --json: keep e-mail addresses, user and computer names, SIDs, ids, profile folders and IP addresses (only for your own IT)")
+    .addHelpText(
+      "after",
+      examples(
+        "fixpath bundle > bundle.ps1   (run it on the PC, save what it prints as bundle.txt)",
+        "fixpath analyze bundle.txt",
+        "dsregcmd /status | fixpath analyze -",
+        "fixpath analyze status.txt --json   (identifiers redacted; --no-redact keeps them)",
+        "fixpath analyze bundle.txt --json > found.json && fixpath diagnose CAA50021 --app onedrive --answers found.json",
+      ),
+    )
+    .action(async (input: string, opts: { json?: boolean; baseUrl?: string; unconfirmed?: boolean; redact: boolean }) => {
       const { runAnalyze } = await import("./analyze.ts");
-      exitCode = await runAnalyze({ input, json: Boolean(opts.json), baseUrl: opts.baseUrl, unconfirmed: Boolean(opts.unconfirmed) }, io);
+      exitCode = await runAnalyze({ input, json: Boolean(opts.json), baseUrl: opts.baseUrl, unconfirmed: Boolean(opts.unconfirmed), redact: opts.redact }, io);
     });
 
   program

@@ -3,10 +3,11 @@
  * (which most steps ask for) loses nothing. The file wraps the engine's session with what the
  * report needs besides it (when the problem started).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseSession, type Session } from "../engine/index.ts";
-import { renderIssue } from "../model/index.ts";
+import { renderIssue, type FactValue } from "../model/index.ts";
+import type { FoundAnswer } from "../report/index.ts";
 import { DEFAULT_SESSION_FILE, EXIT, UserError } from "./io.ts";
 
 export { DEFAULT_SESSION_FILE };
@@ -17,6 +18,11 @@ export interface SessionFile {
   /** When the problem started, in the person's words. */
   startedAt?: string;
   session: Session;
+  /**
+   * What a paste passed with `--evidence` settled (answers not asked, labelled in the report with
+   * what the analyzer read) and the identifier values it holds (redacted in the report).
+   */
+  evidence?: { found: FoundAnswer[]; identifiers: string[] };
 }
 
 /** Reads and validates a session file; a clear UserError when it is missing or damaged. */
@@ -39,13 +45,35 @@ export function readSessionFile(path: string): SessionFile {
     throw new UserError(`fixpath: the session in ${path} is damaged:\n${parsed.issues.map((i) => renderIssue({ ...i, file: path })).join("\n")}\n  Fix: start a new session`, EXIT.usage);
   }
   const startedAt = typeof wrapper.startedAt === "string" ? wrapper.startedAt.slice(0, 200) : undefined;
-  return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session };
+  const evidence = readEvidenceNote(wrapper.evidence);
+  return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session, ...(evidence ? { evidence } : {}) };
 }
 
-/** Writes the session file atomically (write a temporary file, then rename over the old one). */
+/** The wrapper's evidence note, keeping only well-formed entries (it only labels answers and widens redaction). */
+function readEvidenceNote(value: unknown): SessionFile["evidence"] {
+  if (!value || typeof value !== "object") return undefined;
+  const v = value as { found?: unknown; identifiers?: unknown };
+  const found = (Array.isArray(v.found) ? v.found : []).filter(
+    (f): f is FoundAnswer =>
+      !!f && typeof f === "object" && typeof (f as FoundAnswer).fact === "string" && ["string", "boolean"].includes(typeof (f as FoundAnswer).value) && typeof (f as FoundAnswer).source === "string" && typeof (f as FoundAnswer).because === "string" && Array.isArray((f as FoundAnswer).lines),
+  );
+  const identifiers = (Array.isArray(v.identifiers) ? v.identifiers : []).filter((x): x is string => typeof x === "string");
+  return { found: found.map((f) => ({ ...f, value: f.value as FactValue, lines: f.lines.filter((n) => typeof n === "number") })), identifiers };
+}
+
+/** Only the owner may read or write a session file: it holds what the person typed (issue 26). */
+export const SESSION_FILE_MODE = 0o600;
+
+/**
+ * Writes the session file atomically (write a temporary file, then rename over the old one),
+ * readable by its owner only: the temporary file is created with mode 0600 and set to it again
+ * (a left-over temporary file keeps its old mode otherwise), so the renamed file has it too,
+ * whatever the old file's mode was.
+ */
 export function writeSessionFile(path: string, file: SessionFile): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(file, null, 2) + "\n");
+  writeFileSync(tmp, JSON.stringify(file, null, 2) + "\n", { mode: SESSION_FILE_MODE });
+  chmodSync(tmp, SESSION_FILE_MODE);
   renameSync(tmp, path);
 }

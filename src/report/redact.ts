@@ -193,10 +193,10 @@ export const BUNDLE_PATTERNS: readonly [BundleRedactionKind, RegExp][] = [
 /**
  * A redactor for a bundle paste: the bundle's own patterns, then createRedactor with every
  * identifier value the parsed sections hold (names, UPNs, tenant and enrollment ids, folders,
- * credential targets and users, WAM accounts) and the dsregcmd part's.
+ * credential targets and users, WAM accounts) and the dsregcmd part's, and the `more` values given.
  */
-export function createBundleRedactor(evidence?: BundleEvidence): Redactor {
-  const base = createRedactor(evidence ? collectBundleIdentifiers(evidence) : []);
+export function createBundleRedactor(evidence?: BundleEvidence, more: Iterable<string> = []): Redactor {
+  const base = createRedactor([...(evidence ? collectBundleIdentifiers(evidence) : []), ...more]);
   const tokens = new Map<string, string>();
   const counts: Record<BundleRedactionKind, number> = { user: 0, sid: 0, path: 0, target: 0, cid: 0, wam: 0, computer: 0, registered: 0 };
   const redact = ((text: string): string => {
@@ -254,4 +254,32 @@ export function collectBundleIdentifiers(ev: BundleEvidence): string[] {
   const ds = S.dsregcmd?.data?.evidence;
   if (ds) out.push(...collectIdentifiers(ds));
   return out;
+}
+
+/**
+ * The redactor for anything a person pasted or typed (issue 26: one redactor for the report, the
+ * analyzer's JSON and the CLI): the bundle's patterns (SIDs, profile folders, accounts before a
+ * SID, computer names of event text, credential targets…), then createRedactor's patterns and the
+ * identifier values given (the values of a dsregcmd paste's identifier fields, a bundle's), then IP
+ * addresses. Redacting twice changes nothing.
+ */
+export function createPasteRedactor(identifiers: Iterable<string> = [], evidence?: BundleEvidence): Redactor {
+  const inner = createBundleRedactor(evidence, identifiers);
+  const redact = ((text: string): string => redactIpAddresses(inner(text))) as Redactor;
+  Object.defineProperty(redact, "counts", { get: () => inner.counts });
+  return redact;
+}
+
+/**
+ * Every string in a JSON value redacted (keys are kept: they are the format's names), numbers,
+ * booleans and null as they are. For the analyzer's JSON (`fixpath analyze --json`).
+ */
+export function redactJson<T>(value: T, redact: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
 }

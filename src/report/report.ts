@@ -16,7 +16,7 @@
 import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
 import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { collectIdentifiers, createRedactor, type RedactionKind } from "./redact.ts";
+import { collectIdentifiers, createPasteRedactor, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -47,6 +47,23 @@ export interface ReportInput {
   identifiers?: Iterable<string>;
   /** When the report was made (ISO time), passed in by the shell. */
   generatedAt?: string;
+  /**
+   * Answers an analyzer settled from a paste rather than the person (`fixpath report --evidence`,
+   * `fixpath diagnose --evidence`): the report labels each with the source and what it read. An
+   * entry counts only while the session's answer is still the value found.
+   */
+  found?: readonly FoundAnswer[];
+}
+
+/** An answer the analyzer found: the fact, its value, where (in words) and what it read there. */
+export interface FoundAnswer {
+  fact: string;
+  value: FactValue;
+  /** The paste in words: "the evidence bundle", "dsregcmd /status". */
+  source: string;
+  /** What it read, in words ("InstallationType Client"). */
+  because: string;
+  lines: readonly number[];
 }
 
 export interface ReportOptions {
@@ -77,7 +94,8 @@ export interface ReportData {
   startedAt?: string;
   status: SessionState["status"];
   summary: string;
-  answers: { fact: string; value: FactValue; question: string; answer: string }[];
+  /** Each answer with where it came from: the person, the analyzer (with what it read) or the organisation's file. */
+  answers: { fact: string; value: FactValue; question: string; answer: string; source: "person" | "analyzer" | "organisation"; found?: { source: string; because: string; lines: number[] } }[];
   notKnown: { fact: string; question: string }[];
   tried: { stepId: string; title: string; outcome: StepOutcome; result: string; at: string; reason?: StepOutcomeReason; note?: string }[];
   /** A step marked fixed that left the app half-done, and the step that completes it. */
@@ -126,9 +144,21 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const { facts: effective, fromOrganisation } = effectiveFacts(session);
   const own = Object.entries(session.facts).filter(([fact]) => !fromOrganisation.has(fact as FactName));
   const preset = [...fromOrganisation].map((fact) => [fact, effective[fact]] as const);
-  const answers = [
-    ...preset.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: `${answerWords(kb, scenario, fact, value as FactValue).replace(/\.$/, "")} (your organisation's answer).` })),
-    ...own.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: answerWords(kb, scenario, fact, value as FactValue) })),
+  const answers: ReportData["answers"] = [
+    ...preset.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: `${answerWords(kb, scenario, fact, value as FactValue).replace(/\.$/, "")} (your organisation's answer).`, source: "organisation" as const })),
+    ...own.map(([fact, value]) => {
+      const base = { fact, value: value as FactValue, question: questionWords(kb, scenario, fact) };
+      const found = input.found?.find((f) => f.fact === fact && f.value === value);
+      if (!found) return { ...base, answer: answerWords(kb, scenario, fact, value as FactValue), source: "person" as const };
+      // Not the person's answer: the analyzer read it, and says where.
+      const where = found.lines.length ? `, ${found.lines.length === 1 ? "line" : "lines"} ${found.lines.join(", ")}` : "";
+      return {
+        ...base,
+        answer: `${answerWords(kb, scenario, fact, value as FactValue).replace(/\.$/, "")} (found by the analyzer in ${found.source}: ${found.because}${where}; not asked).`,
+        source: "analyzer" as const,
+        found: { source: found.source, because: found.because, lines: [...found.lines] },
+      };
+    }),
   ];
   const tried = session.outcomes.map((o) => ({
     stepId: o.stepId,
@@ -197,12 +227,17 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     redaction: { applied: false },
   };
   if (options.redact === false) return data;
-  const redact = createRedactor([...(input.evidence ? collectIdentifiers(input.evidence.evidence) : []), ...(input.identifiers ?? [])]);
+  // One redactor for whatever was pasted (dsregcmd /status, the evidence bundle): its identifier values and every pattern.
+  const redact = createPasteRedactor([...(input.evidence ? collectIdentifiers(input.evidence.evidence) : []), ...(input.identifiers ?? [])]);
   // Only what the person typed or pasted: content text (a question's example address) stays as written.
   const out: ReportData = {
     ...data,
     ...(data.startedAt ? { startedAt: redact(data.startedAt) } : {}),
-    answers: data.answers.map((a) => (isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redact(a.value) : a.value, answer: redact(a.answer) } : a)),
+    answers: data.answers.map((a) => {
+      const typed = isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redact(a.value) : a.value, answer: redact(a.answer) } : a;
+      // What the analyzer read is quoted from the paste.
+      return a.found ? { ...typed, answer: redact(typed.answer), found: { ...a.found, because: redact(a.found.because) } } : typed;
+    }),
     tried: data.tried.map((t) => (t.note ? { ...t, note: redact(t.note) } : t)),
     findings: data.findings.map((g) => ({
       source: g.source,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -366,5 +366,104 @@ describe("fixpath diagnose, interactive: the saved session", () => {
     expect(await main(argv, fakeIo({ cwd: dir, prompter: second }))).toBe(130);
     expect(second.notes[0]).toBe("The ended CAA50021 in OneDrive session in b.json is replaced by this one.");
     expect(second.seen.map((s) => s.message)).toEqual(["When did the error start? (for the report to IT; Enter to skip)"]);
+  });
+
+  /** A prompter that presses Enter on the first prompt (it takes whatever the cursor starts on), then Esc (issue 26). */
+  function enterOnly(): Prompter & { seen: Seen[]; notes: string[] } {
+    const base = ruled([]);
+    return {
+      ...base,
+      async select<T>(message: string, choices: Choice<T>[], initial?: T) {
+        base.seen.push({ message: message.split("\n")[0]!, labels: choices.map((c) => c.label), initial: choices.find((c) => c.value === initial)?.label });
+        if (base.seen.length > 1) return CANCELLED;
+        // The real prompt starts on the first option when no initial value is given.
+        return initial ?? choices[0]!.value;
+      },
+      async text() {
+        return CANCELLED;
+      },
+    };
+  }
+
+  it.each<[string, (dir: string) => Promise<void>, string[], RegExp]>([
+    ["the same code and app", async (dir) => savedCaa(dir), ["diagnose", "caa50021", "--app", "onedrive"], /^Continue the saved session$/],
+    ["another code", async (dir) => savedCaa(dir), ["diagnose", "0x8004de40"], /^Stop here \(nothing is changed\)$/],
+    ["the same code in another app", async (dir) => savedCaa(dir), ["diagnose", "caa50021", "--app", "teams"], /^Stop here \(nothing is changed\)$/],
+    ["a damaged file", async (dir) => writeFileSync(join(dir, ".fixpath-session.json"), "{ not json"), ["diagnose", "caa50021", "--app", "onedrive"], /^Stop here \(the file is kept as it is\)$/],
+  ])("a saved session and %s: the prompt starts on keeping it, and Enter keeps the file as it was", async (_name, save, argv, keep) => {
+    const dir = tempDir();
+    await save(dir);
+    const before = readFileSync(join(dir, ".fixpath-session.json"), "utf8");
+    const prompter = enterOnly();
+    await main(argv, fakeIo({ cwd: dir, prompter }));
+    expect(prompter.seen[0]!.initial).toMatch(keep);
+    expect(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).toBe(before);
+  });
+
+  it.skipIf(process.platform === "win32")("creates the session file readable by its owner only, and keeps it so when rewritten", async () => {
+    const dir = tempDir();
+    await savedCaa(dir);
+    const file = join(dir, ".fixpath-session.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // A file made readable by others (copied, or written by an older fixpath) is written back 0600.
+    chmodSync(file, 0o644);
+    const prompter = ruled([[/A saved CAA50021 in OneDrive session is in/, /Continue/], [/Windows Server/, /^No$/], [/./, CANCELLED]]);
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive"], fakeIo({ cwd: dir, prompter }))).toBe(130);
+    expect(JSON.parse(readFileSync(file, "utf8")).session.facts).toMatchObject({ windowsServer: false });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("fixpath diagnose, interactive, with --evidence (issue 26)", () => {
+  const STANDARD_USER = join(import.meta.dirname, "..", "fixtures", "bundle", "92-derived-current-command-standard-user.txt");
+
+  it("does not ask what the paste settles, says what it found, and the report labels those answers as the analyzer's", async () => {
+    const dir = tempDir();
+    const prompter = ruled([...MANAGED_USER, [/Did this fix it/, CANCELLED]]);
+    expect(await main(["diagnose", "caa50021", "--app", "onedrive", "--evidence", STANDARD_USER], fakeIo({ cwd: dir, prompter }))).toBe(130);
+    // The bundle settles administrator rights, management and Windows Server: none of them is asked.
+    const asked = prompter.seen.map((s) => s.message).join("\n");
+    expect(asked).not.toMatch(/administrator rights|organisation manages|Windows Server|both a personal/);
+    expect(asked).toMatch(/Which account/);
+    const found = prompter.notes.find((n) => n.startsWith("Found in "));
+    expect(found).toMatch(/^Found in .*92-derived-current-command-standard-user\.txt \(the evidence bundle\), not asked\n/);
+    expect(found).toMatch(/Do you have administrator rights on this computer\? No/);
+
+    const saved = JSON.parse(readFileSync(join(dir, ".fixpath-session.json"), "utf8"));
+    expect(saved.session.facts).toMatchObject({ isAdmin: false, managed: false, windowsServer: false, accountType: "work" });
+    expect(saved.session.findings.map((g: { source: string }) => g.source)).toEqual(["the evidence bundle"]);
+
+    const report = fakeIo({ cwd: dir });
+    expect(await main(["report", "--format", "txt"], report)).toBe(0);
+    expect(report.out()).toMatch(/Do you have administrator rights on this computer\? No \(found by the analyzer in the evidence bundle: [^\n]*; not asked\)\./);
+    expect(report.out()).toMatch(/Which account fails to sign in\? A work or school account/);
+    expect(report.out()).toContain("the evidence bundle:");
+  });
+
+  it("refuses to continue with a paste that contradicts a saved answer, and keeps the session", async () => {
+    const dir = tempDir();
+    // A session where the person said the computer is managed; the paste shows it is not.
+    const session = {
+      kind: "fixpath-session",
+      version: 1,
+      session: {
+        version: 1,
+        code: "caa50021",
+        app: "onedrive",
+        facts: { accountType: "work", managed: true },
+        dontKnow: [],
+        outcomes: [],
+        history: [
+          { type: "answer", fact: "accountType", value: "work", previous: null },
+          { type: "answer", fact: "managed", value: true, previous: null },
+        ],
+      },
+    };
+    writeFileSync(join(dir, ".fixpath-session.json"), JSON.stringify(session));
+    const before = readFileSync(join(dir, ".fixpath-session.json"), "utf8");
+    const io = fakeIo({ cwd: dir, prompter: ruled([[/./, CANCELLED]]) });
+    expect(await main(["diagnose", "--resume", "--evidence", STANDARD_USER], io)).toBe(2);
+    expect(io.err()).toMatch(/"managed": true, but .*92-derived-current-command-standard-user\.txt shows false[\s\S]*Fix: /);
+    expect(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).toBe(before);
   });
 });
