@@ -91,9 +91,14 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
   const skipped = steps.filter((s) => s.status === "skip");
   if (shown.length > 0) {
     lines.push("", "Steps");
+    // A find-out reason said in full once: the next steps held for the same answers point back to it.
+    const first = new Map<string, number>();
     shown.forEach((s, i) => {
       const n = `${String(i + 1).padStart(2)}. `;
-      lines.push(`  ${n}${name(s.id)}${STATUS_SAID[s.status]}`, `  ${" ".repeat(n.length)}${plainText(s.reason)}`);
+      const said = s.status === "find-out" ? first.get(s.reason) : undefined;
+      const reason = said === undefined ? plainText(s.reason) : `Find out first, as for step ${said}.`;
+      if (s.status === "find-out" && said === undefined) first.set(s.reason, i + 1);
+      lines.push(`  ${n}${name(s.id)}${STATUS_SAID[s.status]}`, `  ${" ".repeat(n.length)}${reason}`);
     });
   }
   if (skipped.length > 0) {

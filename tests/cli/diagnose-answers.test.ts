@@ -94,6 +94,16 @@ describe("fixpath diagnose (text)", () => {
     expect(r.out).not.toMatch(/\[(?:clean-restart|cleanup-wam-accounts|dsregcmd-leave)\]|Outcome: |ask-admin|find-out|the stop does not apply/);
   });
 
+  it("says each thing a held step waits for once, and points the next steps held for the same answers back to it", async () => {
+    const { code, out } = await run({ answers: file("unsure.json", "{}") });
+    expect(code).toBe(0);
+    const held = out.split("\n").filter((l) => l.trim().startsWith("Find out first"));
+    expect(held.length).toBeGreaterThan(2);
+    const full = held.filter((l) => !/^Find out first, as for step \d+\.$/.test(l.trim()));
+    expect(new Set(full).size).toBe(full.length);
+    expect(full.length).toBeLessThan(held.length);
+  });
+
   it("prints the escalation and the stop's reason", async () => {
     const r = await run({ answers: file("server.json", '{ "windowsServer": true }') });
     expect(r.out).toMatch(/^Stop here and hand over to IT/m);
