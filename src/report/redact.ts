@@ -43,8 +43,18 @@ const PATTERNS: readonly [RedactionKind, RegExp][] = [
   ["host", /(?<=\bhttps?:\/\/)(?!\[)(?!(?:[\w-]+\.)*(?:microsoftonline\.com|login\.microsoft\.com|login\.windows\.net|enterpriseregistration\.windows\.net|msauth\.net|manage\.microsoft\.com|manage-beta\.microsoft\.com|officecdn\.microsoft\.com|www\.microsoft\.com)(?![\w.-]))[\w-]+(?:\.[\w-]+)+/gi],
 ];
 
-/** Words that are values of identifier fields but identify nobody. */
-const NOT_IDENTIFYING = new Set(["", "none", "n/a", "not set", "yes", "no", "direct", "(none)"]);
+/**
+ * Words that are values of identifier fields but identify nobody: also the generic account names
+ * Windows and images give (a Windows account called "user" names no one, and replacing the word
+ * would turn Fixpath's own "User State" and "a standard user" into "[name-1]").
+ */
+const NOT_IDENTIFYING = new Set(["", "none", "n/a", "not set", "yes", "no", "direct", "(none)", "user", "users", "admin", "administrator", "administrators", "guest", "owner", "test", "default", "defaultuser0", "public", "system"]);
+
+/** Whether an identifier field's value is worth replacing: three characters or more, and not a word that identifies nobody. */
+export function identifiesSomeone(value: string): boolean {
+  const v = value.trim();
+  return v.length >= 3 && !NOT_IDENTIFYING.has(v.toLowerCase());
+}
 
 export interface Redactor {
   (text: string): string;
@@ -66,7 +76,7 @@ export function createRedactor(identifiers: Iterable<string> = []): Redactor {
     return token;
   };
   // Longest first, so "contoso.onmicrosoft.com" goes before "contoso".
-  const names = [...new Set([...identifiers].map((v) => v.trim()).filter((v) => v.length >= 3 && !NOT_IDENTIFYING.has(v.toLowerCase()) && !/^\[[a-z]+-\d+\]$/.test(v)))].sort((a, b) => b.length - a.length);
+  const names = [...new Set([...identifiers].map((v) => v.trim()).filter((v) => identifiesSomeone(v) && !/^\[[a-z]+-\d+\]$/.test(v)))].sort((a, b) => b.length - a.length);
   const nameRe = names.length ? new RegExp(names.map(escapeRe).join("|"), "gi") : undefined;
 
   const pass = (text: string): string => {

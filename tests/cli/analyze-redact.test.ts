@@ -11,6 +11,7 @@ import { main } from "../../src/cli/main.ts";
 import { EXIT } from "../../src/cli/io.ts";
 import { analyzePaste } from "../../src/evidence/index.ts";
 import { collectBundleIdentifiers, collectIdentifiers } from "../../src/report/index.ts";
+import { identifiesSomeone } from "../../src/report/redact.ts";
 import { fakeIo, ROOT } from "../helpers/io.ts";
 
 const FIXTURES = join(ROOT, "tests", "fixtures");
@@ -43,7 +44,7 @@ const pastes = [
 function identifiersOf(path: string): string[] {
   const a = analyzePaste(readFileSync(path));
   const values = !a.ok ? [] : a.kind === "bundle" ? collectBundleIdentifiers(a.bundle.evidence) : a.kind === "dsregcmd" ? collectIdentifiers(a.dsregcmd.evidence) : [];
-  return [...new Set(values.map((v) => v.trim()))].filter((v) => v.length >= 4 && !/^(?:yes|no|none|n\/a|not set|direct|\(none\))$/i.test(v));
+  return [...new Set(values.map((v) => v.trim()))].filter((v) => v.length >= 4 && identifiesSomeone(v));
 }
 
 /** Every string value in a JSON value. */

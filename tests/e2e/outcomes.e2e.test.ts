@@ -97,7 +97,7 @@ async function stats(): Promise<Map<string, StepStats>> {
 }
 
 const ANSWERS: Record<string, string> = {
-  accountType: "A work or school account (you@yourcompany.com)",
+  accountType: "A work or school account (an address such as you@yourcompany.com)",
   windowsServer: "No",
   multipleUsersAffected: "No",
   filesNotSyncedZeroFiles: "No",

@@ -171,7 +171,7 @@ describe("the search box gives the lookup's answers (a sample of tests/lookup/qu
 
 describe("the OneDrive diagnostic for a managed-device user without admin rights", () => {
   const ANSWERS: Record<string, string> = {
-    accountType: "A work or school account (you@yourcompany.com)",
+    accountType: "A work or school account (an address such as you@yourcompany.com)",
     windowsServer: "No",
     multipleUsersAffected: "No",
     filesNotSyncedZeroFiles: "No",
@@ -385,7 +385,7 @@ describe("a static copy of the site, with no API behind it", () => {
     return { page, problems, api };
   }
 
-  const CHOICES: Record<string, string> = { accountType: "A work or school account (you@yourcompany.com)", where: "On a work account that was already set up (grey cloud, red X)" };
+  const CHOICES: Record<string, string> = { accountType: "A work or school account (an address such as you@yourcompany.com)", where: "On a work account that was already set up (grey cloud, red X)" };
 
   it("runs the diagnostic with no counts, no reason question and nothing sent, and no console error", async () => {
     const { page, problems, api } = await watched("/diagnose/?code=CAA50021&app=onedrive");

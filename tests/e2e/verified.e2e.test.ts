@@ -61,7 +61,7 @@ async function open(path: string): Promise<Watched> {
 }
 
 const ANSWERS: Record<string, string> = {
-  accountType: "A work or school account (you@yourcompany.com)",
+  accountType: "A work or school account (an address such as you@yourcompany.com)",
   windowsServer: "No",
   multipleUsersAffected: "No",
   filesNotSyncedZeroFiles: "No",

@@ -86,7 +86,7 @@ describe("the escalation report", () => {
 
   it("redacts what the person typed, never the example address in a question's answer", () => {
     const md = renderReport({ ...input, startedAt: "since ana@contoso.com reset MFA" }, { format: "md" });
-    expect(md).toContain("A work or school account (you@yourcompany.com)");
+    expect(md).toContain("A work or school account (an address such as you@yourcompany.com)");
     expect(md).toContain("since [email-1] reset MFA");
     expect(md).not.toContain("ana@contoso.com");
   });
