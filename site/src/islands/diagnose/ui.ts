@@ -8,6 +8,7 @@ import type { ItContact } from "../../../../src/model/config.ts";
 import type { Session, SessionResult } from "../../../../src/engine/session.ts";
 import type { ReportFormat } from "../../../../src/report/report.ts";
 import type { HubLink } from "../../lib/data.ts";
+import type { SettledStore } from "../../lib/settled.ts";
 import { h, type Child } from "../dom.ts";
 import type { Api } from "./outcomes-api.ts";
 
@@ -21,6 +22,8 @@ export interface Ctx {
   code: string;
   app: App;
   session: Session;
+  /** Answers that came from the analyzer or a link (what each read), and the differences waiting for the person. */
+  settled: SettledStore;
   report: { redact: boolean; format: ReportFormat; startedAt: string };
   api: Api;
   /** The organisation running this site (fixpath.config.yaml): preset facts, apps in use, IT's contact. */
