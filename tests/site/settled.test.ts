@@ -3,9 +3,8 @@
 // it came from.
 import { describe, expect, it } from "vitest";
 import { answer, type Session } from "../../src/engine/session.ts";
-import { checkedAnswers } from "../../site/src/lib/handoff.ts";
 import { diagnoseTarget } from "../../site/src/lib/diagnose-target.ts";
-import { answerWords, EMPTY_STORE, mergeSettled, resolveConflict, sourceOf } from "../../site/src/lib/settled.ts";
+import { answerWords, checkedAnswers, EMPTY_STORE, mergeSettled, resolveConflict, sourceOf } from "../../site/src/lib/settled.ts";
 import type { Candidate } from "../../src/evidence/error-text/recognize.ts";
 
 const base: Session = { version: 1, code: "caa50021", app: "onedrive", facts: {}, dontKnow: [], outcomes: [], history: [] };

@@ -4,10 +4,8 @@
  * browser's storage only, never sent, and taken once.
  */
 import type { FindingGroup } from "../../../src/engine/session.ts";
-import { checkFactValue } from "../../../src/engine/answers.ts";
-import { UNKNOWN } from "../../../src/engine/conditions.ts";
-import { isFactName, type FactName } from "../../../src/model/index.ts";
-import type { Settled } from "./settled.ts";
+import type { FactName } from "../../../src/model/index.ts";
+import { checkedAnswers, type Settled } from "./settled.ts";
 
 const KEY = "fixpath:analyzer-findings";
 
@@ -56,18 +54,4 @@ export function takeAnswers(): HandedAnswers {
   } catch {
     return {};
   }
-}
-
-/** Only settled, well-formed answers: "I don't know" is never an answer that travels. */
-export function checkedAnswers(data: unknown): HandedAnswers {
-  const out: HandedAnswers = {};
-  if (!data || typeof data !== "object") return out;
-  for (const [fact, entry] of Object.entries(data as Record<string, unknown>)) {
-    if (!isFactName(fact) || fact === "app" || !entry || typeof entry !== "object") continue;
-    const { value, read } = entry as { value?: unknown; read?: unknown };
-    const checked = checkFactValue(fact, value);
-    if (!checked.ok || checked.value === UNKNOWN) continue;
-    out[fact] = typeof read === "string" && read ? { value: checked.value, read } : { value: checked.value };
-  }
-  return out;
 }

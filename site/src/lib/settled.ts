@@ -9,7 +9,9 @@
  * - Only settled values travel: "not known" is never an answer, so it cannot unlock a step.
  */
 import { answer, effectiveFacts, type Session } from "../../../src/engine/session.ts";
-import { FACTS, FACT_NAMES, displayCode, type FactName, type Facts, type FactValue, type Scenario } from "../../../src/model/index.ts";
+import { checkFactValue } from "../../../src/engine/answers.ts";
+import { UNKNOWN } from "../../../src/engine/conditions.ts";
+import { FACTS, FACT_NAMES, displayCode, isFactName, type FactName, type Facts, type FactValue, type Scenario } from "../../../src/model/index.ts";
 
 /** A settled answer and, when the analyzer gave it, what it read (in words, with its lines). */
 export interface Settled {
@@ -106,4 +108,18 @@ export function answerWords(scenario: Pick<Scenario, "questions">, fact: FactNam
   if (FACTS[fact].type === "code") return value.trim().toLowerCase() === "none" ? "No other code" : displayCode(value);
   const words = value.replace(/-/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Only settled, well-formed answers travel from the analyzer ("I don't know" never does). */
+export function checkedAnswers(data: unknown): Partial<Record<FactName, Settled>> {
+  const out: Partial<Record<FactName, Settled>> = {};
+  if (!data || typeof data !== "object") return out;
+  for (const [fact, entry] of Object.entries(data as Record<string, unknown>)) {
+    if (!isFactName(fact) || fact === "app" || !entry || typeof entry !== "object") continue;
+    const { value, read } = entry as { value?: unknown; read?: unknown };
+    const checked = checkFactValue(fact, value);
+    if (!checked.ok || checked.value === UNKNOWN) continue;
+    out[fact] = typeof read === "string" && read ? { value: checked.value, read } : { value: checked.value };
+  }
+  return out;
 }

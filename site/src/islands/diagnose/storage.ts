@@ -7,8 +7,7 @@
 import type { App } from "../../../../src/model/index.ts";
 import { parseSession, type Session } from "../../../../src/engine/session.ts";
 import { sessionKey } from "../../lib/answers-url.ts";
-import { checkedAnswers } from "../../lib/handoff.ts";
-import { EMPTY_STORE, type SettledStore } from "../../lib/settled.ts";
+import { checkedAnswers, EMPTY_STORE, type SettledStore } from "../../lib/settled.ts";
 import { FACT_NAMES } from "../../../../src/model/index.ts";
 
 const LAST_KEY = "fixpath:last-session";
