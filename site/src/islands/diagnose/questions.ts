@@ -8,7 +8,7 @@ import { answerWords, questionWords } from "../../lib/settled.ts";
 import { FACTS, type App, type FactName, type FactValue } from "../../../../src/model/index.ts";
 import type { Question } from "../../../../src/model/index.ts";
 import type { CodeSummary } from "../../lib/data.ts";
-import { APP_LABELS } from "../../lib/view.ts";
+import { APP_LABELS, appsOffered } from "../../lib/view.ts";
 import { h, md } from "../dom.ts";
 import { button, errorBox, focusHeading, show, type Apply, type Ctx } from "./ui.ts";
 
@@ -35,7 +35,8 @@ export function pickTarget(withGuides: readonly string[], written: string, probl
 /** "Where do you see CAA50021?": one button per app with a guide. */
 /** The app chooser; with `inUse` (the organisation's apps), only those are offered (direct links still work). */
 export function pickApp(summary: CodeSummary, params: URLSearchParams, extra?: HTMLElement, inUse: readonly string[] = []): void {
-  const offered = inUse.length > 0 && summary.scenarios.some((s) => inUse.includes(s.app)) ? summary.scenarios.filter((s) => inUse.includes(s.app)) : summary.scenarios;
+  const apps = appsOffered(summary.scenarios.map((s) => s.app), inUse);
+  const offered = summary.scenarios.filter((s) => apps.includes(s.app));
   show(
     extra,
     h(
