@@ -17,7 +17,7 @@ import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
 import type { Candidate, Recognition } from "../../../src/evidence/error-text/recognize.ts";
 import type { FactSupport } from "../../../src/evidence/dsregcmd/to-facts.ts";
 import type { JoinType, PrtState } from "../../../src/evidence/dsregcmd/derive.ts";
-import { FACTS, isFactName, type Facts } from "../../../src/model/index.ts";
+import { FACTS, displayCode, isFactName, type Facts } from "../../../src/model/index.ts";
 import { APP_LABELS } from "../lib/view.ts";
 import { diagnoseHref } from "../lib/answers-url.ts";
 import { diagnoseTarget } from "../lib/diagnose-target.ts";
@@ -179,7 +179,7 @@ function diagnoseLink(support: readonly FactSupport[], facts: Facts, recognition
   const back = from.get("code") && from.get("app") && !switchTo ? { code: from.get("code")!, app: from.get("app")! } : undefined;
   const target = back ?? diagnoseTarget(recognition, facts, switchTo);
   const settled = support.filter((s) => s.fact !== "app");
-  const name = target.code ? (codes?.codes.find((c) => c.id === target.code)?.forms[0] ?? target.code.toUpperCase()) : undefined;
+  const name = target.code ? displayCode(target.code) : undefined;
   const label = settled.length > 0 ? "Use these answers in the diagnostic" : name ? `Open the diagnostic for ${name}` : "Open the diagnostic";
   const link = h("a", { class: "btn", href: diagnoseHref(target, facts), "data-use-answers": "" }, label);
   const answers: HandedAnswers = {};

@@ -121,7 +121,7 @@ const OWNER_WORDS: Readonly<Record<string, string>> = {
  * for another code.
  */
 export function noGuide(summary: CodeSummary, withGuides: readonly string[], params: URLSearchParams, quick?: { quickAnswer: string; owner: string }): void {
-  const name = summary.forms[0] ?? displayCode(summary.id);
+  const name = displayCode(summary.id);
   const card = h(
     "section",
     { class: "card", "data-no-guide": summary.id },
