@@ -75,7 +75,7 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
     ask.focus();
   };
   choices.append(button("Yes, it's fixed", () => void record("fixed")), button("No change", () => void record("no-change")), button("I couldn't do it", () => void record("could-not")));
-  card.append(check.element, ask, choices, checked, h("p", { class: "expect", "data-counted": "" }, COUNTED_WORDS));
+  card.append(check.element, ask, choices, checked, h("div", { class: "counted" }, h("p", { class: "expect", "data-counted": "" }, COUNTED_WORDS)));
   return card;
 }
 
