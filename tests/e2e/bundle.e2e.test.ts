@@ -159,6 +159,8 @@ describe("the analyzer with an evidence bundle", () => {
 
     // Continue: nothing the person said is overridden; the difference is shown, both sides in words.
     await page.locator("[data-resume]").waitFor();
+    expect(await page.locator("[data-resume]").innerText()).toContain("2 answers and 0 steps tried so far");
+    expect(await page.locator("[data-resume-added]").innerText()).toBe("The answers you brought are added to it; one differs from yours, and you choose which to keep.");
     await page.locator("[data-continue]").click();
     const conflict = page.locator("[data-conflict]");
     await conflict.waitFor();

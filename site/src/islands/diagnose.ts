@@ -89,8 +89,9 @@ function resumeLast(facts: Facts): HTMLElement | undefined {
   }, undefined);
 }
 
+/** The answers a session holds, whoever gave them (the person, the analyzer, a link): "I don't know" counts. */
 function answersIn(session: Session): number {
-  return session.history.filter((e) => e.type === "answer").length;
+  return Object.keys(session.facts).filter((f) => f !== "app").length + session.dontKnow.length;
 }
 
 /** The answers arriving with this page: the analyzer's (with what it read), then the link's. */
@@ -141,12 +142,16 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   }
   if (stored && resume) return render({ ...base, session: stored.session, settled: stored.store }, true);
   if (stored) {
-    show(
-      resumeCard(code, app, answersIn(stored.session), stored.session.outcomes.length, () => render({ ...base, session: stored.session, settled: stored.store }), () => {
+    const card = resumeCard(code, app, answersIn(withOrg!), stored.session.outcomes.length, () => render({ ...base, session: stored.session, settled: stored.store }), () => {
         const s = fresh();
         if (s) render({ ...base, session: s.session, settled: s.store }, true);
-      }, Object.keys(incoming).length > 0 ? "Start over with these answers" : "Start over"),
-    );
+      }, Object.keys(incoming).length > 0 ? "Start over with these answers" : "Start over");
+    // Say what happened to the answers that came with the page: added, never put over the person's.
+    if (Object.keys(incoming).length > 0) {
+      const differ = stored.store.conflicts.length;
+      card.querySelector("p")?.after(h("p", { "data-resume-added": "" }, `The answers you brought are added to it${differ > 0 ? `; ${differ === 1 ? "one differs" : `${differ} differ`} from yours, and you choose which to keep` : ""}.`));
+    }
+    show(card);
     return focusHeading();
   }
   const started = fresh();
