@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { answer, type Session } from "../../src/engine/session.ts";
 import { diagnoseTarget } from "../../site/src/lib/diagnose-target.ts";
+import { appsOffered } from "../../site/src/lib/view.ts";
 import { answerWords, checkedAnswers, EMPTY_STORE, mergeSettled, resolveConflict, sourceOf } from "../../site/src/lib/settled.ts";
 import type { Candidate } from "../../src/evidence/error-text/recognize.ts";
 
@@ -98,5 +99,13 @@ describe("which diagnostic the analyzer opens", () => {
 
   it("the code the events name wins", () => {
     expect(diagnoseTarget({ codes: [{ hub: "caa50021" }] as never, apps: [], candidates: [] }, {}, "aadsts50034")).toEqual({ code: "aadsts50034" });
+  });
+});
+
+describe("the organisation's apps in every chooser (one rule)", () => {
+  it("offers only the apps in use, and every app when none of a code's guides is for one in use", () => {
+    expect(appsOffered(["onedrive", "outlook", "teams"], ["onedrive", "teams"])).toEqual(["onedrive", "teams"]);
+    expect(appsOffered(["outlook"], ["onedrive", "teams"])).toEqual(["outlook"]);
+    expect(appsOffered(["onedrive", "outlook"], [])).toEqual(["onedrive", "outlook"]);
   });
 });
