@@ -173,6 +173,9 @@ describe("the analyzer with an evidence bundle", () => {
     expect(await page.locator('[data-answer="isAdmin"]').getAttribute("data-source")).toBe("analyzer");
     expect(await page.locator('[data-answer="personalAndWorkPaired"]').getAttribute("data-source")).toBe("analyzer");
     expect(await page.locator('[data-answer="accountType"]').innerText()).toMatch(/Your answer$/);
+    // The plan speaks to the person, not in the engine's terms.
+    expect(await page.locator("[data-may-stop] li").count()).toBeGreaterThan(0);
+    expect(await page.locator("aside").innerText()).not.toMatch(/the stop does not apply|needs this answer to fire/);
     // A reload keeps the question open (nothing is decided for the person).
     await page.reload();
     await page.locator("[data-resume]").waitFor();

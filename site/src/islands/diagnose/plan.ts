@@ -33,8 +33,14 @@ export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
   if (says.length > 0) card.append(h("p", { class: "expect" }, "Not asked, because your organisation answered it:"), h("ul", { "data-org-says": "" }, ...says.map((o) => h("li", {}, `${o.says}.`))));
   if (state.plan.assumptions.length > 0) {
     const prompts = new Map(scenario.questions.map((q) => [q.fact, q.prompt]));
-    const assumed = state.plan.assumptions.filter((a) => prompts.has(a.fact));
+    const known = state.plan.assumptions.filter((a) => prompts.has(a.fact));
+    // A question that only a stop reads: in words, the plan goes on until it is answered.
+    const stops = new Set(scenario.stops.map((s) => s.id));
+    const onlyStops = known.filter((a) => a.affects.every((id) => stops.has(id)));
+    const assumed = known.filter((a) => !onlyStops.includes(a));
+    const stopQuestions = [...new Set(onlyStops.map((a) => prompts.get(a.fact)!))];
     if (assumed.length > 0) card.append(h("p", { class: "expect" }, "Until you answer, the plan assumes:"), h("ul", { class: "assumed" }, ...assumed.map((a) => h("li", {}, `${a.assumed} (“${prompts.get(a.fact)!}”)`))));
+    if (stopQuestions.length > 0) card.append(h("p", { class: "expect" }, "Not answered yet: the plan goes on meanwhile, and an answer may stop it here:"), h("ul", { class: "assumed", "data-may-stop": "" }, ...stopQuestions.map((q) => h("li", {}, q))));
   }
   return h("aside", { "aria-labelledby": "plan-h" }, card);
 }
