@@ -73,7 +73,8 @@ describe("settled answers into a diagnostic", () => {
   });
 
   it("answers read as words", () => {
-    const scenario = { questions: [{ fact: "where", prompt: "Where?", why: "", choices: [{ value: "banner", label: "On an account already added" }] }] } as never;
+    const scenario = { questions: [{ fact: "where", prompt: "Where?", why: "", choices: [{ value: "banner", label: "On an account already added" }] }, { fact: "accountType", prompt: "Which?", why: "", choices: [{ value: "work", label: "A work or school account (you@yourcompany.com)" }] }] } as never;
+    expect(answerWords(scenario, "accountType", "work")).toBe("A work or school account");
     expect(answerWords(scenario, "managed", true)).toBe("Yes");
     expect(answerWords(scenario, "where", "banner")).toBe("On an account already added");
     expect(answerWords(scenario, "recentChange", "windows-update")).toBe("Windows update");

@@ -104,7 +104,8 @@ export function questionWords(scenario: Pick<Scenario, "questions">, fact: FactN
 export function answerWords(scenario: Pick<Scenario, "questions">, fact: FactName, value: FactValue): string {
   if (typeof value === "boolean") return value ? "Yes" : "No";
   const label = scenario.questions.filter((q) => q.fact === fact).flatMap((q) => q.choices ?? []).find((c) => c.value === value)?.label;
-  if (label) return label;
+  // The choice's example address ("(you@yourcompany.com)") is not part of the answer.
+  if (label) return label.replace(/\s*\([^()]*@[^()]*\)\s*$/, "");
   if (FACTS[fact].type === "code") return value.trim().toLowerCase() === "none" ? "No other code" : displayCode(value);
   const words = value.replace(/-/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
