@@ -15,8 +15,10 @@ import { launchBrowser, openPage } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
 const TOKEN = "contoso-operator-token-0123456789";
+const BASE_URL = "https://help.contoso.example";
 const CONFIG = `site:
   name: Contoso IT help
+  baseUrl: ${BASE_URL}
 it:
   name: Contoso Service Desk
   email: servicedesk@contoso.example
@@ -135,7 +137,9 @@ describe("a site run by an organisation", () => {
     expect(mailto.searchParams.get("subject")).toBe("CAA50021 in OneDrive: not fixed by the self-help steps");
     const body = mailto.searchParams.get("body")!;
     expect(body).toContain("# Fixpath report: CAA50021 in OneDrive");
-    expect(body).toContain(`${server.url}/codes/caa50021/onedrive/`);
+    // Links that leave the browser use the organisation's public address, not the one this browser used.
+    expect(body).toContain(`${BASE_URL}/codes/caa50021/onedrive/`);
+    expect(body).not.toContain(server.url);
     expect(body).not.toMatch(/clean-restart|ask-admin/);
     // The only thing besides this server is the mailto: hand-off to the mail client (no network).
     expect(requests.slice(before).filter((u) => !u.startsWith(server.url) && !u.startsWith("mailto:") && !u.startsWith("blob:"))).toEqual([]);

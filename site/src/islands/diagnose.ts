@@ -239,7 +239,9 @@ function controls(ctx: Ctx): HTMLElement {
   const share = button(
     "Copy a link with my answers",
     () => {
-      const url = new URL(diagnoseHref({ code: ctx.code, app: ctx.app }, ctx.session.facts), location.href).href;
+      // A link that leaves this browser: the organisation's public address when it set one.
+      const href = diagnoseHref({ code: ctx.code, app: ctx.app }, ctx.session.facts);
+      const url = ctx.org.baseUrl ? `${ctx.org.baseUrl}${href}` : new URL(href, location.href).href;
       void navigator.clipboard.writeText(url).then(
         () => (share.textContent = "Link copied"),
         () => (share.textContent = url),

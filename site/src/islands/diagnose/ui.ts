@@ -35,13 +35,15 @@ export interface Org {
   facts: Facts;
   apps: readonly App[];
   it?: ItContact;
+  /** The site's public address (`site.baseUrl`): links that leave the browser (the report, the mail to IT) use it. */
+  baseUrl?: string;
 }
 
 /** The organisation from the page; the public defaults when the page carries none. */
 export function readOrg(): Org {
   try {
     const data = JSON.parse(root.dataset.org ?? "{}") as Partial<Org>;
-    return { facts: data.facts ?? {}, apps: data.apps ?? [], ...(data.it ? { it: data.it } : {}) };
+    return { facts: data.facts ?? {}, apps: data.apps ?? [], ...(data.it ? { it: data.it } : {}), ...(typeof data.baseUrl === "string" && /^https?:\/\//.test(data.baseUrl) ? { baseUrl: data.baseUrl.replace(/\/+$/, "") } : {}) };
   } catch {
     return { facts: {}, apps: [] };
   }
