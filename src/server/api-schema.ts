@@ -51,6 +51,19 @@ export const OutcomeBodySchema = z
   });
 export type OutcomeBody = z.output<typeof OutcomeBodySchema>;
 
+/**
+ * Why a step did not fix it, sent after its outcome (which is counted the moment it is chosen):
+ * the same code, app, step and outcome, and a reason from the fixed list. Nothing else is stored.
+ */
+export const OutcomeReasonBodySchema = z.strictObject({
+  code: plainText(z.string().min(1).max(40)).describe("the error code in any form: CAA50021, 0xCAA50021, 3399811105"),
+  app: z.enum(APPS),
+  stepId: StepId,
+  outcome: z.enum(["no-change", "could-not"]).describe('the outcome already sent; a step that "fixed" it has no reason'),
+  reason: z.enum(OUTCOME_REASONS),
+});
+export type OutcomeReasonBody = z.output<typeof OutcomeReasonBodySchema>;
+
 export const FeedbackBodySchema = z
   .strictObject({
     page: plainText(z.string().min(1).max(120)).describe("a page id (caa50021/onedrive) or its URL (/codes/caa50021/onedrive/)"),

@@ -7,7 +7,7 @@ import { hasOperatorToken } from "./operator.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
-import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
+import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, OutcomeReasonBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
 import { createBundleRedactor, redactIpAddresses, redactPhoneNumbers } from "../report/index.ts";
 import { normaliseMissCode } from "./search-miss.ts";
 import { StorageError, isRowRejection, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
@@ -117,6 +117,26 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
       return sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
     }
     await outcomes.write({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason ?? null, day: ctx.day(), ...(body.verified === undefined ? {} : { verified: body.verified }) });
+    return reply.code(201).header("cache-control", "no-store").send({ ok: true });
+  });
+
+  // The reason for an outcome already counted ("What got in the way?", answered after the outcome
+  // was sent): it is put on one stored outcome of that step that has none yet. Outcomes are
+  // anonymous counts, so which one does not matter, and nothing new about the person is stored.
+  app.post("/api/outcomes/reason", async (request, reply) => {
+    const body = parse(OutcomeReasonBodySchema, request.body, "body", reply);
+    if (!body) return reply;
+    const scenario = scenarioOf(body.code, body.app, reply, "body");
+    if (!scenario) return reply;
+    if (!scenario.steps.includes(body.stepId)) {
+      return sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
+    }
+    // An outcome still waiting in the batcher is committed first.
+    await outcomes.drain();
+    const added = await storage(db.addOutcomeReason({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason }), "store an outcome's reason");
+    if (!added) {
+      return sendIssues(reply, 409, [issue("api/no-outcome-for-reason", "body", `no "${body.outcome}" outcome of step "${body.stepId}" is waiting for a reason`, { hint: "send the outcome to /api/outcomes first, then its reason" })]);
+    }
     return reply.code(201).header("cache-control", "no-store").send({ ok: true });
   });
 

@@ -46,7 +46,8 @@ export interface OperatorData {
 export const OPERATOR_STYLE = `
 :root{color-scheme:light dark;--fg:#1b1f24;--muted:#57606a;--bg:#fff;--line:#d0d7de;--fixed:#1a7f37;--track:#eaeef2;--ci:#1b1f24}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9da7b3;--bg:#0d1117;--line:#30363d;--fixed:#3fb950;--track:#21262d;--ci:#e6edf3}}
-body{font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:60rem;margin:0 auto;padding:1rem}
+body{font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg);max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
+.wide{overflow-x:auto;max-width:100%}.wide:focus{outline:2px solid var(--fg)}
 h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-top:1px solid var(--line);padding-top:1rem}h3{font-size:1rem;margin:1rem 0 .25rem}
 p.lede,.muted{color:var(--muted)}table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}svg{display:block;max-width:100%;height:auto}svg text{fill:var(--fg);font:13px system-ui,sans-serif}
@@ -94,7 +95,7 @@ function renderScenario(sc: OperatorScenario): string {
   const reasons = list("no-change", "When a step changed nothing, people said") + list("could-not", "When people could not do a step, they said");
   return `<section><h2><a href="${esc(sc.href)}">${esc(sc.title)}</a></h2>
 ${renderBars(sc.title, tried)}
-<table><caption class="muted">Tried counts a step that fixed it or changed nothing; "could not do it" is counted apart. Verified counts only the answers that a capture taken before and one taken after the step bore out; contradicted, the answers the captures did not bear out (such as "fixed" while the sign-in token was still missing).</caption><thead><tr><th scope="col">Step</th><th scope="col">Tried</th><th scope="col">Fixed it</th><th scope="col">Share</th><th scope="col">95 % interval</th><th scope="col">Could not do it</th><th scope="col">Verified tries</th><th scope="col">Verified fixed</th><th scope="col">Verified 95 % interval</th><th scope="col">Contradicted</th></tr></thead><tbody>${rows}</tbody></table>
+<div class="wide" role="region" aria-label="Counts per step" tabindex="0"><table><caption class="muted">Tried counts a step that fixed it or changed nothing; "could not do it" is counted apart. Verified counts only the answers that a capture taken before and one taken after the step bore out; contradicted, the answers the captures did not bear out (such as "fixed" while the sign-in token was still missing).</caption><thead><tr><th scope="col">Step</th><th scope="col">Tried</th><th scope="col">Fixed it</th><th scope="col">Share</th><th scope="col">95 % interval</th><th scope="col">Could not do it</th><th scope="col">Verified tries</th><th scope="col">Verified fixed</th><th scope="col">Verified 95 % interval</th><th scope="col">Contradicted</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${reasons}</section>`;
 }
 
@@ -133,7 +134,7 @@ function renderFeedback(rows: OperatorData["feedback"]): string {
   const body = rows
     .map((r) => `<tr><td><a href="${esc(r.href)}">${esc(r.page)}</a></td><td class="n">${r.helpful}</td><td class="n">${r.notHelpful}</td><td>${r.reasons.map((x) => `${esc(x.words)} (${x.n})`).join("; ") || "—"}</td></tr>`)
     .join("");
-  return `<section><h2>Page feedback</h2><table><thead><tr><th scope="col">Page</th><th scope="col">Helpful</th><th scope="col">Not helpful</th><th scope="col">Why not</th></tr></thead><tbody>${body}</tbody></table><p class="muted">Comments are stored redacted and are never shown here.</p></section>`;
+  return `<section><h2>Page feedback</h2><div class="wide" role="region" aria-label="Page feedback counts" tabindex="0"><table><thead><tr><th scope="col">Page</th><th scope="col">Helpful</th><th scope="col">Not helpful</th><th scope="col">Why not</th></tr></thead><tbody>${body}</tbody></table></div><p class="muted">Comments are stored redacted and are never shown here.</p></section>`;
 }
 
 function renderMissing(rows: OperatorData["missingCodes"]): string {

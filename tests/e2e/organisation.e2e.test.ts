@@ -15,8 +15,10 @@ import { launchBrowser, openPage } from "../helpers/chromium.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
 const TOKEN = "contoso-operator-token-0123456789";
+const BASE_URL = "https://help.contoso.example";
 const CONFIG = `site:
   name: Contoso IT help
+  baseUrl: ${BASE_URL}
 it:
   name: Contoso Service Desk
   email: servicedesk@contoso.example
@@ -73,6 +75,21 @@ describe("a site run by an organisation", () => {
     await page.close();
   });
 
+  it("offers only its apps on the code's page ('Pick your app') and on the home page; other apps' pages stay reachable", async () => {
+    const hub = await open("/codes/caa50021/");
+    expect(await hub.locator("#apps + ul.grid a.tile strong").allInnerTexts()).toEqual(["CAA50021 in OneDrive", "CAA50021 in Teams"]);
+    expect(await hub.locator(".cta a.btn", { hasText: "Start the diagnostic" }).getAttribute("href")).toBe("/diagnose/?code=caa50021");
+    await hub.close();
+    // The home page lists the guides of the apps in use only.
+    const home = await open("/");
+    const byApp = (await home.evaluate(`(() => { const out = []; for (let el = document.getElementById("guides").nextElementSibling; el && el.id !== "codes"; el = el.nextElementSibling) if (el.tagName === "H3") out.push(el.textContent.trim()); return out; })()`)) as string[];
+    expect(byApp).toEqual(["OneDrive", "Teams"]);
+    await home.close();
+    const outlook = await open("/codes/caa50021/outlook/");
+    expect(await outlook.locator("h1").innerText()).toMatch(/Outlook/);
+    await outlook.close();
+  });
+
   it("never asks whether the PC is managed, says the organisation answered it, and hands over to the named team with a mailto: report", async () => {
     const page = await open("/diagnose/?code=caa50021&app=onedrive");
     await page.evaluate("localStorage.clear()");
@@ -120,7 +137,9 @@ describe("a site run by an organisation", () => {
     expect(mailto.searchParams.get("subject")).toBe("CAA50021 in OneDrive: not fixed by the self-help steps");
     const body = mailto.searchParams.get("body")!;
     expect(body).toContain("# Fixpath report: CAA50021 in OneDrive");
-    expect(body).toContain(`${server.url}/codes/caa50021/onedrive/`);
+    // Links that leave the browser use the organisation's public address, not the one this browser used.
+    expect(body).toContain(`${BASE_URL}/codes/caa50021/onedrive/`);
+    expect(body).not.toContain(server.url);
     expect(body).not.toMatch(/clean-restart|ask-admin/);
     // The only thing besides this server is the mailto: hand-off to the mail client (no network).
     expect(requests.slice(before).filter((u) => !u.startsWith(server.url) && !u.startsWith("mailto:") && !u.startsWith("blob:"))).toEqual([]);
@@ -141,6 +160,10 @@ describe("a site run by an organisation", () => {
     expect(await page.locator("svg rect.fixed").count()).toBe(tried.size);
     const restart = counts.outcomes.filter((o) => o.stepId === "clean-restart").reduce((n, o) => n + o.n, 0);
     expect(await page.locator("svg").first().innerHTML()).toContain(`6 of ${restart} (${Math.round((600 / restart))} %)`);
+    // It fits a phone's width: no sideways scrolling of the page at 360 px (wide tables scroll in their own region).
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect((await page.evaluate("document.documentElement.scrollWidth")) as number).toBeLessThanOrEqual(360);
+    expect(await page.locator(".wide table").count()).toBeGreaterThan(0);
     await page.close();
     expect(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith("data:") && !u.startsWith("blob:") && !u.startsWith("mailto:"))).toEqual([]);
   });

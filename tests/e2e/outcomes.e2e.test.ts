@@ -152,15 +152,36 @@ describe("step outcomes and the counts beside the steps", () => {
     const s = await stats();
     expect(s.get(first)).toMatchObject({ tried: 1, fixed: 0, noChange: 1 });
     expect(s.get(second)).toMatchObject({ tried: 0, couldNot: 1 });
-    // Only the allowed fields left the browser.
-    expect(posts.map((p) => p.path)).toEqual(["/api/outcomes", "/api/outcomes"]);
+    // Only the allowed fields left the browser: each outcome the moment it was chosen, then its
+    // reason as an addition to it (counted once: the stats above).
+    expect(posts.map((p) => p.path)).toEqual(["/api/outcomes", "/api/outcomes/reason", "/api/outcomes", "/api/outcomes/reason"]);
     expect(posts.map((p) => Object.keys(p.body as object).sort())).toEqual([
+      ["app", "code", "outcome", "stepId"],
       ["app", "code", "outcome", "reason", "stepId"],
+      ["app", "code", "outcome", "stepId"],
       ["app", "code", "outcome", "reason", "stepId"],
     ]);
     expect(problems).toEqual([]);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
+  });
+
+  it("counts an outcome the moment it is chosen: leaving at 'What got in the way?' loses nothing, and the step says what is counted", async () => {
+    const { page, problems, posts } = await freshDiagnostic();
+    const step = await untilStep(page);
+    // One line beside "Did this fix it?" says what is counted, and that it is anonymous.
+    expect(await page.locator("[data-counted]").innerText()).toBe("Your answer is counted anonymously: only the error code, the app, this step and the answer are sent, never your name, your address or anything you pasted.");
+    const before = rows<{ n: number }>(`select count(*) as n from outcomes where step_id = '${step}' and outcome = 'could-not' and reason is null`)[0]!.n;
+    await page.getByRole("button", { name: "I couldn't do it" }).click();
+    await page.getByRole("heading", { name: "What stopped you? (optional)" }).waitFor();
+    expect(await page.locator("[data-saved]").innerText()).toBe("Saved: you could not do this step.");
+    // Sent already, before the optional question is answered; then the browser is closed.
+    await expect.poll(() => posts.filter((p) => p.path === "/api/outcomes").length).toBe(1);
+    expect(posts[0]!.body).toEqual({ code: "caa50021", app: "onedrive", stepId: step, outcome: "could-not" });
+    await page.close();
+    await expect.poll(() => rows<{ n: number }>(`select count(*) as n from outcomes where step_id = '${step}' and outcome = 'could-not' and reason is null`)[0]!.n, { timeout: 10_000 }).toBe(before + 1);
+    expect(posts.map((p) => p.path)).toEqual(["/api/outcomes"]);
+    expect(problems).toEqual([]);
   });
 
   it("shows 'fixed it for N of M' beside a step once M reaches 20, on the scenario page and in the diagnostic, and nothing below", async () => {

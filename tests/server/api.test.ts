@@ -137,6 +137,54 @@ describe.each(BACKENDS)("API on %s", (name) => {
     });
   });
 
+  describe("POST /api/outcomes/reason (why a step did not fix it, after its outcome was counted)", () => {
+    const NO_CHANGE = { ...OK_OUTCOME, stepId: "repair-onedrive", outcome: "no-change" } as const;
+
+    it("adds the reason to the outcome already counted: one row, counted once, nothing else stored", async () => {
+      expect((await postJson(app, "/api/outcomes", NO_CHANGE)).statusCode).toBe(201);
+      const res = await postJson(app, "/api/outcomes/reason", { ...NO_CHANGE, reason: "unclear" }, { "user-agent": "Mozilla/5.0 test-agent", "x-forwarded-for": "203.0.113.9" });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toEqual({ ok: true });
+      const rows = await db.rows("outcomes");
+      expect(rows).toMatchObject([{ code: "caa50021", app: "onedrive", step_id: "repair-onedrive", outcome: "no-change", reason: "unclear", day: "2026-03-14" }]);
+      expect(Object.keys(rows[0]!).sort()).toEqual(["app", "code", "day", "id", "outcome", "reason", "step_id", "verified"]);
+      expect(JSON.stringify(rows)).not.toMatch(/203\.0\.113|Mozilla|127\.0\.0\.1/);
+      const stats = (await app.inject({ method: "GET", url: "/api/stats/caa50021/onedrive" })).json() as { steps: { stepId: string; noChange: number }[] };
+      expect(stats.steps.find((s) => s.stepId === "repair-onedrive")).toMatchObject({ noChange: 1 });
+      // The operator's counts show the reason.
+      expect((await db.repo.operatorCounts()).outcomes).toEqual([{ code: "caa50021", app: "onedrive", stepId: "repair-onedrive", outcome: "no-change", reason: "unclear", n: 1 }]);
+    });
+
+    it("gives each reason to its own outcome, and refuses one more than the outcomes waiting (409)", async () => {
+      for (let i = 0; i < 2; i++) expect((await postJson(app, "/api/outcomes", NO_CHANGE)).statusCode).toBe(201);
+      expect((await postJson(app, "/api/outcomes/reason", { ...NO_CHANGE, reason: "unclear" })).statusCode).toBe(201);
+      expect((await postJson(app, "/api/outcomes/reason", { ...NO_CHANGE, reason: "did-not-match" })).statusCode).toBe(201);
+      const extra = await postJson(app, "/api/outcomes/reason", { ...NO_CHANGE, reason: "other" });
+      expect(extra.statusCode).toBe(409);
+      expect(issueCodes(extra)).toEqual(["api/no-outcome-for-reason"]);
+      expect((await db.rows("outcomes")).map((r) => r.reason).sort()).toEqual(["did-not-match", "unclear"]);
+      // An outcome of another kind or step is not taken.
+      expect((await postJson(app, "/api/outcomes/reason", { ...NO_CHANGE, outcome: "could-not", reason: "no-rights" })).statusCode).toBe(409);
+      expect((await counts()).outcomes).toBe(2);
+    });
+
+    const rejections: [string, unknown, string, string][] = [
+      ["a reason for a fixed step", { ...OK_OUTCOME, reason: "unclear" }, "api/invalid-value", "body.outcome"],
+      ["a reason not in the list", { ...NO_CHANGE, reason: "too-hard" }, "api/invalid-value", "body.reason"],
+      ["no reason (a reason from the list is the whole point)", { ...NO_CHANGE }, "api/invalid-value", "body.reason"],
+      ["an extra field (nothing else is stored)", { ...NO_CHANGE, reason: "other", note: "ana@contoso.com" }, "api/unknown-field", "body.note"],
+      ["a step of no scenario", { ...NO_CHANGE, stepId: "clean-reboot", reason: "other" }, "api/unknown-step", "body.stepId"],
+      ["an unknown code", { ...NO_CHANGE, code: "CAA50012", reason: "other" }, "api/unknown-code", "body.code"],
+    ];
+    it.each(rejections)("rejects %s with 422 and changes nothing", async (_what, body, code, path) => {
+      expect((await postJson(app, "/api/outcomes", NO_CHANGE)).statusCode).toBe(201);
+      const res = await postJson(app, "/api/outcomes/reason", body);
+      expect(res.statusCode).toBe(422);
+      expect((res.json() as { issues: { code: string; path: string }[] }).issues[0]).toMatchObject({ code, path });
+      expect(await db.rows("outcomes")).toMatchObject([{ reason: null }]);
+    });
+  });
+
   describe("POST /api/feedback", () => {
     it("stores a yes for a page id, a page URL or any code form", async () => {
       for (const page of ["caa50021/onedrive", "/codes/caa50021/onedrive/", "0xCAA50021/admin", "CAA50021"]) {

@@ -9,16 +9,18 @@
  */
 import { bundleFindings } from "../../../src/report/bundle-findings.ts";
 import type { FindingGroup } from "../../../src/engine/session.ts";
-import { saveHandoff } from "../lib/handoff.ts";
+import { saveAnswers, saveHandoff, type HandedAnswers } from "../lib/handoff.ts";
 import { analyzePaste, type Analysis, type BundleAnalysis } from "../../../src/evidence/analyze.ts";
 import type { BundleFinding } from "../../../src/evidence/bundle/findings.ts";
 import { sectionWords } from "../../../src/evidence/bundle/to-facts.ts";
 import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
-import type { Candidate } from "../../../src/evidence/error-text/recognize.ts";
+import type { Candidate, Recognition } from "../../../src/evidence/error-text/recognize.ts";
+import type { FactSupport } from "../../../src/evidence/dsregcmd/to-facts.ts";
 import type { JoinType, PrtState } from "../../../src/evidence/dsregcmd/derive.ts";
-import { FACTS, isFactName, type Facts } from "../../../src/model/index.ts";
+import { FACTS, displayCode, isFactName, type Facts } from "../../../src/model/index.ts";
 import { APP_LABELS } from "../lib/view.ts";
 import { diagnoseHref } from "../lib/answers-url.ts";
+import { diagnoseTarget } from "../lib/diagnose-target.ts";
 import type { CodesFile } from "../lib/data.ts";
 import { diffAnalyses } from "../../../src/evidence/diff/diff.ts";
 import { diffProblem, diffTable } from "./diff-table.ts";
@@ -96,7 +98,7 @@ function deviceCard(b: BundleAnalysis, all: string[]): HTMLElement {
   );
 }
 
-function showBundle(b: BundleAnalysis, all: string[], candidates: Candidate[]): HTMLElement[] {
+function showBundle(b: BundleAnalysis, all: string[], recognition: Recognition): HTMLElement[] {
   const parts: HTMLElement[] = [];
   const ev = b.evidence;
   const ids = Object.keys(ev.sections) as (keyof typeof ev.sections)[];
@@ -112,7 +114,7 @@ function showBundle(b: BundleAnalysis, all: string[], candidates: Candidate[]): 
   );
   const denied = ids.filter((id) => ev.sections[id]!.state === "denied" || ev.sections[id]!.state === "error");
   if (denied.length) parts.push(h("p", { class: "expect" }, `Not readable here: ${denied.map((id) => sectionWords(id)).join(", ")}. Those answers stay "I don't know".`));
-  parts.push(...answers(b.facts, candidates, b.findings, bundleFindings(b)));
+  parts.push(...answers(b.facts, recognition, b.findings, bundleFindings(b)));
   const points = unconfirmedFor(ids);
   if (points.length) parts.push(h("h3", {}, "Not confirmed yet"), h("ul", { class: "expect", "data-unconfirmed-result": "" }, ...points.map((p) => h("li", {}, p))));
   return parts;
@@ -132,7 +134,7 @@ function question(fact: keyof typeof FACTS): string {
   return FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "");
 }
 
-function answers(facts: BundleAnalysis["facts"], candidates: Candidate[], findings: BundleFinding[] = [], group?: FindingGroup): HTMLElement[] {
+function answers(facts: BundleAnalysis["facts"], recognition: Recognition, findings: BundleFinding[] = [], group?: FindingGroup): HTMLElement[] {
   const support = facts.support;
   const sw = findings.find((f) => f.switchTo);
   const out: HTMLElement[] = [
@@ -142,7 +144,7 @@ function answers(facts: BundleAnalysis["facts"], candidates: Candidate[], findin
       : h("p", {}, "None: the paste does not settle any question."),
     h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, n))),
   ];
-  const cta = h("div", { class: "cta" }, diagnoseLink(facts.facts, candidates, sw?.switchTo?.code, group));
+  const cta = h("div", { class: "cta" }, ...diagnoseLink(support, facts.facts, recognition, "the evidence bundle", sw?.switchTo?.code, group));
   if (sw?.switchTo) cta.append(h("p", { class: "expect" }, `The events name ${sw.switchTo.display}: the diagnostic opens its guide.`));
   out.push(cta);
   return out;
@@ -166,16 +168,35 @@ function candidateList(candidates: Candidate[]): HTMLElement | null {
   return h("ul", {}, ...candidates.slice(0, 6).map((c) => h("li", {}, h("a", { href: c.url }, c.title), ` (${c.reasons.join("; ")})`)));
 }
 
-function diagnoseLink(facts: Facts, candidates: Candidate[], switchTo?: string, findings?: FindingGroup): HTMLElement {
+/**
+ * "Use these answers in the diagnostic": the link carries the code and app the paste names and the
+ * settled answers; pressing it keeps what the analyzer read for each answer (and its findings, for
+ * the IT report) in this browser's storage only. Without answers it says what it opens instead.
+ */
+function diagnoseLink(support: readonly FactSupport[], facts: Facts, recognition: Recognition, source: string, switchTo?: string, findings?: FindingGroup): HTMLElement[] {
   // Opened from a diagnostic ("Find out first"), the answers go back to that diagnostic.
   const from = new URLSearchParams(location.search);
-  const back = from.get("code") && from.get("app") ? [from.get("code")!, from.get("app")!] : undefined;
-  const top = candidates.find((c) => c.kind === "scenario" && (!switchTo || c.pageId.startsWith(`${switchTo}/`))) ?? (switchTo ? undefined : candidates[0]);
-  const [code, app] = back && !switchTo ? back : top ? top.pageId.split("/") : switchTo ? [switchTo] : [];
-  const link = h("a", { class: "btn", href: diagnoseHref({ code, app }, facts), "data-use-answers": "" }, "Use these answers in the diagnostic");
-  // The findings go along for the IT report, in this browser's storage only.
-  if (findings) link.addEventListener("click", () => saveHandoff(findings));
-  return link;
+  const back = from.get("code") && from.get("app") && !switchTo ? { code: from.get("code")!, app: from.get("app")! } : undefined;
+  const target = back ?? diagnoseTarget(recognition, facts, switchTo);
+  const settled = support.filter((s) => s.fact !== "app");
+  const name = target.code ? displayCode(target.code) : undefined;
+  const label = settled.length > 0 ? "Use these answers in the diagnostic" : name ? `Open the diagnostic for ${name}` : "Open the diagnostic";
+  const link = h("a", { class: "btn", href: diagnoseHref(target, facts), "data-use-answers": "" }, label);
+  const answers: HandedAnswers = {};
+  for (const s of settled) answers[s.fact] = { value: s.value, read: `${source}: ${s.because} (${lineWords(s.lines)})` };
+  link.addEventListener("click", () => {
+    saveAnswers(answers);
+    // The findings go along for the IT report, in this browser's storage only.
+    if (findings) saveHandoff(findings);
+  });
+  const out: HTMLElement[] = [link];
+  if (target.code && !target.app) out.push(h("p", { class: "expect", "data-choose-app": "" }, "The paste does not say which app shows the error: the diagnostic asks you."));
+  if (!target.code) out.push(h("p", { class: "expect" }, "The paste does not name an error code: the diagnostic asks you which one you see."));
+  return out;
+}
+
+function lineWords(lines: readonly number[]): string {
+  return `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} of your paste`;
 }
 
 /** The derived states in words (never the raw values). */
@@ -202,7 +223,7 @@ function show(analysis: Analysis, all: string[]): void {
   }
   const parts: HTMLElement[] = [];
   if (analysis.kind === "bundle") {
-    parts.push(...showBundle(analysis.bundle, all, analysis.recognition.candidates));
+    parts.push(...showBundle(analysis.bundle, all, analysis.recognition));
   } else if (analysis.kind === "dsregcmd") {
     const { findings, facts, state } = analysis.dsregcmd;
     const counts = { pass: 0, warn: 0, fail: 0 };
@@ -217,7 +238,7 @@ function show(analysis: Analysis, all: string[]): void {
       h("h2", {}, "Answers this capture gives the diagnostic"),
       support.length ? h("ul", {}, ...support.map((s) => h("li", { "data-fact": s.fact }, `${factWords(s.fact)}: ${s.value === true ? "yes" : s.value === false ? "no" : String(s.value)} (${s.because}; line ${s.lines.join(", ")})`))) : h("p", {}, "None: the capture does not settle any question."),
       h("ul", { class: "expect" }, ...facts.notes.map((n) => h("li", {}, n))),
-      h("div", { class: "cta" }, diagnoseLink(facts.facts, analysis.recognition.candidates)),
+      h("div", { class: "cta" }, ...diagnoseLink(support, facts.facts, analysis.recognition, "dsregcmd /status")),
     );
   } else {
     const r = analysis.recognition;
@@ -225,7 +246,7 @@ function show(analysis: Analysis, all: string[]): void {
     if (r.codes.length) parts.push(h("p", {}, "Codes: ", r.codes.map((c) => c.display).join(", ")));
     if (r.apps.length) parts.push(h("p", {}, "Apps: ", r.apps.map((a) => APP_LABELS[a.app]).join(", ")));
     const list = candidateList(r.candidates);
-    if (list) parts.push(h("h3", {}, "Pages that fit"), list, h("div", { class: "cta" }, diagnoseLink({}, r.candidates)));
+    if (list) parts.push(h("h3", {}, "Pages that fit"), list, h("div", { class: "cta" }, ...diagnoseLink([], {}, r, "the error message")));
     else parts.push(h("p", {}, "Paste the whole output of the command above, the full output of dsregcmd /status or the whole error message, or search for the code on the home page."));
   }
   parts.push(h("p", { class: "expect" }, "This analysis ran in your browser. Nothing you pasted was sent anywhere."));

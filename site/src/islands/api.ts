@@ -5,11 +5,15 @@
 import { statsTexts } from "../lib/outcomes.ts";
 
 /**
- * Sends a JSON body and forgets it; failures are ignored. `keepalive` lets it finish when the
- * person leaves the page right after (as a beacon would, with the body visible to dev tools).
+ * Sends a JSON body; failures are ignored (resolves to whether the server took it). `keepalive`
+ * lets it finish when the person leaves the page right after (as a beacon would, with the body
+ * visible to dev tools).
  */
-export function postJson(url: string, body: object): void {
-  fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), keepalive: true }).catch(() => undefined);
+export function postJson(url: string, body: object): Promise<boolean> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), keepalive: true }).then(
+    (res) => res.ok,
+    () => false,
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { resolveCode, type KnowledgeBase } from "../../../src/model/index.ts";
 import type { KbView } from "../../../src/evidence/error-text/recognize.ts";
-import type { CodesFile, ScenarioFile } from "../lib/data.ts";
+import type { CodeFile, CodesFile, ScenarioFile } from "../lib/data.ts";
 
 /** Fetches JSON; throws with the status on failure. */
 async function getJson<T>(url: string): Promise<T> {
@@ -58,4 +58,13 @@ export function knowledgeBaseForScenario(file: ScenarioFile): KnowledgeBase {
     checklists: file.checklist ? new Map([[file.code.id, file.checklist]]) : new Map(),
     codeIndex: new Map(file.codeIndex),
   };
+}
+
+/** `/api/codes/<code>.json` (a hub with its quick answer), or undefined when it cannot be had. */
+export async function getCodeFile(code: string): Promise<CodeFile | undefined> {
+  try {
+    return await getJson<CodeFile>(`/api/codes/${encodeURIComponent(code)}.json`);
+  } catch {
+    return undefined;
+  }
 }

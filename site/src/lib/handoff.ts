@@ -4,6 +4,8 @@
  * browser's storage only, never sent, and taken once.
  */
 import type { FindingGroup } from "../../../src/engine/session.ts";
+import type { FactName } from "../../../src/model/index.ts";
+import { checkedAnswers, type Settled } from "./settled.ts";
 
 const KEY = "fixpath:analyzer-findings";
 
@@ -25,5 +27,31 @@ export function takeHandoff(): FindingGroup | undefined {
     return JSON.parse(raw) as FindingGroup;
   } catch {
     return undefined;
+  }
+}
+
+const ANSWERS_KEY = "fixpath:analyzer-answers";
+
+/** The answers the analyzer settled, each with what it read (words and lines), for the next diagnostic. */
+export type HandedAnswers = Partial<Record<FactName, Settled>>;
+
+/** Keeps the analyzer's settled answers for the next diagnostic opened in this browser (never sent). */
+export function saveAnswers(answers: HandedAnswers): void {
+  try {
+    localStorage.setItem(ANSWERS_KEY, JSON.stringify(answers));
+  } catch {
+    /* storage full or off: the link's answers still travel, without what the analyzer read */
+  }
+}
+
+/** The analyzer's settled answers, removed as they are taken; values that do not fit their fact are dropped. */
+export function takeAnswers(): HandedAnswers {
+  try {
+    const raw = localStorage.getItem(ANSWERS_KEY);
+    if (!raw) return {};
+    localStorage.removeItem(ANSWERS_KEY);
+    return checkedAnswers(JSON.parse(raw) as unknown);
+  } catch {
+    return {};
   }
 }

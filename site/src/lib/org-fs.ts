@@ -17,7 +17,7 @@ export function loadSiteOrg(): OrgConfig {
 
 /** What the diagnostic island needs of it, as the JSON of a data attribute. */
 export function orgForIsland(org: OrgConfig): string {
-  return JSON.stringify({ facts: org.facts, apps: org.apps, ...(org.it ? { it: org.it } : {}) });
+  return JSON.stringify({ facts: org.facts, apps: org.apps, ...(org.it ? { it: org.it } : {}), ...(org.site.baseUrl ? { baseUrl: org.site.baseUrl } : {}) });
 }
 
 /**

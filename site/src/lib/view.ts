@@ -119,3 +119,13 @@ export function splitSources(kb: KnowledgeBase, ids: readonly string[]): { offic
   }
   return { official, community };
 }
+
+/**
+ * The apps a chooser offers: with an organisation's `apps:` (those in use), only those of `all`,
+ * unless none of them is (then every one, so a chooser is never empty). Pages of the other apps
+ * stay reachable by their links. The diagnostic's app chooser applies the same rule.
+ */
+export function appsOffered<T extends string>(all: readonly T[], inUse: readonly string[]): T[] {
+  const offered = all.filter((a) => inUse.includes(a));
+  return inUse.length > 0 && offered.length > 0 ? offered : [...all];
+}

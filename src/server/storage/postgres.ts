@@ -13,6 +13,7 @@ import {
   type OperatorCounts,
   type Outcome,
   type OutcomeReason,
+  type OutcomeReasonRecord,
   type OutcomeRecord,
   type MissCount,
   type Repository,
@@ -233,6 +234,17 @@ class PostgresRepository implements Repository {
       await client.query("rollback").catch(() => {});
       client.release();
     }
+  }
+
+  async addOutcomeReason(row: OutcomeReasonRecord): Promise<boolean> {
+    // One statement: the row is chosen and updated together; a row another request holds is skipped.
+    const { rowCount } = await this.#pool.query(
+      `update outcomes set reason = $5 where id = (
+         select id from outcomes where code = $1 and app = $2 and step_id = $3 and outcome = $4 and reason is null
+          order by day desc, id desc limit 1 for update skip locked)`,
+      [row.code, row.app, row.stepId, row.outcome, row.reason],
+    );
+    return rowCount === 1;
   }
 
   async tallyOutcomes(code: string, app: App): Promise<StepTally[]> {

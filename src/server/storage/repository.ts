@@ -51,6 +51,19 @@ export interface SearchMissRecord {
   day: Day;
 }
 
+/**
+ * Why a step did not fix it, sent after its outcome was stored: it goes on one stored outcome of
+ * that step with that outcome and no reason yet (the most recent day). Outcomes are anonymous
+ * counts, so any such row is as good as another; nothing new about the person is stored.
+ */
+export interface OutcomeReasonRecord {
+  code: string;
+  app: App;
+  stepId: string;
+  outcome: Exclude<Outcome, "fixed">;
+  reason: OutcomeReason;
+}
+
 /** Outcome counts of one step. */
 export interface StepTally {
   stepId: string;
@@ -107,6 +120,8 @@ export interface Repository {
   schemaVersion(): Promise<number>;
   addOutcomes(rows: readonly OutcomeRecord[]): Promise<void>;
   addFeedback(rows: readonly FeedbackRecord[]): Promise<void>;
+  /** Adds a reason to an outcome already stored (see OutcomeReasonRecord); false when no stored outcome of that step waits for one. */
+  addOutcomeReason(row: OutcomeReasonRecord): Promise<boolean>;
   addSearchMisses(rows: readonly SearchMissRecord[]): Promise<void>;
   /** Outcome counts per step of one scenario (only steps with at least one outcome). */
   tallyOutcomes(code: string, app: App): Promise<StepTally[]>;

@@ -17,6 +17,7 @@ import {
   StorageError,
   type FeedbackRecord,
   type OperatorCounts,
+  type OutcomeReasonRecord,
   type OutcomeRecord,
   type MissCount,
   type Repository,
@@ -155,6 +156,7 @@ class SqliteRepository implements Repository {
   readonly #tallyVerified: Database.Statement;
   readonly #top: Database.Statement;
   readonly #addOutcomes: (rows: readonly OutcomeRecord[]) => void;
+  readonly #addReason: Database.Statement;
   readonly #addFeedback: (rows: readonly FeedbackRecord[]) => void;
   readonly #addMisses: (rows: readonly SearchMissRecord[]) => number;
 
@@ -174,6 +176,9 @@ class SqliteRepository implements Repository {
     this.#db = db;
     this.#identity = fileIdentity;
     if (fileIdentity !== undefined) for (const suffix of ["-wal", "-shm"]) this.#sidecars.set(suffix, identity(`${location}${suffix}`));
+    this.#addReason = db.prepare(
+      "update outcomes set reason = ? where id = (select id from outcomes where code = ? and app = ? and step_id = ? and outcome = ? and reason is null order by day desc, id desc limit 1)",
+    );
     this.#insertOutcome = db.prepare("insert into outcomes (code, app, step_id, outcome, reason, day, verified) values (?, ?, ?, ?, ?, ?, ?)");
     const bumpVerified = db.prepare("insert into outcome_verified_counts (code, app, step_id, outcome, verified, n) values (?, ?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome, verified) do update set n = n + excluded.n");
     this.#bumpCount = db.prepare("insert into outcome_counts (code, app, step_id, outcome, n) values (?, ?, ?, ?, ?) on conflict (code, app, step_id, outcome) do update set n = n + excluded.n");
@@ -309,6 +314,10 @@ class SqliteRepository implements Repository {
 
   async addOutcomes(rows: readonly OutcomeRecord[]): Promise<void> {
     if (rows.length) await this.#retrying(() => this.#addOutcomes(rows));
+  }
+
+  async addOutcomeReason(row: OutcomeReasonRecord): Promise<boolean> {
+    return this.#retrying(() => this.#addReason.run(row.reason, row.code, row.app, row.stepId, row.outcome).changes === 1);
   }
 
   async addFeedback(rows: readonly FeedbackRecord[]): Promise<void> {

@@ -2,7 +2,8 @@
  * The outcomes API as one page view of the diagnostic finds it. One `GET /api/stats/<code>/<app>`
  * per view tells whether the API is there and gives "fixed it for N of M" for the steps enough
  * people tried (shown beside the step, never changing the order). Only when it answered is each
- * step's outcome (with an optional reason from a fixed list) sent; a static copy sends nothing.
+ * step's outcome sent, the moment it is chosen, and an optional reason from a fixed list follows
+ * as an addition to it (`/api/outcomes/reason`); a static copy sends nothing.
  */
 import type { App } from "../../../../src/model/index.ts";
 import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
@@ -50,9 +51,18 @@ export function apiReady(api: Api, ms: number): Promise<boolean> {
   return Promise.race([api.ready, new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
 }
 
-/** Sends one step's outcome once the API is known to be there; nothing on a static copy. */
-export function sendOutcome(api: Api, code: string, app: App, stepId: string, outcome: StepOutcome, reason?: OutcomeReason, verified?: boolean): void {
-  void api.ready.then((ok) => ok && postJson("/api/outcomes", withVerified(outcomeBody(code, app, stepId, outcome, reason), verified)));
+/**
+ * Sends one step's outcome once the API is known to be there (nothing on a static copy), the
+ * moment it is chosen; resolves to whether the server counted it.
+ */
+export function sendOutcome(api: Api, code: string, app: App, stepId: string, outcome: StepOutcome, verified?: boolean): Promise<boolean> {
+  return api.ready.then((ok) => ok && postJson("/api/outcomes", withVerified(outcomeBody(code, app, stepId, outcome), verified)));
+}
+
+/** Adds why the step did not fix it to the outcome `sent` counted (only once it was). */
+export function sendReason(sent: Promise<boolean>, code: string, app: App, stepId: string, outcome: StepOutcome, reason: OutcomeReason): void {
+  if (outcome === "fixed") return;
+  void sent.then((ok) => ok && postJson("/api/outcomes/reason", { code, app, stepId, outcome, reason }));
 }
 
 /** Puts "fixed it for N of M" beside the steps on screen (the plan and the current step) that have one. */

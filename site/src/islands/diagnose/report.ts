@@ -11,8 +11,9 @@ const MIME: Record<ReportFormat, string> = { md: "text/markdown", txt: "text/pla
 
 /** The report as it will be shared (redacted unless the person unticked the box). */
 export function reportText(ctx: Ctx, format: ReportFormat = ctx.report.format): string {
-  // The links are absolute with this site's own origin: IT opens them from an e-mail.
-  const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact, baseUrl: location.origin });
+  // The links are absolute (IT opens them from an e-mail): the organisation's public address when
+  // it set one, else the address this page was opened at.
+  const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact, baseUrl: ctx.org.baseUrl ?? location.origin });
   return data ? renderReport(data, format) : "";
 }
 

@@ -9,7 +9,7 @@ import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts"
 import { stepUrl } from "../../../../src/model/index.ts";
 import { OUTCOME_REASON_LABELS } from "../../lib/outcomes.ts";
 import { h } from "../dom.ts";
-import { apiReady, sendOutcome } from "./outcomes-api.ts";
+import { apiReady, sendOutcome, sendReason } from "./outcomes-api.ts";
 import { saveSession } from "./storage.ts";
 import { stepBody } from "./step-view.ts";
 import { button, errorBox, type Apply, type Ctx } from "./ui.ts";
@@ -41,16 +41,15 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
     // Saved now: the follow-up question below is optional and may never be answered.
     saveSession(result.session);
     let verified: boolean | undefined;
-    const next = (reason?: OutcomeReason): void => {
-      window.removeEventListener("pagehide", leave);
-      sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, reason, verified);
-      apply(ctx, result);
-    };
-    const leave = (): void => sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, undefined, verified);
+    // Counted the moment it is chosen (after the comparison of captures, when one was pasted, so
+    // the count says whether the captures bore it out); the reason follows as an addition.
+    let sent: Promise<boolean> | undefined;
+    const send = (): Promise<boolean> => (sent ??= sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, verified));
+    const leave = (): void => void send();
     // A capture taken now was pasted: compare it first; the comparison goes into the IT report.
     if (outcome !== "could-not" && check.pending()) {
       window.addEventListener("pagehide", leave, { once: true });
-      choices.replaceChildren(h("p", { class: "expect", "data-saved": "" }, "Saved: this step is marked as tried."));
+      choices.replaceChildren(h("p", { class: "expect", "data-saved": "" }, savedWords(outcome)));
       const r = await new Promise<CheckResult>((resolve) => check.run(outcome, checked, resolve));
       window.removeEventListener("pagehide", leave);
       verified = r.verified;
@@ -60,18 +59,30 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
       }
       checked.replaceChildren();
     }
+    const counted = send();
+    const next = (reason?: OutcomeReason): void => {
+      if (reason) sendReason(counted, ctx.code, ctx.app, step.id, outcome, reason);
+      apply(ctx, result);
+    };
     // Not fixed: when the answer can be sent, ask why (optional, a fixed list); a static copy just moves on.
     if (outcome === "fixed" || !(ctx.api.ok || (await apiReady(ctx.api, 1500)))) return next();
-    window.addEventListener("pagehide", leave, { once: true });
     ask.textContent = outcome === "no-change" ? "No change. What got in the way? (optional)" : "What stopped you? (optional)";
     choices.replaceChildren(
-      h("p", { class: "expect", "data-saved": "" }, "Saved: this step is marked as tried."),
+      h("p", { class: "expect", "data-saved": "" }, savedWords(outcome)),
       ...(Object.entries(OUTCOME_REASON_LABELS) as [OutcomeReason, string][]).map(([reason, label]) => button(label, () => next(reason), "btn", { "data-reason": reason })),
       button("Skip this question", () => next(), "btn alt"),
     );
     ask.focus();
   };
   choices.append(button("Yes, it's fixed", () => void record("fixed")), button("No change", () => void record("no-change")), button("I couldn't do it", () => void record("could-not")));
-  card.append(check.element, ask, choices, checked);
+  card.append(check.element, ask, choices, checked, h("div", { class: "counted" }, h("p", { class: "expect", "data-counted": "" }, COUNTED_WORDS)));
   return card;
+}
+
+/** What is counted, in one line: the diagnostic says so beside every "Did this fix it?". */
+export const COUNTED_WORDS = "Your answer is counted anonymously: only the error code, the app, this step and the answer are sent, never your name, your address or anything you pasted.";
+
+/** What the person just said, saved: "tried" only when they could do it. */
+function savedWords(outcome: StepOutcome): string {
+  return outcome === "could-not" ? "Saved: you could not do this step." : "Saved: this step is marked as tried.";
 }

@@ -7,6 +7,8 @@
 import type { App } from "../../../../src/model/index.ts";
 import { parseSession, type Session } from "../../../../src/engine/session.ts";
 import { sessionKey } from "../../lib/answers-url.ts";
+import { checkedAnswers, EMPTY_STORE, type SettledStore } from "../../lib/settled.ts";
+import { FACT_NAMES } from "../../../../src/model/index.ts";
 
 const LAST_KEY = "fixpath:last-session";
 
@@ -49,4 +51,32 @@ export function lastSession(): { code: string; app: App; session: Session } | un
 /** Whether a session holds anything worth continuing. */
 function started(session: Session): boolean {
   return session.history.length > 0 || Object.keys(session.facts).length > 0;
+}
+
+/** The browser storage key of what came from outside a session (the analyzer, a link) and the differences waiting for the person. */
+function settledKey(code: string, app: string): string {
+  return `fixpath:settled:${code}:${app}`;
+}
+
+/** The settled answers kept beside a session (where each came from); empty when none or unreadable. */
+export function readSettled(code: string, app: string): SettledStore {
+  try {
+    const data = JSON.parse(localStorage.getItem(settledKey(code, app)) ?? "null") as { facts?: unknown; conflicts?: unknown } | null;
+    if (!data) return EMPTY_STORE;
+    const facts = checkedAnswers(data.facts);
+    const conflicts = Array.isArray(data.conflicts) ? FACT_NAMES.filter((f) => (data.conflicts as unknown[]).includes(f) && facts[f] !== undefined) : [];
+    return { facts, conflicts };
+  } catch {
+    return EMPTY_STORE;
+  }
+}
+
+/** Keeps the settled answers beside the session (removed when there are none). */
+export function saveSettled(code: string, app: string, store: SettledStore): void {
+  try {
+    if (Object.keys(store.facts).length === 0) localStorage.removeItem(settledKey(code, app));
+    else localStorage.setItem(settledKey(code, app), JSON.stringify(store));
+  } catch {
+    // See readStored.
+  }
 }

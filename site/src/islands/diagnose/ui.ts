@@ -8,6 +8,7 @@ import type { ItContact } from "../../../../src/model/config.ts";
 import type { Session, SessionResult } from "../../../../src/engine/session.ts";
 import type { ReportFormat } from "../../../../src/report/report.ts";
 import type { HubLink } from "../../lib/data.ts";
+import type { SettledStore } from "../../lib/settled.ts";
 import { h, type Child } from "../dom.ts";
 import type { Api } from "./outcomes-api.ts";
 
@@ -21,6 +22,8 @@ export interface Ctx {
   code: string;
   app: App;
   session: Session;
+  /** Answers that came from the analyzer or a link (what each read), and the differences waiting for the person. */
+  settled: SettledStore;
   report: { redact: boolean; format: ReportFormat; startedAt: string };
   api: Api;
   /** The organisation running this site (fixpath.config.yaml): preset facts, apps in use, IT's contact. */
@@ -32,13 +35,15 @@ export interface Org {
   facts: Facts;
   apps: readonly App[];
   it?: ItContact;
+  /** The site's public address (`site.baseUrl`): links that leave the browser (the report, the mail to IT) use it. */
+  baseUrl?: string;
 }
 
 /** The organisation from the page; the public defaults when the page carries none. */
 export function readOrg(): Org {
   try {
     const data = JSON.parse(root.dataset.org ?? "{}") as Partial<Org>;
-    return { facts: data.facts ?? {}, apps: data.apps ?? [], ...(data.it ? { it: data.it } : {}) };
+    return { facts: data.facts ?? {}, apps: data.apps ?? [], ...(data.it ? { it: data.it } : {}), ...(typeof data.baseUrl === "string" && /^https?:\/\//.test(data.baseUrl) ? { baseUrl: data.baseUrl.replace(/\/+$/, "") } : {}) };
   } catch {
     return { facts: {}, apps: [] };
   }
