@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { answer, type Session } from "../../src/engine/session.ts";
 import { diagnoseTarget } from "../../site/src/lib/diagnose-target.ts";
 import { appsOffered } from "../../site/src/lib/view.ts";
-import { answerWords, checkedAnswers, EMPTY_STORE, mergeSettled, resolveConflict, sourceOf } from "../../site/src/lib/settled.ts";
+import { answerWords, checkedAnswers, EMPTY_STORE, foundAnswers, mergeSettled, resolveConflict, sourceOf } from "../../site/src/lib/settled.ts";
+import { buildReport } from "../../src/report/report.ts";
+import { loadProjectKb } from "../helpers/kb.ts";
 import type { Candidate } from "../../src/evidence/error-text/recognize.ts";
 
 const base: Session = { version: 1, code: "caa50021", app: "onedrive", facts: {}, dontKnow: [], outcomes: [], history: [] };
@@ -79,6 +81,27 @@ describe("settled answers into a diagnostic", () => {
     expect(answerWords(scenario, "where", "banner")).toBe("On an account already added");
     expect(answerWords(scenario, "recentChange", "windows-update")).toBe("Windows update");
     expect(answerWords(scenario, "otherErrorAfterSignIn", "none")).toBe("No other code");
+  });
+});
+
+describe("the analyzer's answers in the IT report", () => {
+  it("are labelled as found by the analyzer, with what it read and its lines, while the session still holds them", () => {
+    const kb = loadProjectKb();
+    const handed = checkedAnswers({ isAdmin: { value: false, read: "the evidence bundle: no S-1-5-32-544 (line 20)", found: { source: "the evidence bundle", because: "none of the group rows is S-1-5-32-544", lines: [20, 21] } } });
+    const { session, store } = mergeSettled(answered(base, "accountType", "work"), EMPTY_STORE, handed);
+    const found = foundAnswers(session, store);
+    expect(found).toEqual([{ fact: "isAdmin", value: false, source: "the evidence bundle", because: "none of the group rows is S-1-5-32-544", lines: [20, 21] }]);
+    const report = buildReport({ kb, session, generatedAt: "2026-12-07T10:00:00Z", found }, { redact: false })!;
+    const admin = report.answers.find((a) => a.fact === "isAdmin")!;
+    expect(admin.source).toBe("analyzer");
+    expect(admin.answer).toMatch(/found by the analyzer in the evidence bundle: none of the group rows is S-1-5-32-544, lines 20, 21; not asked/);
+    expect(report.answers.find((a) => a.fact === "accountType")!.source).toBe("person");
+    // The person then answered otherwise: the report no longer says the analyzer found it.
+    expect(foundAnswers(answered(session, "isAdmin", true), store)).toEqual([]);
+  });
+
+  it("keep no malformed reading from storage", () => {
+    expect(checkedAnswers({ isAdmin: { value: true, read: "x", found: { source: "s", because: "b", lines: [0] } } }).isAdmin).toEqual({ value: true, read: "x" });
   });
 });
 

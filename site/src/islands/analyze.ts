@@ -183,7 +183,7 @@ function diagnoseLink(support: readonly FactSupport[], facts: Facts, recognition
   const label = settled.length > 0 ? "Use these answers in the diagnostic" : name ? `Open the diagnostic for ${name}` : "Open the diagnostic";
   const link = h("a", { class: "btn", href: diagnoseHref(target, facts), "data-use-answers": "" }, label);
   const answers: HandedAnswers = {};
-  for (const s of settled) answers[s.fact] = { value: s.value, read: `${source}: ${s.because} (${lineWords(s.lines)})` };
+  for (const s of settled) answers[s.fact] = { value: s.value, read: `${source}: ${s.because} (${lineWords(s.lines)})`, found: { source, because: s.because, lines: [...s.lines] } };
   link.addEventListener("click", () => {
     saveAnswers(answers);
     // The findings go along for the IT report, in this browser's storage only.

@@ -18,6 +18,8 @@ export interface Settled {
   value: FactValue;
   /** "the evidence bundle: “IsAdmin : True” (line 12)"; absent for an answer that came in a link. */
   read?: string;
+  /** The same, in parts, for the IT report ("found by the analyzer in <source>: <because>, lines …"). */
+  found?: { source: string; because: string; lines: number[] };
 }
 
 /** What came from outside, per fact, and the differences still waiting for the person. */
@@ -117,10 +119,27 @@ export function checkedAnswers(data: unknown): Partial<Record<FactName, Settled>
   if (!data || typeof data !== "object") return out;
   for (const [fact, entry] of Object.entries(data as Record<string, unknown>)) {
     if (!isFactName(fact) || fact === "app" || !entry || typeof entry !== "object") continue;
-    const { value, read } = entry as { value?: unknown; read?: unknown };
+    const { value, read, found } = entry as { value?: unknown; read?: unknown; found?: unknown };
     const checked = checkFactValue(fact, value);
     if (!checked.ok || checked.value === UNKNOWN) continue;
-    out[fact] = typeof read === "string" && read ? { value: checked.value, read } : { value: checked.value };
+    out[fact] = typeof read === "string" && read ? { value: checked.value, read, ...checkedFound(found) } : { value: checked.value };
+  }
+  return out;
+}
+
+/** The parts of what the analyzer read, when well-formed (they come from this browser's storage). */
+function checkedFound(found: unknown): Pick<Settled, "found"> {
+  if (!found || typeof found !== "object") return {};
+  const { source, because, lines } = found as { source?: unknown; because?: unknown; lines?: unknown };
+  if (typeof source !== "string" || typeof because !== "string" || !Array.isArray(lines) || !lines.every((l) => Number.isInteger(l) && l > 0)) return {};
+  return { found: { source, because, lines: lines as number[] } };
+}
+
+/** What the analyzer found, for the IT report: the answers the session still holds as the analyzer read them. */
+export function foundAnswers(session: Session, store: SettledStore): { fact: FactName; value: FactValue; source: string; because: string; lines: number[] }[] {
+  const out: { fact: FactName; value: FactValue; source: string; because: string; lines: number[] }[] = [];
+  for (const [fact, s] of Object.entries(store.facts) as [FactName, Settled][]) {
+    if (s.found && session.facts[fact] === s.value) out.push({ fact, value: s.value, ...s.found });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * in Markdown, plain text or JSON, to copy, download or print. Built by the core's report module.
  */
 import { buildReport, renderReport, type ReportFormat } from "../../../../src/report/report.ts";
+import { foundAnswers } from "../../lib/settled.ts";
 import { h } from "../dom.ts";
 import { button, type Ctx } from "./ui.ts";
 
@@ -13,7 +14,9 @@ const MIME: Record<ReportFormat, string> = { md: "text/markdown", txt: "text/pla
 export function reportText(ctx: Ctx, format: ReportFormat = ctx.report.format): string {
   // The links are absolute (IT opens them from an e-mail): the organisation's public address when
   // it set one, else the address this page was opened at.
-  const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString() }, { redact: ctx.report.redact, baseUrl: ctx.org.baseUrl ?? location.origin });
+  // Answers the analyzer read are labelled as its findings in the report, not as the person's words.
+  const found = foundAnswers(ctx.session, ctx.settled);
+  const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString(), ...(found.length ? { found } : {}) }, { redact: ctx.report.redact, baseUrl: ctx.org.baseUrl ?? location.origin });
   return data ? renderReport(data, format) : "";
 }
 
