@@ -105,7 +105,7 @@ export interface ReportData {
   neverDo: { id: string; title: string; reason: string }[];
   escalation?: { reasons: string[]; checklist?: ReportLink };
   findings: ReportFindingGroup[];
-  /** What IT should check next, grouped by owner; only the checks that fit the app. */
+  /** What IT should check next, grouped by owner; only the checks that fit the app; none when fixed. */
   checkNext: { owner: string; heading: string; items: (ReportLink & { id: string; pointedAt?: true })[] }[];
   redaction: { applied: boolean; replaced?: Partial<Record<RedactionKind, number>> };
 }
@@ -188,7 +188,8 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const pointed = new Set(groups.flatMap((g) => g.findings.filter((f) => f.status !== "pass" && f.link).map((f) => f.link!.href)));
   const checklist = kb.checklists.get(session.code);
   const checkNext: ReportData["checkNext"] = [];
-  for (const owner of ["device", "tenant", "network"]) {
+  // A resolved case (a step fixed it) is a short record: nothing for IT to check next.
+  for (const owner of state.status === "resolved" ? [] : ["device", "tenant", "network"]) {
     const items = (checklist?.items ?? [])
       .filter((i) => i.owner === owner && fitsApp(i, session.app))
       .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), `/codes/${session.code}/admin/#${i.id}`) }))

@@ -108,6 +108,18 @@ describe("the escalation report", () => {
     expect(txt).toContain("Restart Windows (Restart, not Shut down): could not do it (2026-11-26T09:00:00Z). Why: they had no rights to do it (\"the PC belongs to [email-1]\").");
   });
 
+  it("keeps a fixed case a short record: nothing for IT to check next, while an escalated one lists the checks", () => {
+    let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, managed: false, isAdmin: true } }));
+    s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "fixed", at: "2026-11-26T09:00:00Z" }));
+    const data = buildReport({ kb, session: s })!;
+    expect(data.status).toBe("resolved");
+    expect(data.checkNext).toEqual([]);
+    expect(renderReport(data, "md")).not.toContain("What IT should check next");
+    const escalated = buildReport({ kb, session: escalatedSession() })!;
+    expect(escalated.status).toBe("escalated");
+    expect(escalated.checkNext.length).toBeGreaterThan(0);
+  });
+
   it("shows a step marked fixed that left the app half-done, and the step that completes it", () => {
     let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, where: "banner", managed: false, isAdmin: true } }));
     s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "no-change", at: "2026-11-26T09:00:00Z" }));
