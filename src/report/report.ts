@@ -283,11 +283,7 @@ function renderData(data: ReportData, format: ReportFormat): string {
     for (const r of data.escalation.reasons) item(r);
   }
 
-  h("Answers");
-  if (data.answers.length === 0 && data.notKnown.length === 0) item("No questions answered.");
-  for (const a of data.answers) item(`${a.question} ${a.answer}`);
-  for (const q of data.notKnown) item(`${q.question} Not known.`);
-
+  // What happened first (IT reads it first, and a mail body cut short keeps it), then the answers.
   h("Steps tried");
   if (data.tried.length === 0) item("No step was tried.");
   for (const t of data.tried) {
@@ -295,6 +291,11 @@ function renderData(data: ReportData, format: ReportFormat): string {
     item(`${t.title}: ${t.result} (${t.at}).${why}`);
   }
   if (data.halfDone) item(`${data.halfDone.title} was marked fixed, but it is not finished: ${data.halfDone.until} Next step: ${data.halfDone.next.title}.`);
+
+  h("Answers");
+  if (data.answers.length === 0 && data.notKnown.length === 0) item("No questions answered.");
+  for (const a of data.answers) item(`${a.question} ${a.answer}`);
+  for (const q of data.notKnown) item(`${q.question} Not known.`);
 
   if (data.notTaken.length) {
     h("Steps not taken");
