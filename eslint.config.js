@@ -30,6 +30,18 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: NOT_FROM_SRC }] },
   },
   {
+    // One URL builder (src/model/urls.ts): a page address written by hand drifts from it.
+    files: ["src/**/*.ts", "site/src/**/*.ts"],
+    ignores: ["src/model/urls.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TemplateLiteral[quasis.0.value.raw=/^\\/codes\\//]", message: "Build page addresses with src/model/urls.ts (hubUrl, scenarioUrl, stepUrl, checklistUrl, pageUrl)." },
+        { selector: "Literal[value=/^\\/codes\\//]", message: "Build page addresses with src/model/urls.ts (hubUrl, scenarioUrl, stepUrl, checklistUrl, pageUrl)." },
+      ],
+    },
+  },
+  {
     // Replaces the block above for the core (ESLint does not merge a rule's options), so it repeats NOT_FROM_SRC.
     files: CORE,
     ignores: ["**/*-fs.ts"],

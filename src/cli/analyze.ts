@@ -32,7 +32,7 @@ import {
   type FactsFromEvidence,
   type Recognition,
 } from "../evidence/index.ts";
-import { FACTS, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
+import { FACTS, checklistUrl, hubUrl, stepUrl, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
 import { collectIdentifiers, createPasteRedactor, redactJson } from "../report/redact.ts";
 import { contentDir } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
@@ -239,12 +239,12 @@ export function pageLinker(kb: KnowledgeBase | undefined, analysis: Analysis, ba
     const [, code, part, anchor] = m;
     const candidates = codes.length ? codes : [code!];
     for (const c of candidates) {
-      if (part === "admin" && anchor && kb.checklists.get(c)?.items.some((i) => i.id === anchor)) return linkTo(base, `/codes/${c}/admin/#${anchor}`);
+      if (part === "admin" && anchor && kb.checklists.get(c)?.items.some((i) => i.id === anchor)) return linkTo(base, checklistUrl(c, anchor));
       if (part && part !== "admin") {
         const stepId = anchor?.replace(/^fix-/, "");
         for (const app of apps.length ? apps : [part as App]) {
           const sc = kb.scenarios.get(`${c}/${app}`);
-          if (sc && stepId && sc.steps.some((st) => st.id === stepId)) return linkTo(base, `/codes/${c}/${app}/#${anchor}`);
+          if (sc && stepId && sc.steps.some((st) => st.id === stepId)) return linkTo(base, stepUrl(c, app, stepId));
         }
       }
     }
@@ -359,11 +359,11 @@ function renderRecognition(r: Recognition, link: Linker): string[] {
   if (r.codes.length > 0) {
     out.push("Error codes");
     for (const c of r.codes) {
-      out.push(`  ${c.display}  written ${c.written.join(", ")}  (line ${c.line})${c.hub ? `  → ${link(`/codes/${c.hub}/`)}` : "  (no page yet)"}`);
+      out.push(`  ${c.display}  written ${c.written.join(", ")}  (line ${c.line})${c.hub ? `  → ${link(hubUrl(c.hub))}` : "  (no page yet)"}`);
     }
   }
   if (r.apps.length > 0) out.push(`Apps named: ${r.apps.map((a) => a.app).join(", ")}`);
-  if (r.phrases.length > 0) out.push(`Known messages on ${r.phrases.length === 1 ? "line" : "lines"} ${r.phrases.map((p) => p.line).join(", ")}${r.phrases.some((p) => p.hubs.length) ? ` (about ${[...new Set(r.phrases.flatMap((p) => p.hubs))].map((h) => link(`/codes/${h}/`)).join(", ")})` : ""}`);
+  if (r.phrases.length > 0) out.push(`Known messages on ${r.phrases.length === 1 ? "line" : "lines"} ${r.phrases.map((p) => p.line).join(", ")}${r.phrases.some((p) => p.hubs.length) ? ` (about ${[...new Set(r.phrases.flatMap((p) => p.hubs))].map((h) => link(hubUrl(h))).join(", ")})` : ""}`);
   if (r.candidates.length > 0) {
     out.push("", "Pages that may help");
     for (const c of r.candidates) out.push(`  ${link(c.url)}  ${c.title}  (${c.reasons.join("; ")})`);

@@ -6,7 +6,7 @@
  * the JSON only).
  */
 import { organisation } from "./organisation.ts";
-import { FACTS, isFactName, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { FACTS, hubUrl, isFactName, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { findScenario, planScenario, type Plan } from "../engine/index.ts";
 import { plainText, type FoundAnswer } from "../report/index.ts";
 import type { Content } from "./content.ts";
@@ -84,7 +84,7 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
   const lines: string[] = [plainText(scenario.title), OUTCOME_WORDS[plan.outcome]];
   if (plan.switchTo !== undefined) {
     const known = kb.codes.has(plan.switchTo);
-    lines.push(`Go to: ${known ? `/codes/${plan.switchTo}/` : plan.switchTo}${known ? "" : " (Fixpath has no guide for it yet)"}`);
+    lines.push(`Go to: ${known ? hubUrl(plan.switchTo) : plan.switchTo}${known ? "" : " (Fixpath has no guide for it yet)"}`);
   }
   const steps = plan.steps.filter((s) => !avoidIds.has(s.id));
   const shown = steps.filter((s) => s.status !== "skip");

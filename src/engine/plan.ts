@@ -3,7 +3,7 @@
  * step through the safety rules (`safety.ts`), then the avoided actions. Unknown facts stay
  * unknown: what the plan assumed is listed, with the question whose answer would change it.
  */
-import { parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
+import { checklistUrl, parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
 import { answerLabeller, because, evaluate, missingFacts, questionWords } from "./conditions.ts";
 import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, holdWords, holdsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
 import { applyPresets } from "./presets.ts";
@@ -143,7 +143,7 @@ function escalationFor(kb: KnowledgeBase, code: string, outcome: PlanOutcome, fi
   if (cuts.managed && cuts.afterFirstLine === undefined) reasons.push(MANAGED_REASON);
   if (reasons.length === 0) return undefined;
   const esc: Escalation = { reasons };
-  if (kb.checklists.has(code)) esc.checklist = `/codes/${code}/admin/`;
+  if (kb.checklists.has(code)) esc.checklist = checklistUrl(code);
   return esc;
 }
 

@@ -17,7 +17,7 @@
 // zod/mini: the same validation as zod with a fraction of the bundle, since this runs in the
 // browser's diagnostic island too (budget 25 KB gzip).
 import * as z from "zod/mini";
-import { APPS, FACT_NAMES, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
+import { APPS, FACT_NAMES, checklistUrl, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
 import { OUTCOME_REASONS, STEP_OUTCOMES, type OutcomeReason, type StepOutcome } from "../model/outcomes.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
 import { questionsForNow } from "./asking.ts";
@@ -464,7 +464,7 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
 
 function escalated(kb: KnowledgeBase, session: Session, plan: Plan, reasons: string[], base: { report: SessionReport; notice?: string }): SessionState {
   const escalation: Escalation = { reasons };
-  if (plan.escalation?.checklist ?? kb.checklists.has(session.code)) escalation.checklist = `/codes/${session.code}/admin/`;
+  if (plan.escalation?.checklist ?? kb.checklists.has(session.code)) escalation.checklist = checklistUrl(session.code);
   return { status: "escalated", plan, ...base, report: { ...base.report, escalation } };
 }
 

@@ -15,7 +15,7 @@
  */
 import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
 import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
-import { FACTS, STEP_OUTCOME_WORDS, isFactName, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createPasteRedactor, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
@@ -192,7 +192,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   for (const owner of state.status === "resolved" ? [] : ["device", "tenant", "network"]) {
     const items = (checklist?.items ?? [])
       .filter((i) => i.owner === owner && fitsApp(i, session.app))
-      .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), `/codes/${session.code}/admin/#${i.id}`) }))
+      .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), checklistUrl(session.code, i.id)) }))
       .map((i) => (pointed.has(i.path) ? { ...i, pointedAt: true as const } : i));
     items.sort((a, b) => Number("pointedAt" in b) - Number("pointedAt" in a));
     if (items.length) checkNext.push({ owner, heading: OWNER_WORDS[owner]!, items });
@@ -209,7 +209,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     code: session.code,
     app: session.app,
     subject,
-    page: link(plainText(scenario.title), `/codes/${session.code}/${session.app}/`),
+    page: link(plainText(scenario.title), scenarioUrl(session.code, session.app)),
     ...(input.startedAt?.trim() ? { startedAt: input.startedAt.trim() } : {}),
     status: state.status,
     summary: summaryOf(kb, scenario, state, tried, titles),

@@ -13,6 +13,7 @@
  * Messages name fields, codes and section words, never the pasted identifiers.
  */
 import { pageUrl } from "../../model/kb.ts";
+import { scenarioUrl } from "../../model/urls.ts";
 import { LINKS, type LinkTarget } from "../links.ts";
 import { packageState } from "../appx/packages.ts";
 import type { Finding, FindingStatus } from "../dsregcmd/findings.ts";
@@ -91,7 +92,7 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
 
   // ---- OneDrive
   const ts = S.onedrive?.data.oneAuthUnrecoverableTimestamp;
-  if (ts) add("onedrive-oneauth-off", "warn", "OneDrive stopped using OneAuth, its modern sign-in component, after a failure it could not recover from (OneAuthUnrecoverableTimestamp is set). Microsoft documents this value; OneDrive sign-in problems often follow it.", [ts.line], { href: "/codes/caa50021/onedrive/", title: "OneDrive sign-in guide" });
+  if (ts) add("onedrive-oneauth-off", "warn", "OneDrive stopped using OneAuth, its modern sign-in component, after a failure it could not recover from (OneAuthUnrecoverableTimestamp is set). Microsoft documents this value; OneDrive sign-in problems often follow it.", [ts.line], { href: scenarioUrl("caa50021", "onedrive"), title: "OneDrive sign-in guide" });
 
   // ---- the broker
   if (S.appx && (S.appx.state === "read" || S.appx.state === "partial")) {
