@@ -387,11 +387,10 @@ export function lookupAnswerFrom(index: LookupData, rawQuery: string, options: {
       .text()
       .search(words.join(" "), { combineWith: "OR", boostDocument })
       .map((r) => ({ r, quality: textQuality(r, words), all: r.queryTerms.length === words.length }))
-      .filter((x) => x.quality > MIN_TEXT_QUALITY)
-      .sort((a, b) => Number(b.all) - Number(a.all) || b.r.score - a.r.score);
+      .filter((x) => x.quality > MIN_TEXT_QUALITY);
     // Text comes after every code result, in this order: more than `limit` of them is never shown.
     const room = limit + results.size;
-    for (const [order, { r }] of textHits.slice(0, room).entries()) {
+    for (const [order, { r }] of firstSorted(textHits, room, (a, b) => Number(b.all) - Number(a.all) || b.r.score - a.r.score).entries()) {
       add(String(r.id), "text", `words: ${words.filter((w) => r.queryTerms.includes(w)).slice(0, 4).join(", ")}`, { group: 0, order, score: r.score });
     }
   } else if (app && !codes.length && !found.hadNear && !hits.length) {
@@ -440,15 +439,35 @@ interface MessageHit {
 function matchMessages(index: LookupData, queryWords: readonly string[]): MessageHit[] {
   const content = queryWords.filter((w) => !isStopWord(w.replace(/'.*$/, "")));
   const out: MessageHit[] = [];
+  const pages = new Set<string>();
   for (const m of index.messageCandidates(queryWords, content.length >= 3)) {
     const contained = m.words.length >= 2 && containsRun(queryWords, m.words);
     const covered = content.length >= 3 && content.every((w) => m.words.includes(w));
     if (!contained && !covered) continue;
-    if (out.some((o) => o.page === m.page)) continue;
+    if (pages.has(m.page)) continue;
+    pages.add(m.page);
     const preview = m.words.slice(0, 6).join(" ") + (m.words.length > 6 ? " …" : "");
     out.push({ code: m.code, page: m.page, preview });
   }
   return out;
+}
+
+/**
+ * The first `count` items of `items` sorted by `compare` (a stable sort: equal items keep their
+ * order), without sorting them all: a word found in thousands of pages needs only the first few.
+ */
+function firstSorted<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (count <= 0) return best;
+  for (const x of items) {
+    if (best.length === count && compare(x, best[count - 1]!) >= 0) continue;
+    // After every item that sorts before it or equal to it (stability).
+    let at = best.length;
+    while (at > 0 && compare(x, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, x);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** Whether `run` appears in `words` as consecutive words. */
