@@ -185,13 +185,18 @@ export class SplitLookup {
     }
   }
 
-  /** Runs `ask` over the index's data until it completes, loading each part it asks for first. */
-  async run<T>(ask: (data: LookupData) => T): Promise<T> {
+  /**
+   * Runs `ask` over the index's data until it completes, loading each part it asks for first.
+   * `beforeWords` is awaited before the word index is loaded (the island waits there while a
+   * person is still typing: the start of a code, `AADS`, is a word search); a rejection abandons the run.
+   */
+  async run<T>(ask: (data: LookupData) => T, beforeWords?: () => Promise<void>): Promise<T> {
     for (;;) {
       try {
         return ask(this.data);
       } catch (e) {
         if (!(e instanceof MissingParts)) throw e;
+        if (beforeWords && !this.words && e.parts.includes("words")) await beforeWords();
         const before = this.shards.size + (this.words ? 1 : 0);
         await Promise.all(e.parts.map((p) => this.loadPart(p)));
         if (this.shards.size + (this.words ? 1 : 0) === before) throw new Error("lookup index: a part was asked for and loaded, yet is still missing");

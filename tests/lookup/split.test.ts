@@ -3,7 +3,7 @@
 // a part of another build is refused. Sizes are asserted here; times belong to bench/lookup.ts.
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildLookupIndex, lookupAnswer, SplitLookup, splitLookupIndex, StaleLookupIndex, type LookupIndex, type SplitIndex } from "../../src/lookup/index.ts";
+import { buildLookupIndex, lookupAnswer, lookupAnswerFrom, SplitLookup, splitLookupIndex, StaleLookupIndex, type LookupIndex, type SplitIndex } from "../../src/lookup/index.ts";
 import { codeForms, type KnowledgeBase } from "../../src/model/index.ts";
 import { growKnowledgeBase } from "../helpers/grow-kb.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
@@ -92,6 +92,22 @@ describe("the split index at today's pages", () => {
     const words = browser(split);
     await words.lookup.answer("onedrive grey cloud");
     expect(words.read.some((p) => p.endsWith("/words.json"))).toBe(true);
+  });
+
+  it("asks before loading the word index, and only then (a run abandoned there loads nothing more)", async () => {
+    let asked = 0;
+    const { lookup, read } = browser(split);
+    const wait = async () => {
+      asked++;
+      throw new Error("typing on");
+    };
+    const code = await lookup.run((data) => lookupAnswerFrom(data, "caa50021", {}), wait);
+    expect(code.answer.kind).toBe("page");
+    expect(asked).toBe(0);
+    await expect(lookup.run((data) => lookupAnswerFrom(data, "aads", {}), wait)).rejects.toThrow("typing on");
+    expect(asked).toBe(1);
+    expect(read.filter((p) => p.endsWith("/words.json"))).toEqual([]);
+    expect(await lookup.run((data) => lookupAnswerFrom(data, "aads", {}), async () => {})).toEqual(lookupAnswer(index, "aads"));
   });
 
   it("is the same files for the same index, and names every file by the build's version", () => {

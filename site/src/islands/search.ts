@@ -44,19 +44,28 @@ function getIndex(fresh = false): Promise<SplitLookup> {
 }
 
 /** Runs a question over the index; once more over a fresh manifest when a part belongs to another build. */
-async function ask<T>(question: (data: LookupData) => T): Promise<T> {
+async function ask<T>(question: (data: LookupData) => T, beforeWords?: () => Promise<void>): Promise<T> {
   try {
-    return await (await getIndex()).run(question);
+    return await (await getIndex()).run(question, beforeWords);
   } catch (e) {
     if (!(e instanceof StaleLookupIndex)) throw e;
-    return (await getIndex(true)).run(question);
+    return (await getIndex(true)).run(question, beforeWords);
   }
 }
 
 /** The lookup's answer to a query (src/lookup's `lookupAnswer`), from the parts of the index it needs. */
-function lookupAnswer(query: string, options: { limit: number }): Promise<LookupAnswer> {
-  return ask((data) => lookupAnswerFrom(data, query, options));
+function lookupAnswer(query: string, options: { limit: number }, beforeWords?: () => Promise<void>): Promise<LookupAnswer> {
+  return ask((data) => lookupAnswerFrom(data, query, options), beforeWords);
 }
+
+/** A newer keystroke replaced the query before the word index was needed. */
+class Superseded extends Error {}
+
+/**
+ * How long the box waits, while typing, before loading the word index (once per page): typing a
+ * code passes through word searches (`0x`, `CA`, `AADS`), and a code search must not load it.
+ */
+const WORDS_PAUSE_MS = 300;
 
 const EMPTY: LookupAnswer = { answer: { kind: "nothing" }, results: [], codes: [], missing: [], didYouMean: [] };
 
@@ -122,7 +131,16 @@ function wire(input: HTMLInputElement): void {
       render();
       return;
     }
-    const found = await lookupAnswer(q, { limit: 8 });
+    let found: LookupAnswer;
+    try {
+      found = await lookupAnswer(q, { limit: 8 }, async () => {
+        await new Promise((ok) => setTimeout(ok, WORDS_PAUSE_MS));
+        if (mine !== seq) throw new Superseded();
+      });
+    } catch (e) {
+      if (e instanceof Superseded) return;
+      throw e;
+    }
     if (mine !== seq) return;
     answer = found;
     answered = q;
