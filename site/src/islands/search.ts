@@ -2,8 +2,8 @@
  * The search island: an ARIA 1.2 combobox over the shared lookup index. Loaded by the inline boot
  * script on the first focus of (or input in) a search box, or on `/`; fetches the split index's
  * manifest `/api/lookup.json` once, then the parts each query needs from `/api/lookup/<version>/`
- * (src/lookup/split.ts: a code's shard; the word index only when words are searched). It shows the lookup's answer as the CLI gets it (src/lookup's `lookupAnswer`): results
- * marked by how they matched, and for a code we have no page for, a "no page" notice with the
+ * (src/lookup/split.ts: a code's shard; the word index only when words are searched). It shows
+ * the lookup's answer as the CLI gets it (src/lookup's `lookupAnswer`): results marked by how they matched, and for a code we have no page for, a "no page" notice with the
  * code's family and the analyzer. Enter opens only an exact (or look-alike) code match or the
  * result chosen with the arrow keys (see lib/search-text.ts).
  * On the 404 page it also resolves the address (`/codes/CAA-50021/`) to the right page.
