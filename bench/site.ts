@@ -73,7 +73,14 @@ export async function benchSite(root: string): Promise<string[]> {
     const file = js.find((f) => f.startsWith(`${name}.`));
     if (file) lines.push(`island ${name}: ${kb(gz(readFileSync(join(dist, "js", file))))} gzip${name === "diagnose" ? " (budget 25 KB)" : ""}`);
   }
-  lines.push(`data: /api/lookup.json ${kb(gz(readFileSync(join(dist, "api", "lookup.json"))))} gzip (loaded on first search); /api/codes/caa50021/onedrive.json ${kb(gz(readFileSync(join(dist, "api", "codes", "caa50021", "onedrive.json"))))} gzip (the one scenario the diagnostic loads; see bench/diagnose.ts)`);
+  // The split search index (src/lookup/split.ts): the manifest on the first search, then a code's shard or the word index.
+  const manifest = readFileSync(join(dist, "api", "lookup.json"), "utf8");
+  const { version } = JSON.parse(manifest) as { version: string };
+  const parts = readdirSync(join(dist, "api", "lookup", version)).map((f) => [f, gz(readFileSync(join(dist, "api", "lookup", version, f)))] as const);
+  const shards = parts.filter(([f]) => f !== "words.json").map(([, n]) => n).sort((a, b) => a - b);
+  const words = parts.find(([f]) => f === "words.json")?.[1] ?? 0;
+  lines.push(`search index: /api/lookup.json ${kb(gz(manifest))} gzip (loaded on the first search); ${shards.length} shards of ${kb(shards[0] ?? 0)}–${kb(shards.at(-1) ?? 0)} gzip (a code in its usual form loads one, a code without a page up to ten); word index ${kb(words)} gzip (loaded on the first word search); bench/lookup.ts has the figures at 10,000 pages`);
+  lines.push(`data: /api/codes/caa50021/onedrive.json ${kb(gz(readFileSync(join(dist, "api", "codes", "caa50021", "onedrive.json"))))} gzip (the one scenario the diagnostic loads; see bench/diagnose.ts)`);
 
   if (process.env.BENCH_LIGHTHOUSE === "0") {
     lines.push("lighthouse: skipped (BENCH_LIGHTHOUSE=0)");

@@ -126,6 +126,58 @@ export interface LookupIndex {
   messages: readonly IndexedMessage[];
 }
 
+/**
+ * What a lookup reads, one question at a time. The whole index answers every question at once
+ * (`lookupData`); the split index the site ships (split.ts) answers from the parts it has loaded
+ * and asks for the others. Lists are returned in the whole index's order (candidates may be a
+ * superset: the lookup checks each one), so both give the same answers.
+ */
+export interface LookupData {
+  /** The hub of a code key, or undefined when it has no page. */
+  hubOf(key: CodeKey): string | undefined;
+  /** A page by id. */
+  doc(id: string): LookupDoc | undefined;
+  /** A hub's page ids, hub first. */
+  pagesOf(hub: string): readonly string[] | undefined;
+  /** The page of the first message that holds an error tag (lower case), or undefined when no message does. */
+  tagPage(tag: string): string | undefined;
+  /**
+   * Messages that may match: every message whose words could all be in `queryWords` (its first
+   * word is one of them), and with `covering` every message, in the content's order.
+   */
+  messageCandidates(queryWords: readonly string[], covering: boolean): readonly IndexedMessage[];
+  /** Codes of one kind (AADSTS or not) that may be one slip from `written`, in the code table's order. */
+  nearCandidates(isAadsts: boolean, written: string): readonly (readonly [CodeKey, string])[];
+  /** The word index. */
+  text(): MiniSearch<LookupDoc>;
+  /** Every page of an app, in page order. */
+  docsOfApp(app: App): readonly LookupDoc[];
+}
+
+/** The whole index as `LookupData` (made once per index). */
+export function lookupData(index: LookupIndex): LookupData {
+  const known = wholeData.get(index);
+  if (known) return known;
+  const tags = new Map<string, string>();
+  for (const m of index.messages) for (const t of m.tags) if (!tags.has(t)) tags.set(t, m.page);
+  const codes = { aadsts: [] as [CodeKey, string][], other: [] as [CodeKey, string][] };
+  for (const entry of index.codes) (entry[0].startsWith("aadsts:") ? codes.aadsts : codes.other).push(entry);
+  const data: LookupData = {
+    hubOf: (key) => index.codes.get(key),
+    doc: (id) => index.docs.get(id),
+    pagesOf: (hub) => index.byCode.get(hub),
+    tagPage: (tag) => tags.get(tag),
+    messageCandidates: () => index.messages,
+    nearCandidates: (isAadsts) => (isAadsts ? codes.aadsts : codes.other),
+    text: () => index.text,
+    docsOfApp: (app) => [...index.docs.values()].filter((d) => d.app === app),
+  };
+  wholeData.set(index, data);
+  return data;
+}
+
+const wholeData = new WeakMap<LookupIndex, LookupData>();
+
 const SEARCH_FIELDS = ["title", "codes", "messages", "symptoms", "body"] as const;
 const STORE_FIELDS = ["id", "kind", "code", "app", "title", "url"] as const;
 /** MiniSearch's own word splitting (spaces and punctuation), used for the index and the query alike. */
@@ -240,10 +292,15 @@ export function serializeLookupIndex(index: LookupIndex): string {
   return JSON.stringify({ v: 2, text: index.text.toJSON(), docs: [...index.docs.values()], codes: [...index.codes], messages: index.messages });
 }
 
+/** MiniSearch read back from its JSON with the lookup's options. */
+export function loadTextIndex(json: unknown): MiniSearch<LookupDoc> {
+  return MiniSearch.loadJS<LookupDoc>(json as Parameters<typeof MiniSearch.loadJS>[0], MINI_OPTIONS);
+}
+
 /** Reads what `serializeLookupIndex` wrote. */
 export function loadLookupIndex(json: string): LookupIndex {
   const data = JSON.parse(json) as { v: number; text: unknown; docs: LookupDoc[]; codes: [CodeKey, string][]; messages?: IndexedMessage[] };
-  const text = MiniSearch.loadJS<LookupDoc>(data.text as Parameters<typeof MiniSearch.loadJS>[0], MINI_OPTIONS);
+  const text = loadTextIndex(data.text);
   const docs = new Map(data.docs.map((d) => [d.id, d]));
   return { text, docs, byCode: pagesByCode(docs), codes: new Map(data.codes), messages: data.messages ?? [] };
 }
@@ -266,6 +323,11 @@ const EMPTY: LookupAnswer = { answer: { kind: "nothing" }, results: [], codes: [
 
 /** What a lookup found: the answer, ranked pages, every code in the query, and the codes without a page. */
 export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { limit?: number } = {}): LookupAnswer {
+  return lookupAnswerFrom(lookupData(index), rawQuery, options);
+}
+
+/** `lookupAnswer` over any `LookupData` (the whole index, or the parts of a split one). */
+export function lookupAnswerFrom(index: LookupData, rawQuery: string, options: { limit?: number } = {}): LookupAnswer {
   const limit = options.limit ?? 10;
   // NFKC: full-width letters and digits (from an East Asian keyboard) become the ASCII ones.
   const query = stripControls(rawQuery.slice(0, MAX_PASTE).normalize("NFKC")).trim();
@@ -273,7 +335,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
   const app = detectApp(query);
   const results = new Map<string, LookupResult & Rank>();
   const add = (id: string, match: MatchKind, why: string, rank: Omit<Rank, "tier">) => {
-    const doc = index.docs.get(id);
+    const doc = index.doc(id);
     if (!doc) return;
     const tier = TIERS.indexOf(match);
     const prev = results.get(id);
@@ -290,10 +352,10 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
   };
   /** A hub's pages: the app's scenario (when the query names an app) or the hub first, then the rest. */
   const addCode = (hub: string, match: "exact" | "look-alike", why: string, order: number) => {
-    const inApp = app ? index.docs.get(`${hub}/${app}`) : undefined;
+    const inApp = app ? index.doc(`${hub}/${app}`) : undefined;
     if (inApp) add(inApp.id, match, `${why}, in ${APP_NAMES[app!]}`, { group: 0, order, score: 110 });
     add(hub, match, why, { group: inApp ? 1 : 0, order, score: 100 });
-    for (const id of index.byCode.get(hub) ?? []) if (id !== hub && id !== inApp?.id) add(id, match, why, { group: 1, order, score: 90 });
+    for (const id of index.pagesOf(hub) ?? []) if (id !== hub && id !== inApp?.id) add(id, match, why, { group: 1, order, score: 90 });
   };
 
   const found = findCodes(index, query);
@@ -308,7 +370,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
 
   // Messages the content gives for a code: the whole message in the paste, or the query's words all in one message.
   const queryWords = messageWords(query);
-  const hits = matchMessages(index.messages, queryWords);
+  const hits = matchMessages(index, queryWords);
   for (const [order, m] of hits.entries()) add(m.page, "message", `message: "${m.preview}"`, { group: 1, order, score: 70 });
 
   // Text search: the words left once codes are taken out; none when a code in the query has no page
@@ -318,21 +380,21 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
   const textQuery = missing.length && !withPage ? "" : codes.length ? (restIsApp ? "" : rest) : found.hadNear && restIsApp ? "" : rest;
   const words = unique(tokenize(textQuery).map((w) => processTerm(w)).filter((w): w is string => w !== null));
   if (words.length) {
-    const boostDocument = (_id: unknown, _term: string, stored?: Partial<LookupDoc>) => (app && stored?.app === app ? 1.6 : 1);
+    const boostDocument = (id: unknown) => (app && index.doc(String(id))?.app === app ? 1.6 : 1);
     // One OR search; pages holding every word come first (what an AND search would give), then
     // the rest by score, each covering more than MIN_TEXT_QUALITY of the words.
-    const textHits = index.text
+    const textHits = index
+      .text()
       .search(words.join(" "), { combineWith: "OR", boostDocument })
       .map((r) => ({ r, quality: textQuality(r, words), all: r.queryTerms.length === words.length }))
-      .filter((x) => x.quality > MIN_TEXT_QUALITY)
-      .sort((a, b) => Number(b.all) - Number(a.all) || b.r.score - a.r.score);
+      .filter((x) => x.quality > MIN_TEXT_QUALITY);
     // Text comes after every code result, in this order: more than `limit` of them is never shown.
     const room = limit + results.size;
-    for (const [order, { r }] of textHits.slice(0, room).entries()) {
+    for (const [order, { r }] of firstSorted(textHits, room, (a, b) => Number(b.all) - Number(a.all) || b.r.score - a.r.score).entries()) {
       add(String(r.id), "text", `words: ${words.filter((w) => r.queryTerms.includes(w)).slice(0, 4).join(", ")}`, { group: 0, order, score: r.score });
     }
   } else if (app && !codes.length && !found.hadNear && !hits.length) {
-    for (const doc of index.docs.values()) if (doc.app === app) add(doc.id, "text", `app ${APP_NAMES[app]}`, { group: 0, order: 0, score: 0 });
+    for (const doc of index.docsOfApp(app)) add(doc.id, "text", `app ${APP_NAMES[app]}`, { group: 0, order: 0, score: 0 });
   }
 
   const ranked = [...results.values()]
@@ -344,7 +406,7 @@ export function lookupAnswer(index: LookupIndex, rawQuery: string, options: { li
     .filter((n) => !shownCodes.has(n.hub))
     .slice(0, 5)
     .map((n): Suggestion => {
-      const doc = index.docs.get(n.hub)!;
+      const doc = index.doc(n.hub)!;
       return { id: doc.id, title: doc.title, url: doc.url, code: doc.code, written: n.written, how: n.how };
     });
   return { answer: verdict(ranked, missing, hits), results: ranked, codes, missing, didYouMean };
@@ -374,18 +436,38 @@ interface MessageHit {
  * Messages matched by the query: the whole message (two words or more) inside the query, or every
  * word of the query (three or more that are not stop words, no other words) inside one message.
  */
-function matchMessages(messages: readonly IndexedMessage[], queryWords: readonly string[]): MessageHit[] {
+function matchMessages(index: LookupData, queryWords: readonly string[]): MessageHit[] {
   const content = queryWords.filter((w) => !isStopWord(w.replace(/'.*$/, "")));
   const out: MessageHit[] = [];
-  for (const m of messages) {
+  const pages = new Set<string>();
+  for (const m of index.messageCandidates(queryWords, content.length >= 3)) {
     const contained = m.words.length >= 2 && containsRun(queryWords, m.words);
     const covered = content.length >= 3 && content.every((w) => m.words.includes(w));
     if (!contained && !covered) continue;
-    if (out.some((o) => o.page === m.page)) continue;
+    if (pages.has(m.page)) continue;
+    pages.add(m.page);
     const preview = m.words.slice(0, 6).join(" ") + (m.words.length > 6 ? " …" : "");
     out.push({ code: m.code, page: m.page, preview });
   }
   return out;
+}
+
+/**
+ * The first `count` items of `items` sorted by `compare` (a stable sort: equal items keep their
+ * order), without sorting them all: a word found in thousands of pages needs only the first few.
+ */
+function firstSorted<T>(items: readonly T[], count: number, compare: (a: T, b: T) => number): T[] {
+  const best: T[] = [];
+  if (count <= 0) return best;
+  for (const x of items) {
+    if (best.length === count && compare(x, best[count - 1]!) >= 0) continue;
+    // After every item that sorts before it or equal to it (stability).
+    let at = best.length;
+    while (at > 0 && compare(x, best[at - 1]!) < 0) at--;
+    best.splice(at, 0, x);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }
 
 /** Whether `run` appears in `words` as consecutive words. */
@@ -438,12 +520,12 @@ const TOKEN_SPLIT = /[^0-9A-Za-z_-]+/;
  * needs the failure bit too (`3399811105`, `-895156191`), and a bare 5–6 digit number is an
  * AADSTS code only when we have its page.
  */
-function codeKeyOf(index: LookupIndex, token: string): CodeKey | undefined {
+function codeKeyOf(index: LookupData, token: string): CodeKey | undefined {
   const t = token.replace(/^-+(?=\D)|-+$/g, "");
   if (/^aadsts[_-]?\d{4,7}$/i.test(t)) return parseCode(t.replace(/[_-]/g, ""));
   if (/^\d{5,6}$/.test(t)) {
     const key = `aadsts:${Number(t)}`;
-    return index.codes.has(key) ? key : undefined;
+    return index.hubOf(key) !== undefined ? key : undefined;
   }
   if (/^0x[0-9a-f]{1,8}$/i.test(t)) return parseCode(t);
   const compact = t.replace(/[_-]/g, "");
@@ -478,7 +560,7 @@ const TAG_WORD = /^tag$/i;
 const BARE_TAG = /^(?=[0-9a-z]*\d)[0-9a-z]{4,6}$/i;
 
 /** Finds codes and tags in the query in order (single tokens and pairs such as `caa 50021`), and codes one slip away. */
-function findCodes(index: LookupIndex, query: string): { codes: QueryCode[]; near: NearHit[]; rest: string; hadNear: boolean } {
+function findCodes(index: LookupData, query: string): { codes: QueryCode[]; near: NearHit[]; rest: string; hadNear: boolean } {
   const tokens = query.split(TOKEN_SPLIT).filter(Boolean);
   const codes: QueryCode[] = [];
   const near: NearHit[] = [];
@@ -487,7 +569,7 @@ function findCodes(index: LookupIndex, query: string): { codes: QueryCode[]; nea
   const take = (key: CodeKey, written: string, lookAlike: boolean, ...at: number[]) => {
     at.forEach((i) => used.add(i));
     if (codes.some((c) => c.key === key)) return;
-    const page = index.codes.get(key);
+    const page = index.hubOf(key);
     codes.push({ kind: "code", written, code: showCode(key), key, ...(lookAlike ? { lookAlike } : {}), ...(page ? { page } : {}) });
     if (!page) for (const n of nearCodes(index, key)) if (!near.some((x) => x.hub === n.hub)) near.push({ ...n, written });
   };
@@ -495,12 +577,11 @@ function findCodes(index: LookupIndex, query: string): { codes: QueryCode[]; nea
     at.forEach((i) => used.add(i));
     const key = `tag:${tag.toLowerCase()}`;
     if (codes.some((c) => c.key === key)) return;
-    const page = index.messages.find((m) => m.tags.includes(tag.toLowerCase()))?.page;
+    const page = index.tagPage(tag.toLowerCase());
     codes.push({ kind: "tag", written, code: showCode(key), key, ...(page ? { page } : {}) });
   };
   // Error tags: in square brackets, after the word "tag", one the content knows, or a bare one in
   // "Something went wrong 1001" (the dialog that shows tags).
-  const knownTags = new Set(index.messages.flatMap((m) => m.tags));
   const bracketed = new Set([...query.matchAll(TAG_IN_BRACKETS)].map((t) => t[1]!.toLowerCase()));
   const wentWrong = /\bsomething\s+went\s+wrong\b/i.test(query);
   for (let i = 0; i < tokens.length; i++) {
@@ -513,13 +594,13 @@ function findCodes(index: LookupIndex, query: string): { codes: QueryCode[]; nea
       const direct = codeKeyOf(index, joined) ?? (/^aadsts$/i.test(one) && /^\d{4,7}$/.test(next) ? parseCode(joined) : undefined);
       const readAs = direct ? undefined : lookAlikeReading(joined);
       const key = direct ?? (readAs ? codeKeyOf(index, readAs) : undefined);
-      if (key && (index.codes.has(key) || !codeKeyOf(index, one))) {
+      if (key && (index.hubOf(key) !== undefined || !codeKeyOf(index, one))) {
         take(key, `${one} ${next}`, !direct, i, i + 1);
         continue;
       }
     }
     const lower = one.toLowerCase();
-    if (bracketed.has(lower) || knownTags.has(lower) || (TAG_WORD.test(tokens[i - 1] ?? "") && BARE_TAG.test(one)) || (wentWrong && BARE_TAG.test(one) && !codeKeyOf(index, one))) {
+    if (bracketed.has(lower) || index.tagPage(lower) !== undefined || (TAG_WORD.test(tokens[i - 1] ?? "") && BARE_TAG.test(one)) || (wentWrong && BARE_TAG.test(one) && !codeKeyOf(index, one))) {
       if (!codeKeyOf(index, one)) {
         takeTag(lower, one, i);
         continue;
@@ -554,14 +635,14 @@ function findCodes(index: LookupIndex, query: string): { codes: QueryCode[]; nea
 const SLIPS = ["two characters swapped", "one character different", "one character missing", "one character too many"];
 
 /** Hubs whose code is one slip (a swap, a typo) from a well-formed code with no page, most likely first. */
-function nearCodes(index: LookupIndex, key: CodeKey): { hub: string; how: string }[] {
+function nearCodes(index: LookupData, key: CodeKey): { hub: string; how: string }[] {
   if (key.startsWith("tag:")) return [];
   const [kind, value] = key.split(":") as [string, string];
   return nearValue(index, kind === "aadsts", value);
 }
 
 /** Hubs one slip from a token that is not a code even with look-alike letters read as digits. */
-function nearToken(index: LookupIndex, token: string): { hub: string; how: string }[] {
+function nearToken(index: LookupData, token: string): { hub: string; how: string }[] {
   const lower = (lookAlikeReading(token) ?? token).toLowerCase().replace(/^0x/, "");
   const isAadsts = /^aadsts/.test(lower);
   const body = isAadsts ? lower.slice(6) : lower;
@@ -570,9 +651,9 @@ function nearToken(index: LookupIndex, token: string): { hub: string; how: strin
   return nearValue(index, isAadsts, isAadsts ? String(Number(body)) : body);
 }
 
-function nearValue(index: LookupIndex, isAadsts: boolean, written: string): { hub: string; how: string }[] {
+function nearValue(index: LookupData, isAadsts: boolean, written: string): { hub: string; how: string }[] {
   const found: { hub: string; how: string }[] = [];
-  for (const [key, hub] of index.codes) {
+  for (const [key, hub] of index.nearCandidates(isAadsts, written)) {
     const [kind, value] = key.split(":") as [string, string];
     if ((kind === "aadsts") !== isAadsts) continue;
     const how = oneOff(written, value);

@@ -85,6 +85,15 @@ describe("search", () => {
     await page.locator("#q-top-list [role=option]").first().waitFor();
     expect(requests.filter((p) => p.endsWith(".js")).every((p) => p.startsWith("/js/search."))).toBe(true);
     expect(requests).toContain("/api/lookup.json");
+    // The split index: a code search loads its shard, never the word index; words load it.
+    const parts = requests.filter((p) => p.startsWith("/api/lookup/"));
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.filter((p) => p.endsWith("/words.json"))).toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.getByRole("combobox").fill("");
+    await page.keyboard.type("grey cloud");
+    await page.locator("#q-top-list [role=option]").first().waitFor();
+    expect(requests.filter((p) => p.endsWith("/words.json"))).toHaveLength(1);
     await page.keyboard.press("Escape");
     await expect.poll(() => page.getByRole("combobox").getAttribute("aria-expanded")).toBe("false");
     await page.close();

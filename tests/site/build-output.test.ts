@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listPages, type KnowledgeBase } from "../../src/model/kb.ts";
-import { loadLookupIndex, lookup } from "../../src/lookup/lookup.ts";
+import { buildLookupIndex, lookupAnswer, SplitLookup, splitLookupIndex } from "../../src/lookup/index.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 import { builtSite } from "./built-site.ts";
 
@@ -134,10 +134,16 @@ describe("the built site", () => {
     expect(one.scenarios.map((s) => s.app)).toEqual(["onedrive", "outlook", "teams", "office"]);
   });
 
-  it("serialises a lookup index the browser can load", () => {
-    const index = loadLookupIndex(readFileSync(join(dist, "api/lookup.json"), "utf8"));
-    expect(lookup(index, "0xCAA50021")[0]?.url).toBe("/codes/caa50021/");
-    expect(lookup(index, "caa50021 onedrive")[0]?.url).toBe("/codes/caa50021/onedrive/");
+  it("serialises a lookup index the browser can load: the split index's manifest and every file it names", async () => {
+    const index = SplitLookup.fromJson(readFileSync(join(dist, "api/lookup.json"), "utf8"), async (path) => readFileSync(join(dist, "api/lookup", path), "utf8"));
+    expect((await index.answer("0xCAA50021")).results[0]?.url).toBe("/codes/caa50021/");
+    expect((await index.answer("caa50021 onedrive")).results[0]?.url).toBe("/codes/caa50021/onedrive/");
+    // The files built are the ones the knowledge base splits into, in the manifest's folder only.
+    const split = splitLookupIndex(buildLookupIndex(kb));
+    expect(JSON.parse(readFileSync(join(dist, "api/lookup.json"), "utf8"))).toEqual(split.manifest);
+    expect(readdirSync(join(dist, "api/lookup"))).toEqual([split.manifest.version]);
+    for (const [path, text] of split.files) expect(readFileSync(join(dist, "api/lookup", path), "utf8"), path).toBe(text);
+    expect((await index.answer("grey cloud")).results).toEqual(lookupAnswer(buildLookupIndex(kb), "grey cloud").results);
   });
 
   it("carries two inline scripts, each the same text on every page (the server allows them by their hash): the theme in the head, the loader at the end", () => {

@@ -1,15 +1,17 @@
 /**
  * The search island: an ARIA 1.2 combobox over the shared lookup index. Loaded by the inline boot
- * script on the first focus of (or input in) a search box, or on `/`; fetches `/api/lookup.json`
- * once. It shows the lookup's answer as the CLI gets it (src/lookup's `lookupAnswer`): results
- * marked by how they matched, and for a code we have no page for, a "no page" notice with the
+ * script on the first focus of (or input in) a search box, or on `/`; fetches the split index's
+ * manifest `/api/lookup.json` once, then the parts each query needs from `/api/lookup/<version>/`
+ * (src/lookup/split.ts: a code's shard; the word index only when words are searched). It shows
+ * the lookup's answer as the CLI gets it (src/lookup's `lookupAnswer`): results marked by how they matched, and for a code we have no page for, a "no page" notice with the
  * code's family and the analyzer. Enter opens only an exact (or look-alike) code match or the
  * result chosen with the arrow keys (see lib/search-text.ts).
  * On the 404 page it also resolves the address (`/codes/CAA-50021/`) to the right page.
  * A code with no page is reported to `POST /api/search-misses` as `{ query: "<the code>" }`,
  * debounced, the code alone and never the words typed; it fails silently.
  */
-import { loadLookupIndex, lookupAnswer, type LookupAnswer, type LookupIndex, type LookupResult } from "../../../src/lookup/lookup.ts";
+import { lookupAnswerFrom, type LookupAnswer, type LookupData, type LookupResult } from "../../../src/lookup/lookup.ts";
+import { SplitLookup, StaleLookupIndex } from "../../../src/lookup/split.ts";
 import { createMissReporter } from "../lib/outcomes.ts";
 import { describeResult, enterTarget, missToReport, noPageText, resultGroups, resultsSummary, resultsUrl, statusText } from "../lib/search-text.ts";
 import { codeLinkTarget } from "../lib/code-links.ts";
@@ -20,15 +22,50 @@ import { h } from "./dom.ts";
 const misses = createMissReporter((code) => postJson("/api/search-misses", { query: code }));
 addEventListener("pagehide", () => misses.flush());
 
-let indexPromise: Promise<LookupIndex> | undefined;
+let indexPromise: Promise<SplitLookup> | undefined;
 
-/** The lookup index, fetched on first use. */
-function getIndex(): Promise<LookupIndex> {
-  indexPromise ??= fetch("/api/lookup.json")
-    .then((r) => r.text())
-    .then(loadLookupIndex);
+/** The split lookup index's manifest, fetched on first use (`fresh`: past any cached copy). */
+function getIndex(fresh = false): Promise<SplitLookup> {
+  if (fresh || !indexPromise) {
+    indexPromise = fetch("/api/lookup.json", fresh ? { cache: "reload" } : {})
+      .then((r) => r.text())
+      .then((json) =>
+        SplitLookup.fromJson(json, (path) =>
+          fetch(`/api/lookup/${path}`).then((r) => {
+            // A folder that is gone belongs to an earlier build: the manifest we hold is stale.
+            if (!r.ok) throw new StaleLookupIndex(path);
+            return r.text();
+          }),
+        ),
+      );
+    indexPromise.catch(() => (indexPromise = undefined));
+  }
   return indexPromise;
 }
+
+/** Runs a question over the index; once more over a fresh manifest when a part belongs to another build. */
+async function ask<T>(question: (data: LookupData) => T, beforeWords?: () => Promise<void>): Promise<T> {
+  try {
+    return await (await getIndex()).run(question, beforeWords);
+  } catch (e) {
+    if (!(e instanceof StaleLookupIndex)) throw e;
+    return (await getIndex(true)).run(question, beforeWords);
+  }
+}
+
+/** The lookup's answer to a query (src/lookup's `lookupAnswer`), from the parts of the index it needs. */
+function lookupAnswer(query: string, options: { limit: number }, beforeWords?: () => Promise<void>): Promise<LookupAnswer> {
+  return ask((data) => lookupAnswerFrom(data, query, options), beforeWords);
+}
+
+/** A newer keystroke replaced the query before the word index was needed. */
+class Superseded extends Error {}
+
+/**
+ * How long the box waits, while typing, before loading the word index (once per page): typing a
+ * code passes through word searches (`0x`, `CA`, `AADS`), and a code search must not load it.
+ */
+const WORDS_PAUSE_MS = 300;
 
 const EMPTY: LookupAnswer = { answer: { kind: "nothing" }, results: [], codes: [], missing: [], didYouMean: [] };
 
@@ -94,9 +131,18 @@ function wire(input: HTMLInputElement): void {
       render();
       return;
     }
-    const index = await getIndex();
+    let found: LookupAnswer;
+    try {
+      found = await lookupAnswer(q, { limit: 8 }, async () => {
+        await new Promise((ok) => setTimeout(ok, WORDS_PAUSE_MS));
+        if (mine !== seq) throw new Superseded();
+      });
+    } catch (e) {
+      if (e instanceof Superseded) return;
+      throw e;
+    }
     if (mine !== seq) return;
-    answer = lookupAnswer(index, q, { limit: 8 });
+    answer = found;
     answered = q;
     active = -1;
     render();
@@ -154,6 +200,13 @@ function wire(input: HTMLInputElement): void {
   if (document.activeElement === input && input.value) void run();
 }
 
+/** The page a written code form leads to (its app's scenario when there is one), or undefined. */
+function linkTarget(data: LookupData, form: string, app: string | undefined): string | undefined {
+  const hub = codeLinkTarget({ get: (key) => data.hubOf(key) }, form);
+  if (!hub) return undefined;
+  return app && data.doc(`${hub}/${app}`) ? scenarioUrl(hub, app) : hubUrl(hub);
+}
+
 /** A result tile: the page's title and how it matched. */
 function tile(r: LookupResult): HTMLElement {
   return h("li", {}, h("a", { class: "tile", href: r.url, "data-match": r.match }, h("strong", {}, r.title), h("span", {}, describeResult(r))));
@@ -176,14 +229,13 @@ async function resolveNotFound(): Promise<void> {
   });
   const words = (parts[0] === "codes" ? parts.slice(1) : parts).join(" ").replace(/[_]+/g, " ").trim();
   if (!words) return;
-  const index = await getIndex();
   const sub = parts[2]?.toLowerCase();
-  const hub = parts[0] === "codes" && parts[1] ? codeLinkTarget(index.codes, parts[1]) : undefined;
-  if (hub) {
-    location.replace((sub && index.docs.has(`${hub}/${sub}`) ? scenarioUrl(hub, sub) : hubUrl(hub)) + location.hash);
+  const target = parts[0] === "codes" && parts[1] ? await ask((data) => linkTarget(data, parts[1]!, sub)) : undefined;
+  if (target) {
+    location.replace(target + location.hash);
     return;
   }
-  const found = lookupAnswer(index, words.slice(0, 100), { limit: 6 });
+  const found = await lookupAnswer(words.slice(0, 100), { limit: 6 });
   const real = found.results.filter((r) => r.match !== "text");
   const statusEl = document.querySelector("[data-notfound-status]");
   if (statusEl) statusEl.replaceChildren(...(found.missing.length || found.didYouMean.length ? noPageNotice(found, "span") : [real.length ? `Did you mean one of these codes?` : `No page matches this address. Search for the code or the message instead:`]));
@@ -196,14 +248,13 @@ async function resolveDeepLink(): Promise<void> {
   const params = new URLSearchParams(location.search);
   const form = (params.get("code") ?? "").trim().slice(0, 100);
   if (!out || !form) return;
-  const index = await getIndex();
-  const hub = codeLinkTarget(index.codes, form);
   const app = (params.get("app") ?? "").toLowerCase();
-  if (hub) {
-    location.replace(app && index.docs.has(`${hub}/${app}`) ? scenarioUrl(hub, app) : hubUrl(hub));
+  const target = await ask((data) => linkTarget(data, form, app));
+  if (target) {
+    location.replace(target);
     return;
   }
-  const found = lookupAnswer(index, form, { limit: 6 });
+  const found = await lookupAnswer(form, { limit: 6 });
   const real = found.results.filter((r) => r.match !== "text");
   out.hidden = false;
   out.replaceChildren(
@@ -232,8 +283,7 @@ async function showResults(): Promise<void> {
     summary.textContent = "Type a code or the words of the message in the box above.";
     return;
   }
-  const index = await getIndex();
-  const found = lookupAnswer(index, query, { limit: 20 });
+  const found = await lookupAnswer(query, { limit: 20 });
   document.title = `Results for "${query.slice(0, 60)}" | Fixpath`;
   summary.textContent = resultsSummary(found, query);
   list.replaceChildren(

@@ -9,7 +9,7 @@
 import { parseCode, type CodeKey } from "../../../src/model/index.ts";
 
 /** The hub a written code form leads to (`CAA50021`, `0xcaa50021`, `3399811105`, `caa-50021`, `50126`), or undefined. */
-export function codeLinkTarget(codes: ReadonlyMap<CodeKey, string>, form: string): string | undefined {
+export function codeLinkTarget(codes: Pick<ReadonlyMap<CodeKey, string>, "get">, form: string): string | undefined {
   const text = form.trim().slice(0, 40);
   if (!text) return undefined;
   const key = parseCode(text) ?? (/^\d{4,7}$/.test(text) ? `aadsts:${Number(text)}` : undefined);
