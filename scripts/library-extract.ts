@@ -34,12 +34,20 @@ interface Copy {
   raw: Record<string, unknown>;
 }
 
+/** Every scenario file as an editable YAML document (comments and layout kept), read afresh. */
+function readScenarios(): { name: string; doc: Document; data: Record<string, unknown> }[] {
+  return readContentFiles(CONTENT, ROOT)
+    .filter((f) => /^[^/]+\/(onedrive|outlook|teams|office)\.yaml$/.test(f.name))
+    .map((f) => {
+      const doc = parseDocument(f.text);
+      return { name: f.name, doc, data: doc.toJS() as Record<string, unknown> };
+    });
+}
+
 const docs = new Map<string, Document>();
 const copies = new Map<string, Copy[]>();
-for (const f of readContentFiles(CONTENT, ROOT)) {
-  if (!/^[^/]+\/(onedrive|outlook|teams|office)\.yaml$/.test(f.name)) continue;
-  const doc = parseDocument(f.text);
-  const data = doc.toJS() as Record<string, unknown>;
+for (const { name, doc, data } of readScenarios()) {
+  const f = { name };
   docs.set(f.name, doc);
   for (const folder of LISTED) {
     const { list, key } = LIBRARY_KINDS[folder];
@@ -113,10 +121,8 @@ function variantsPass(): void {
   interface Use { file: string; doc: Document; node: YAMLMap; app: App; code: string }
   const scenarioDocs = new Map<string, Document>();
   const uses = new Map<string, Use[]>();
-  for (const f of readContentFiles(CONTENT, ROOT)) {
-    if (!/^[^/]+\/(onedrive|outlook|teams|office)\.yaml$/.test(f.name)) continue;
-    const doc = parseDocument(f.text);
-    const data = doc.toJS() as Record<string, unknown>;
+  for (const { name, doc, data } of readScenarios()) {
+    const f = { name };
     scenarioDocs.set(f.name, doc);
     for (const folder of LISTED) {
       const seq = doc.get(LIBRARY_KINDS[folder].list) as { items: YAMLMap[] } | undefined;
@@ -197,10 +203,9 @@ function variantsPass(): void {
 // content/library/managed/signs.yaml (`managed: { use: signs, advice: … }`).
 function managedPass(): void {
   const bySigns = new Map<string, { signs: unknown; docs: [string, Document][] }>();
-  for (const f of readContentFiles(CONTENT, ROOT)) {
-    if (!/^[^/]+\/(onedrive|outlook|teams|office)\.yaml$/.test(f.name)) continue;
-    const doc = parseDocument(f.text);
-    const data = doc.toJS() as { app: App; code: string; managed?: { signs?: unknown } };
+  for (const { name, doc, data: raw } of readScenarios()) {
+    const f = { name };
+    const data = raw as { app: App; code: string; managed?: { signs?: unknown } };
     if (!data.managed?.signs) continue;
     const signs = normal(data.managed.signs, { app: data.app, code: String(data.code) });
     const key = JSON.stringify(signs);
