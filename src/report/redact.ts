@@ -196,6 +196,8 @@ export const BUNDLE_PATTERNS: readonly [BundleRedactionKind, RegExp][] = [
   ["wam", /\bu:(?!\[)[0-9a-fx-]{8,}\.[0-9a-fx-]{8,}/gi],
   // The computer name in event text (`Computer: DESKTOP-82V9KDO`).
   ["computer", /(?<=^\s*Computer:\s*)(?!\[|N\/A)\S+/gim],
+  // The names Windows gives a computer at set-up, wherever they are written (DESKTOP-4F2K9AB, LAPTOP-…, WIN-… on servers).
+  ["computer", /\b(?:DESKTOP|LAPTOP)-[A-Z0-9]{4,12}\b|\bWIN-[A-Z0-9]{8,12}\b/gi],
   // Owner, organisation and product id of the CurrentVersion key, when a full listing is pasted.
   ["registered", /(?<=^\s*(?:RegisteredOwner|RegisteredOrganization|ProductId)\s*(?::|REG_SZ)\s*)(?!\[)\S[^\r\n]*?(?=\s*$)/gim],
 ];
@@ -278,6 +280,15 @@ export function createPasteRedactor(identifiers: Iterable<string> = [], evidence
   const redact = ((text: string): string => redactIpAddresses(inner(text))) as Redactor;
   Object.defineProperty(redact, "counts", { get: () => inner.counts });
   return redact;
+}
+
+/**
+ * What a person typed (a note, a typed answer, a feedback comment): the paste redactor's work, then
+ * phone numbers, which only typed text is read for (in pasted logs the same shapes are times and
+ * counters). The one redactor for typed words: the report and the server's comments use it.
+ */
+export function redactTyped(text: string, redact: (text: string) => string = createPasteRedactor()): string {
+  return redactPhoneNumbers(redact(text));
 }
 
 /**

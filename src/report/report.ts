@@ -16,7 +16,7 @@
 import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
 import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { collectIdentifiers, createPasteRedactor, type RedactionKind } from "./redact.ts";
+import { collectIdentifiers, createPasteRedactor, redactTyped, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -235,11 +235,11 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     ...data,
     ...(data.startedAt ? { startedAt: redact(data.startedAt) } : {}),
     answers: data.answers.map((a) => {
-      const typed = isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redact(a.value) : a.value, answer: redact(a.answer) } : a;
+      const typed = isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redactTyped(a.value, redact) : a.value, answer: redactTyped(a.answer, redact) } : a;
       // What the analyzer read is quoted from the paste.
       return a.found ? { ...typed, answer: redact(typed.answer), found: { ...a.found, because: redact(a.found.because) } } : typed;
     }),
-    tried: data.tried.map((t) => (t.note ? { ...t, note: redact(t.note) } : t)),
+    tried: data.tried.map((t) => (t.note ? { ...t, note: redactTyped(t.note, redact) } : t)),
     findings: data.findings.map((g) => ({
       source: g.source,
       ...(g.summary ? { summary: g.summary.map((s) => ({ label: s.label, value: redact(s.value) })) } : {}),
@@ -262,6 +262,10 @@ export function renderReport(arg: ReportData | ReportInput, how: ReportFormat | 
   const data = buildReport(arg as ReportInput, how);
   return data ? renderData(data, how.format) : "";
 }
+
+/** What redaction replaces, said exactly (src/report/redact.ts: the patterns, the paste's identifier values, redactTyped). */
+export const REDACTED_WORDS =
+  "Redacted in what the person typed or pasted: e-mail addresses and sign-in names, user and computer names, SIDs, GUIDs (tenant, device and other ids), profile folders, credential targets, IP addresses, host names in links, and phone numbers in what they typed.";
 
 function renderData(data: ReportData, format: ReportFormat): string {
   if (format === "json") return JSON.stringify(data, null, 2) + "\n";
@@ -328,7 +332,7 @@ function renderData(data: ReportData, format: ReportFormat): string {
       for (const c of g.items) item(c.pointedAt ? `${ref(c)}: the analyzer's findings point here.` : ref(c));
     }
   }
-  lines.push("", data.redaction.applied ? "What the person typed or pasted is redacted (ids, names, e-mail addresses)." : "Not redacted: this report may contain identifiers.");
+  lines.push("", data.redaction.applied ? REDACTED_WORDS : "Not redacted: this report may contain identifiers.");
   return lines.join("\n").replace(/\n{3,}/g, "\n\n") + "\n";
 }
 

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, OutcomeReasonBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
-import { createBundleRedactor, redactIpAddresses, redactPhoneNumbers } from "../report/index.ts";
+import { redactTyped } from "../report/index.ts";
 import { normaliseMissCode } from "./search-miss.ts";
 import { StorageError, isRowRejection, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -33,7 +33,7 @@ export const OPERATOR_TOKEN_MIN = 16;
  * GUIDs, thumbprints, accounts, SIDs, profile paths), then IP addresses and phone numbers replaced.
  */
 export function redactComment(comment: string): string {
-  return redactPhoneNumbers(redactIpAddresses(createBundleRedactor()(comment)));
+  return redactTyped(comment);
 }
 
 /** Per-step figures of `GET /api/stats/<code>/<app>`. */

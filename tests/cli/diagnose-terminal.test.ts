@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REDACTED_WORDS } from "../../src/report/report.ts";
 import { ROOT } from "../helpers/io.ts";
 
 const TMUX = "/usr/bin/tmux";
@@ -180,7 +181,7 @@ describe("fixpath diagnose in a terminal", () => {
     expect(report).toMatch(/Restart Windows \(Restart, not Shut down\): no change/);
     expect(report).toMatch(/Pair OneDrive with the work account again: no change/);
     expect(report).toMatch(/For IT to do with the person: Clear the broker's accounts[^\n]*; Check the work account under Access work or school/);
-    expect(report).toContain("What the person typed or pasted is redacted (ids, names, e-mail addresses).");
+    expect(report).toContain(REDACTED_WORDS);
     expect(report).not.toMatch(/cleanup-wam-accounts|ask-admin|clean-restart/);
   }, 120_000);
 

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answer, attachFindings, explainOutcome, recordOutcome, sessionState, startSession, type Session } from "../../src/engine/index.ts";
 import { analyzeDsregcmd } from "../../src/evidence/index.ts";
-import { buildReport, collectIdentifiers, createRedactor, renderReport, REPORT_FORMATS } from "../../src/report/index.ts";
+import { buildReport, collectIdentifiers, createRedactor, REDACTED_WORDS, renderReport, REPORT_FORMATS } from "../../src/report/index.ts";
 import { ROOT } from "../helpers/io.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
@@ -106,6 +106,20 @@ describe("the escalation report", () => {
     s = ok(explainOutcome(s, { stepId: "clean-restart", reason: "no-rights", note: "the PC belongs to ana@contoso.com" }));
     const txt = renderReport({ kb, session: s }, { format: "txt" });
     expect(txt).toContain("Restart Windows (Restart, not Shut down): could not do it (2026-11-26T09:00:00Z). Why: they had no rights to do it (\"the PC belongs to [email-1]\").");
+  });
+
+  it("redacts what the person typed: computer names, SIDs, phone numbers, e-mail in any script, IP addresses; and the footer says exactly that", () => {
+    let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false } }));
+    s = ok(recordOutcome(kb, s, { stepId: "clean-restart", outcome: "could-not", at: "2026-11-26T09:00:00Z" }));
+    const note = "PC DESKTOP-4F2K9AB, SID S-1-5-21-1111111111-2222222222-3333333333-1001, call +44 20 7946 0958 or 555.123.4567, ana.pérez@contoso.com, 10.1.2.3";
+    s = ok(explainOutcome(s, { stepId: "clean-restart", reason: "other", note }));
+    const txt = renderReport({ kb, session: s }, { format: "txt" });
+    for (const id of ["DESKTOP-4F2K9AB", "S-1-5-21-1111111111", "7946 0958", "555.123.4567", "pérez", "10.1.2.3"]) expect(txt).not.toContain(id);
+    expect(txt).toContain(REDACTED_WORDS);
+    // Unticked, the same report keeps them and says so.
+    const raw = renderReport({ kb, session: s }, { format: "txt", redact: false });
+    expect(raw).toContain(note);
+    expect(raw).not.toContain(REDACTED_WORDS);
   });
 
   it("keeps a fixed case a short record: nothing for IT to check next, while an escalated one lists the checks", () => {
