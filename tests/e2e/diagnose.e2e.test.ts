@@ -464,6 +464,17 @@ describe("printing", () => {
     for (const s of sections) expect(alone, `section "${s}" (report alone)`).toContain(s.replace(/\s+/g, " "));
     expect(alone).toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));
     expect(alone).not.toContain("Your plan");
+    // A document, not Markdown: no heading or list markers, each link followed by its address.
+    expect(alone).not.toMatch(/(^| )#{1,2} |\*\*|\]\(/);
+    expect(await page.locator(".report-print h3").allTextContents()).toEqual(expect.arrayContaining(["Steps tried", "Answers"]));
+    expect(await page.locator(".report-print li").count()).toBeGreaterThan(5);
+    // As the browser shows it while printing (printing ends with afterprint, which clears the mark).
+    await page.evaluate("document.documentElement.dataset.print = 'report'");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("[data-report-preview]").isVisible()).toBe(false);
+    expect(await page.locator(".report-print").first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, "report-print.png"), fullPage: true });
+    await page.emulateMedia({ media: "screen" });
     await page.close();
   });
 

@@ -35,10 +35,47 @@ export function downloadText(text: string, fileName: string, format: ReportForma
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * The report as a document for print: headings, lists and links from the Markdown the core renders
+ * (its grammar is the report renderer's own: `#`/`##` headings, `**group**` lines, `- ` items,
+ * `[title](url)` links). Built as DOM nodes with text, so nothing in the report is read as markup.
+ */
+export function printable(md: string): HTMLElement {
+  const out = h("div", { class: "report-print", "data-report-print": "" });
+  let list: HTMLUListElement | undefined;
+  const inline = (text: string): (string | HTMLElement)[] => {
+    const parts: (string | HTMLElement)[] = [];
+    let last = 0;
+    for (const m of text.matchAll(/\[([^\]]+)\]\(([^)\s]+)\)/g)) {
+      parts.push(text.slice(last, m.index), h("a", { href: m[2]! }, m[1]!));
+      last = m.index + m[0].length;
+    }
+    parts.push(text.slice(last));
+    return parts.filter((p) => p !== "");
+  };
+  for (const line of md.split("\n")) {
+    if (line.startsWith("- ")) {
+      if (!list) out.append((list = h("ul", {})));
+      list.append(h("li", {}, ...inline(line.slice(2))));
+      continue;
+    }
+    list = undefined;
+    if (line.startsWith("# ")) out.append(h("h2", {}, line.slice(2)));
+    else if (line.startsWith("## ")) out.append(h("h3", {}, line.slice(3)));
+    else if (/^\*\*.+\*\*$/.test(line)) out.append(h("h4", {}, line.slice(2, -2)));
+    else if (line.trim()) out.append(h("p", {}, ...inline(line)));
+  }
+  return out;
+}
+
 export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
   const pre = h("pre", { "data-report-preview": "", tabindex: "0", "aria-label": "Report preview" });
   const text = (format: ReportFormat = ctx.report.format): string => reportText(ctx, format);
-  const refresh = () => (pre.textContent = text());
+  const print = h("div", { class: "report-print" });
+  const refresh = () => {
+    pre.textContent = text();
+    print.replaceChildren(...printable(text("md")).childNodes);
+  };
   const started = h("input", { id: "dx-started", type: "text", value: ctx.report.startedAt, placeholder: "e.g. Monday morning, after a password change" });
   started.addEventListener("input", () => {
     ctx.report.startedAt = started.value;
@@ -77,6 +114,7 @@ export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
     h("label", { class: "field", for: "dx-format" }, "Format of the preview and copy "),
     format,
     pre,
+    print,
     h(
       "div",
       { class: "cta noprint" },
@@ -96,7 +134,11 @@ export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
     ),
   );
   refresh();
-  // Printing (the button or the browser's menu) prints the whole report, even when it was folded.
-  window.addEventListener("beforeprint", () => (section.open = true));
+  // Printing (the button or the browser's menu) prints the report as a document, without the plan beside it.
+  window.addEventListener("beforeprint", () => {
+    section.open = true;
+    document.documentElement.dataset.print = "report";
+  });
+  window.addEventListener("afterprint", () => delete document.documentElement.dataset.print);
   return section;
 }
