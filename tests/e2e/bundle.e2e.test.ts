@@ -48,7 +48,7 @@ describe("the analyzer with an evidence bundle", () => {
     expect(await block.locator("code").textContent()).toBe(PS);
     await block.getByRole("button", { name: /Copy/ }).click();
     await expect.poll(() => page.evaluate("navigator.clipboard.readText()")).toBe(PS);
-    expect(await page.locator("[data-bundle]").textContent()).toMatch(/It never changes anything/);
+    expect(await page.locator("[data-bundle]").textContent()).toMatch(/Read-only\. It changes no setting/);
     expect(await page.locator("[data-unconfirmed] li").count()).toBeGreaterThan(0);
 
     // The paste: a device card a person takes in at a glance.

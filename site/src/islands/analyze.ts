@@ -243,7 +243,7 @@ function show(analysis: Analysis, all: string[]): void {
   } else {
     const r = analysis.recognition;
     parts.push(h("h2", { tabindex: "-1" }, analysis.recognised ? "What we recognised in the message" : "We did not recognise this text"));
-    if (r.codes.length) parts.push(h("p", {}, "Codes: ", r.codes.map((c) => c.display).join(", ")));
+    if (r.codes.length) parts.push(h("p", {}, r.codes.length === 1 ? "Error code in it: " : "Error codes in it: ", r.codes.map((c) => displayCode(c.display)).join(", ")));
     if (r.apps.length) parts.push(h("p", {}, "Apps: ", r.apps.map((a) => APP_LABELS[a.app]).join(", ")));
     const list = candidateList(r.candidates);
     if (list) parts.push(h("h3", {}, "Pages that fit"), list, h("div", { class: "cta" }, ...diagnoseLink([], {}, r, "the error message")));
