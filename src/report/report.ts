@@ -160,11 +160,13 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       };
     }),
   ];
+  // A step another one completes (an unlink, finished by pairing again) is not a fix on its own: one case, one "fixed it".
+  const completedBy = new Map(scenario.steps.filter((s) => s.completedBy).map((s) => [s.id, s.completedBy!.step]));
   const tried = session.outcomes.map((o) => ({
     stepId: o.stepId,
     title: titles.get(o.stepId) ?? o.stepId,
     outcome: o.outcome,
-    result: STEP_OUTCOME_WORDS[o.outcome],
+    result: o.outcome === "fixed" && completedBy.has(o.stepId) ? `done, and finished by the step after it ("${titles.get(completedBy.get(o.stepId)!) ?? completedBy.get(o.stepId)}")` : STEP_OUTCOME_WORDS[o.outcome],
     at: o.at,
     ...(o.reason ? { reason: o.reason } : {}),
     ...(o.note ? { note: o.note } : {}),

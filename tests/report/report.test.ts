@@ -143,6 +143,11 @@ describe("the escalation report", () => {
     expect(data.status).toBe("step");
     expect(data.halfDone).toMatchObject({ stepId: "unlink-work-account", next: { stepId: "repair-onedrive" } });
     expect(renderReport(data, "md")).toContain("Unlink the work account in OneDrive was marked fixed, but it is not finished: OneDrive stays unlinked");
+    // Pairing again fixes it: one "fixed it" in the report, the unlink is the step before.
+    s = ok(recordOutcome(kb, s, { stepId: "repair-onedrive", outcome: "fixed", at: "2026-11-26T09:10:00Z" }));
+    const done = renderReport(buildReport({ kb, session: s })!, "md");
+    expect(done.match(/^- .*: fixed it \(/gm)).toHaveLength(1);
+    expect(done).toContain('Unlink the work account in OneDrive: done, and finished by the step after it ("');
   });
 });
 
