@@ -18,7 +18,10 @@ export interface ShowArgs {
   baseUrl?: string;
 }
 
-export function runShow(args: ShowArgs, io: CliIo, content: Content): number {
+export function runShow(given: ShowArgs, io: CliIo, content: Content): number {
+  // A page's id or address as written on the site (caa50021/onedrive, /codes/caa50021/onedrive/) names the app too.
+  const path = /^\/?(?:codes\/)?([^/\s]+)\/(onedrive|outlook|teams|office)\/?$/i.exec(given.code.trim());
+  const args: ShowArgs = path && given.app === undefined ? { ...given, code: path[1]!, app: path[2]!.toLowerCase() } : given;
   if (args.app !== undefined && !(APPS as readonly string[]).includes(args.app)) {
     throw new UserError(`fixpath show: there is no app "${args.app}"\n  Fix: use one of ${APPS.join(", ")}, e.g. fixpath show ${args.code} --app onedrive`);
   }

@@ -38,6 +38,12 @@ describe("fixpath show", () => {
     expect(io.out()).toContain("fixpath show CAA50021 --app onedrive");
   });
 
+  it.each(["caa50021/teams", "/codes/caa50021/teams/", "CAA50021/Teams"])("reads a page's id or address as written on the site (%s)", async (written) => {
+    const io = fakeIo();
+    expect(await main(["show", written], io)).toBe(0);
+    expect(io.out().split("\n")[0]).toBe(kb.scenarios.get("caa50021/teams")!.title);
+  });
+
   it("refuses a one-digit neighbour as a different error, naming it only as 'did you mean'", async () => {
     const io = fakeIo();
     expect(await main(["show", "CAA50024"], io)).toBe(1);
