@@ -32,7 +32,7 @@ import {
   type FactsFromEvidence,
   type Recognition,
 } from "../evidence/index.ts";
-import { FACTS, checklistUrl, hubUrl, stepUrl, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
+import { APPS, FACTS, checklistUrl, hubUrl, stepUrl, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
 import { collectIdentifiers, createPasteRedactor, redactJson } from "../report/redact.ts";
 import { contentDir } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
@@ -83,7 +83,8 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
     for (const issue of analysis.issues) err(printable(renderForPeople("analyze", issue)));
   } else {
     const linker = pageLinker(kb, analysis, base);
-    out(renderAnalysis(analysis, { bundle: kb?.bundle, link: linker, unconfirmed: Boolean(args.unconfirmed) }));
+    const hasGuide = kb ? (code: string) => APPS.some((app) => kb.scenarios.has(`${code}/${app}`)) : undefined;
+    out(renderAnalysis(analysis, { bundle: kb?.bundle, link: linker, unconfirmed: Boolean(args.unconfirmed), ...(hasGuide ? { hasGuide } : {}) }));
   }
   if (!analysis.ok) return EXIT.usage;
   if (analysis.kind === "error-text" && !analysis.recognised) {
@@ -209,6 +210,8 @@ export interface RenderOptions {
   link?: Linker;
   /** List every "not confirmed yet" point (default: say how many). */
   unconfirmed?: boolean;
+  /** Whether a code has a guided diagnostic (a scenario); without it, a finding points at the code's page. */
+  hasGuide?: (code: string) => boolean;
 }
 
 /** The readable report for an analysis that succeeded. */
@@ -325,7 +328,11 @@ function renderBundle(a: BundleAnalysis, encoding: string, options: RenderOption
   out.push("", "Findings");
   if (a.findings.length === 0) out.push("  (none)");
   out.push(...renderFindings(a.findings, link));
-  for (const f of a.findings) if (f.switchTo) out.push(`  → This looks like ${f.switchTo.display}: fixpath diagnose ${f.switchTo.code}`);
+  for (const f of a.findings) {
+    if (!f.switchTo) continue;
+    const guided = options.hasGuide?.(f.switchTo.code) ?? true;
+    out.push(guided ? `  → This looks like ${f.switchTo.display}: fixpath diagnose ${f.switchTo.code}` : `  → This looks like ${f.switchTo.display}, which has no guided diagnostic yet: read its page, ${link(hubUrl(f.switchTo.code))}`);
+  }
   out.push(...renderFacts(a.facts));
   if (ev.notes.length > 0) {
     out.push("", "Notes on the paste");

@@ -161,7 +161,9 @@ describe("fixpath analyze, evidence bundle", () => {
     listed.io.cwd = ROOT;
     expect(await runAnalyze({ input: join(import.meta.dirname, "../fixtures/bundle/90-derived-bundle-from-fixtures.txt"), json: false, unconfirmed: true }, listed.io)).toBe(EXIT.ok);
     expect(listed.out()).toMatch(/without administrator rights may read the sign-in event log/);
-    expect(out()).toContain("→ This looks like AADSTS50034: fixpath diagnose aadsts50034");
+    // AADSTS50034 has a page but no guided diagnostic: the line points at the page, never at a dead end.
+    expect(out()).toContain("→ This looks like AADSTS50034, which has no guided diagnostic yet: read its page, /codes/aadsts50034/");
+    expect(out()).not.toContain("fixpath diagnose aadsts50034");
   });
 
   it("--json: the same facts shape as for dsregcmd, and one place for the sections and findings", async () => {
