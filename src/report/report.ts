@@ -105,6 +105,8 @@ export interface ReportData {
   neverDo: { id: string; title: string; reason: string }[];
   escalation?: { reasons: string[]; checklist?: ReportLink };
   findings: ReportFindingGroup[];
+  /** What the guide asks the person to have ready for IT (the scenario's list), when not fixed. */
+  askFor: string[];
   /** What IT should check next, grouped by owner; only the checks that fit the app; none when fixed. */
   checkNext: { owner: string; heading: string; items: (ReportLink & { id: string; pointedAt?: true })[] }[];
   redaction: { applied: boolean; replaced?: Partial<Record<RedactionKind, number>> };
@@ -226,6 +228,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
       ...g,
       findings: g.findings.map((f) => (f.link ? { ...f, link: { title: f.link.title, href: link(f.link.title, f.link.href).url ?? f.link.href } } : f)),
     })),
+    askFor: state.status === "resolved" ? [] : scenario.managed.sendToIt.map((t) => plainText(t)),
     checkNext,
     redaction: { applied: false },
   };
@@ -297,6 +300,11 @@ function renderData(data: ReportData, format: ReportFormat): string {
     item(`${t.title}: ${t.result} (${t.at}).${why}`);
   }
   if (data.halfDone) item(`${data.halfDone.title} was marked fixed, but it is not finished: ${data.halfDone.until} Next step: ${data.halfDone.next.title}.`);
+
+  if (data.askFor.length) {
+    h("What the person was asked to have ready");
+    for (const a of data.askFor) item(a);
+  }
 
   h("Answers");
   if (data.answers.length === 0 && data.notKnown.length === 0) item("No questions answered.");

@@ -132,6 +132,10 @@ describe("the escalation report", () => {
     const escalated = buildReport({ kb, session: escalatedSession() })!;
     expect(escalated.status).toBe("escalated");
     expect(escalated.checkNext.length).toBeGreaterThan(0);
+    // What the guide asked the person to have ready for IT goes with an open case, not a fixed one.
+    expect(escalated.askFor).toEqual(kb.scenarios.get("caa50021/onedrive")!.managed.sendToIt.map((t) => t.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/`/g, "")));
+    expect(renderReport(escalated, "md")).toContain("## What the person was asked to have ready");
+    expect(data.askFor).toEqual([]);
   });
 
   it("shows a step marked fixed that left the app half-done, and the step that completes it", () => {
