@@ -21,7 +21,9 @@ import { readContentFiles } from "../model/content-fs.ts";
 import { type Issue, type KnowledgeBase } from "../model/index.ts";
 import { loadKnowledgeBase } from "../model/load/index.ts";
 import {
+  JOIN_WORDS,
   MAX_PASTE_BYTES,
+  PRT_WORDS,
   analyzePaste,
   decodePaste,
   formatSize,
@@ -171,15 +173,6 @@ export function printable(text: string): string {
 
 const MARK = { pass: "✔ pass", warn: "! warn", fail: "✖ fail" } as const;
 
-const JOIN_NAMES: Record<string, string> = {
-  "entra-joined": "Microsoft Entra joined",
-  "hybrid-joined": "Microsoft Entra hybrid joined",
-  registered: "Microsoft Entra registered",
-  "domain-joined-only": "domain joined only",
-  "on-premises-drs-joined": "on-premises DRS joined",
-  "not-joined": "not joined",
-  unknown: "unknown",
-};
 
 /** A state as words: `not-tested` → `not tested`. */
 export function words(state: string): string {
@@ -266,8 +259,8 @@ function renderDsregcmd(a: DsregcmdAnalysis, encoding: string, link: Linker): st
   const out = [
     `dsregcmd /status output (${ev.layout} layout, ${ev.capture.lineCount} lines, ${encoding})${ev.capture.truncated ? ": PARTIAL, the paste was cut off" : ""}`,
     "",
-    `  Join type:     ${JOIN_NAMES[s.joinType.value] ?? words(s.joinType.value)}`,
-    `  PRT:           ${words(s.prt.value)}`,
+    `  Join type:     ${JOIN_WORDS[s.joinType.value]}`,
+    `  PRT:           ${PRT_WORDS[s.prt.value]}`,
     `  Device object: ${words(s.deviceAuth.value)}`,
     `  Device keys:   ${words(s.keyHealth.value)}`,
     `  Hybrid join:   ${words(s.preJoin.value)}${s.preJoin.phase ? ` (${words(s.preJoin.phase)} phase)` : ""}`,

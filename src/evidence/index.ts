@@ -5,6 +5,7 @@ export * from "./dsregcmd/fields.ts";
 export * from "./dsregcmd/raw.ts";
 export * from "./dsregcmd/parse.ts";
 export * from "./dsregcmd/derive.ts";
+export * from "./dsregcmd/words.ts";
 export * from "./dsregcmd/findings.ts";
 export * from "./dsregcmd/to-facts.ts";
 export * from "./error-text/find-codes.ts";

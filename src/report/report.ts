@@ -13,7 +13,7 @@
  *   typed codes, the analyzer's findings), never to content text such as a question's example
  *   address.
  */
-import type { DsregcmdAnalysis, DsregcmdState } from "../evidence/index.ts";
+import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from "../evidence/index.ts";
 import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createPasteRedactor, redactTyped, type RedactionKind } from "./redact.ts";
@@ -446,16 +446,6 @@ function linker(baseUrl: string | undefined): (title: string, path: string) => R
 
 // ---------------------------------------------------------------- dsregcmd /status as findings
 
-const JOIN_WORDS: Record<DsregcmdState["joinType"]["value"], string> = {
-  "entra-joined": "Microsoft Entra joined",
-  "hybrid-joined": "Microsoft Entra hybrid joined",
-  registered: "Microsoft Entra registered (a work account added to Windows)",
-  "domain-joined-only": "joined to the on-premises domain only",
-  "on-premises-drs-joined": "joined through an on-premises device registration service",
-  "not-joined": "not joined or registered",
-  unknown: "not known from the paste",
-};
-const PRT_WORDS: Record<DsregcmdState["prt"]["value"], string> = { present: "present", missing: "missing", failed: "the last attempt to get one failed", unknown: "not known from the paste" };
 const DEVICE_AUTH_WORDS: Record<DsregcmdState["deviceAuth"]["value"], string> = {
   enabled: "the device authenticates",
   "disabled-or-deleted": "the device is disabled or deleted in Microsoft Entra ID",

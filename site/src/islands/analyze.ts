@@ -16,7 +16,7 @@ import { sectionWords } from "../../../src/evidence/bundle/to-facts.ts";
 import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
 import type { Candidate, Recognition } from "../../../src/evidence/error-text/recognize.ts";
 import type { FactSupport } from "../../../src/evidence/dsregcmd/to-facts.ts";
-import type { JoinType, PrtState } from "../../../src/evidence/dsregcmd/derive.ts";
+import { JOIN_WORDS, PRT_WORDS } from "../../../src/evidence/dsregcmd/words.ts";
 import { FACTS, displayCode, isFactName, type Facts } from "../../../src/model/index.ts";
 import { APP_LABELS } from "../lib/view.ts";
 import { diagnoseHref } from "../lib/answers-url.ts";
@@ -199,17 +199,6 @@ function lineWords(lines: readonly number[]): string {
   return `line${lines.length > 1 ? "s" : ""} ${lines.join(", ")} of your paste`;
 }
 
-/** The derived states in words (never the raw values). */
-const JOIN_WORDS: Record<JoinType, string> = {
-  "entra-joined": "joined to Microsoft Entra ID",
-  "hybrid-joined": "Microsoft Entra hybrid joined",
-  registered: "registered with Microsoft Entra ID",
-  "domain-joined-only": "joined to an on-premises domain only",
-  "on-premises-drs-joined": "joined through an on-premises registration service",
-  "not-joined": "not joined",
-  unknown: "not shown in the paste",
-};
-const PRT_WORDS: Record<PrtState["value"], string> = { present: "present", missing: "missing", failed: "failed", unknown: "not shown in the paste" };
 
 /** A fact as the fact table words it, without its full stop ("The device is Microsoft Entra hybrid joined"). */
 function factWords(fact: string): string {

@@ -10,6 +10,7 @@ import type { FactsFromEvidence } from "../dsregcmd/to-facts.ts";
 import type { BundleEvidence } from "./parse.ts";
 import { unreadable } from "./to-facts.ts";
 import { sortedLines } from "./lines.ts";
+import { JOIN_WORDS, capitalised } from "../dsregcmd/words.ts";
 
 export type CardTone = "good" | "warn" | "bad" | "unknown" | "info";
 
@@ -25,15 +26,6 @@ export interface CardRow {
   lines: number[];
 }
 
-const JOIN_WORDS: Record<string, string> = {
-  "entra-joined": "Microsoft Entra joined",
-  "hybrid-joined": "Microsoft Entra hybrid joined",
-  registered: "Microsoft Entra registered",
-  "domain-joined-only": "Joined to a domain only",
-  "on-premises-drs-joined": "Joined through an on-premises service",
-  "not-joined": "Not joined to an organisation",
-};
-
 /** The card's rows; pure. */
 export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRow[] {
   const S = ev.sections;
@@ -44,7 +36,7 @@ export function deviceCard(ev: BundleEvidence, facts: FactsFromEvidence): CardRo
   const ds = S.dsregcmd?.data;
   const join = ds?.state.joinType;
   const registeredUser = ds?.evidence.userState.workplaceJoined;
-  if (join && join.value !== "unknown") rows.push({ key: "join", label: "Join type", value: JOIN_WORDS[join.value] ?? join.value, detail: join.reason, tone: "info", lines: join.lines });
+  if (join && join.value !== "unknown") rows.push({ key: "join", label: "Join type", value: capitalised(JOIN_WORDS[join.value]), detail: join.reason, tone: "info", lines: join.lines });
   else if (registeredUser?.value === true) rows.push({ key: "join", label: "Join type", value: "Work account registered for this user", detail: "WorkplaceJoined YES in User State; the device's own join type is not in the paste", tone: "info", lines: [registeredUser.line] });
   else rows.push({ key: "join", label: "Join type", value: "Not known", detail: unreadable(S.dsregcmd, "dsregcmd") ?? join?.reason ?? "not shown", tone: "unknown", lines: join?.lines ?? [] });
 

@@ -9,6 +9,7 @@
  */
 import { packageState } from "../appx/packages.ts";
 import { sortedLines } from "../bundle/lines.ts";
+import { JOIN_WORDS } from "../dsregcmd/words.ts";
 import { ADMINISTRATORS_SID } from "../whoami/groups.ts";
 import type { Capture, Read } from "./capture.ts";
 import { parseCaptureTime, readablePart } from "./capture.ts";
@@ -59,15 +60,6 @@ function fromDsregcmd(c: Capture): Read<NonNullable<Capture["dsregcmd"]>> {
   return { known: false, why: part.known ? "its device registration part could not be read" : part.why };
 }
 
-const JOIN_WORDS: Record<string, string> = {
-  "entra-joined": "Microsoft Entra joined",
-  "hybrid-joined": "Microsoft Entra hybrid joined",
-  registered: "Microsoft Entra registered",
-  "domain-joined-only": "joined to a domain only",
-  "on-premises-drs-joined": "joined through an on-premises service",
-  "not-joined": "not joined to an organisation",
-};
-
 const generic = (label: string) => (a: Reading, b: Reading) => `${label} changed from ${a.words} to ${b.words}.`;
 
 export const ROWS: readonly RowSpec[] = [
@@ -80,7 +72,7 @@ export const ROWS: readonly RowSpec[] = [
       if (!ds.known) return unknown(ds.why);
       const j = ds.value.state.joinType;
       if (j.value === "unknown") return unknown(j.reason);
-      return known({ value: j.value, words: JOIN_WORDS[j.value] ?? j.value, tone: "neutral", lines: j.lines });
+      return known({ value: j.value, words: JOIN_WORDS[j.value], tone: "neutral", lines: j.lines });
     },
     meaning: (a, b) => `The device's join changed from ${a.words} to ${b.words}: it was joined again, or left its organisation, between the captures. Device-level settings from before may no longer apply.`,
   },
