@@ -116,8 +116,8 @@ describe("words", () => {
     const diag = readFileSync(join(DSREG_DIR, "05-mslearn-prejoin-discover-fail-0x801c0021.txt"), "utf8");
     const a = analyzePaste(withPart("dsregcmd", diag), { kb });
     if (!a.ok || a.kind !== "bundle") throw new Error("expected a bundle");
-    expect(a.recognition.codes.map((c) => c.display)).toEqual(expect.arrayContaining(["0x801c0021", "AADSTS50034"]));
-    const c = a.recognition.codes.find((x) => x.display === "0x801c0021")!;
+    expect(a.recognition.codes.map((c) => c.display)).toEqual(expect.arrayContaining(["0x801C0021", "AADSTS50034"]));
+    const c = a.recognition.codes.find((x) => x.display === "0x801C0021")!;
     expect(withPart("dsregcmd", diag).split("\n")[c.line - 1]).toContain("0x801c0021");
   });
 

@@ -90,7 +90,7 @@ describe("bundleToFacts", () => {
 
   it("gives the full derived bundle the facts its sections support", () => {
     const a = bundleOf(FULL, kb);
-    expect(a.facts.facts).toEqual({ isAdmin: true, windowsServer: false, personalAndWorkPaired: true, innerErrorCode: "0xcaa10009" });
+    expect(a.facts.facts).toEqual({ isAdmin: true, windowsServer: false, personalAndWorkPaired: true, innerErrorCode: "0xCAA10009" });
     expect(a.facts.notes.join(" ")).toMatch(/managed stays unknown: the management enrollment part says access was denied/);
   });
 
@@ -141,9 +141,9 @@ describe("bundle findings", () => {
   it("lists every code of an event with its line and column, the signed decimal joined to its hex", () => {
     const codes = bundleOf(fixture("13")).evidence.sections["aad-operational"]!.data.events[0]!.codes;
     expect(codes.map((c) => [c.display, c.text, c.line, c.col])).toEqual([
-      ["0xcaa5001c", "0xCAA5001C", 1, 8],
-      ["0xcaa10009", "-895418359", 3, 42],
-      ["0xcaa10009", "0xcaa10009", 3, 54],
+      ["0xCAA5001C", "0xCAA5001C", 1, 8],
+      ["0xCAA10009", "-895418359", 3, 42],
+      ["0xCAA10009", "0xcaa10009", 3, 54],
     ]);
   });
 
@@ -182,7 +182,7 @@ describe("the Command Prompt fallback", () => {
     const a = bundleOf(CMD, kb);
     const S = a.evidence.sections;
     expect(a.evidence.complete).toBe(true);
-    expect(S.os!.data).toMatchObject({ editionId: { value: "Professional" }, installationType: { value: "Client" }, currentBuild: { value: 22631 }, ubr: { value: 0x116c } });
+    expect(S.os!.data).toMatchObject({ editionId: { value: "Professional" }, installationType: { value: "Client" }, currentBuild: { value: 22631 }, ubr: { value: 0x116C } });
     expect(S.mdm!.data.entries.map((e) => [e.id, e.enrolled, e.placeholder])).toEqual([
       ["5B1C6D7E-0000-4000-8000-123456789ABC", true, false],
       ["FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF", false, true],
@@ -201,21 +201,21 @@ describe("bundleToFacts: the inner code of event 1098", () => {
 
   it("reads the other code of a real 1098 text (fixture 13), with its line", () => {
     const a = bundleOf(fixture("13"));
-    expect(a.facts.facts.innerErrorCode).toBe("0xcaa10009");
+    expect(a.facts.facts.innerErrorCode).toBe("0xCAA10009");
     const support = a.facts.support.find((s) => s.fact === "innerErrorCode")!;
     expect(support.lines).toEqual([3]);
     expect(support.because).toMatch(/0xCAA5001C/);
   });
 
   it("prefers the numbered error to the AADSTS text, in every form the number is written", () => {
-    expect(bundleOf(bundle({ "aad-operational": EVENT("-895352823 (0xcaa20009)") })).facts.facts.innerErrorCode).toBe("0xcaa20009");
+    expect(bundleOf(bundle({ "aad-operational": EVENT("-895352823 (0xCAA20009)") })).facts.facts.innerErrorCode).toBe("0xCAA20009");
     expect(bundleOf(bundle({ "aad-operational": EVENT("2147943712") })).facts.facts.innerErrorCode).toBe("0x80070520");
   });
 
   it("leaves it unknown, saying which codes, when two events name different ones", () => {
     const a = bundleOf(bundle({ "aad-operational": `${EVENT("2147943712")}\n\n${EVENT("-895352823 (0xcaa20009)")}` }));
     expect(a.facts.facts).not.toHaveProperty("innerErrorCode");
-    expect(a.facts.notes.join(" ")).toMatch(/different ones \(0x80070520, 0xcaa20009\)/);
+    expect(a.facts.notes.join(" ")).toMatch(/different ones \(0x80070520, 0xCAA20009\)/);
   });
 
   it("says nothing of it when no event carries 0xCAA5001C (it concerns that code's guide alone)", () => {

@@ -61,7 +61,7 @@ describe("fixpath analyze", () => {
     const { io, out } = fakeIo(Readable.from([Buffer.from("Teams: error "), Buffer.from("caa 50021\n")]));
     const code = await runAnalyze({ input: "-", json: false }, io);
     expect(code).toBe(EXIT.ok);
-    expect(out()).toContain("0xcaa50021  written caa 50021");
+    expect(out()).toContain("0xCAA50021  written caa 50021");
     expect(out()).toContain("Apps named: teams");
   });
 

@@ -97,7 +97,7 @@ describe("capture comparison", () => {
       .replace("===== FIXPATH:udr-admin =====", "Event[0]:\n  Log Name: Microsoft-Windows-AAD/Operational\n  Date: 2026-11-30T09:40:00.000Z\n  Event ID: 1098\n  Description:\nError: 0xCAA50021 Token broker operation failed.\n\n===== FIXPATH:udr-admin =====");
     const d = ok(diffPastes(base, later));
     const r = row(d, "sign-in-errors")!;
-    expect(r.after.words).toBe("new since the first capture: 0xcaa50021 (1 event)");
+    expect(r.after.words).toBe("new since the first capture: 0xCAA50021 (1 event)");
     expect(r.after.tone).toBe("bad");
     expect(verifyOutcome(d, "fixed").verdict).toBe("contradicted");
   });

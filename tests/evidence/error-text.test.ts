@@ -83,7 +83,7 @@ describe("recognizeErrorText", () => {
 
   it("groups every form of one code and points at its hub and the scenario of the named app", () => {
     const r = recognizeErrorText("Outlook said: We couldn't sign you in.\nerror code CAA50021 (log: 3399811105, -895156191)", kb);
-    expect(r.codes).toEqual([{ key: "hex:caa50021", display: "0xcaa50021", written: ["CAA50021", "3399811105", "-895156191"], hub: "caa50021", line: 2 }]);
+    expect(r.codes).toEqual([{ key: "hex:caa50021", display: "0xCAA50021", written: ["CAA50021", "3399811105", "-895156191"], hub: "caa50021", line: 2 }]);
     expect(r.apps).toEqual([{ app: "outlook", line: 1 }]);
     expect(r.phrases.map((p) => p.id)).toEqual(["could-not-sign-you-in"]);
     expect(r.candidates.map((c) => [c.pageId, c.url, c.score])).toEqual([

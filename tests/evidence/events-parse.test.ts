@@ -10,9 +10,9 @@ const lines = (text: string) => text.split("\n").map((t, i) => ({ n: i + 1, text
 
 describe("the label before a code", () => {
   it("reads the words before the colon or equals sign", () => {
-    expect(labelBefore("Error: 0xcaa5001c", 7)).toBe("Error");
-    expect(labelBefore("  Error description =  ( 0xcaa5001c", 25)).toBe("Error description");
-    expect(labelBefore("code 0xcaa5001c", 5)).toBeUndefined();
+    expect(labelBefore("Error: 0xCAA5001C", 7)).toBe("Error");
+    expect(labelBefore("  Error description =  ( 0xCAA5001C", 25)).toBe("Error description");
+    expect(labelBefore("code 0xCAA5001C", 5)).toBeUndefined();
     expect(labelBefore("Status:\t0x80070005", 8)).toBe("Status");
   });
 
@@ -41,7 +41,7 @@ describe("event codes", () => {
     const log = parseEvents(lines("Event[0]:\n  Event ID: 1081\n  Description: Error: 0xCAA5001C Token broker operation failed."));
     const [event] = log.events;
     expect(event!.text).toEqual([{ n: 3, text: "Error: 0xCAA5001C Token broker operation failed." }]);
-    expect(event!.codes).toEqual([{ display: "0xcaa5001c", key: "hex:caa5001c", text: "0xCAA5001C", line: 3, col: 23, label: "Error" }]);
+    expect(event!.codes).toEqual([{ display: "0xCAA5001C", key: "hex:caa5001c", text: "0xCAA5001C", line: 3, col: 23, label: "Error" }]);
     expect("  Description: Error: 0xCAA5001C".indexOf("0xCAA5001C") + 1).toBe(23);
   });
 

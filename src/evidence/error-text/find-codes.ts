@@ -15,7 +15,7 @@
  * [4] `0x` codes shorter than eight digits (`0x0`, `0x102`) are not product codes here.
  * Normalisation is `parseCode` from src/model/codes.ts.
  */
-import { codeValue, parseCode, type CodeKey } from "../../model/codes.ts";
+import { codeValue, displayCode, parseCode, type CodeKey } from "../../model/codes.ts";
 
 export interface CodeToken {
   /** The token as written. */
@@ -46,7 +46,7 @@ export function findCodeTokens(text: string): CodeToken[] {
   return out;
 }
 
-/** The form codes are shown in: `0x8004de40`, `AADSTS50126`. */
+/** The form codes are shown in: `0x8004DE40`, `AADSTS50126` (the model's one display rule, displayCode). */
 export function displayOf(key: CodeKey): string {
-  return key.startsWith("aadsts:") ? `AADSTS${key.slice(7)}` : `0x${key.slice(4)}`;
+  return key.startsWith("aadsts:") ? `AADSTS${key.slice(7)}` : displayCode(`0x${key.slice(4)}`);
 }
