@@ -87,7 +87,9 @@ describe("for search engines", () => {
 
   it("writes no relative canonical link when the site does not know its address (search engines refuse them)", () => {
     for (const path of ["/", ...pages.slice(0, 5).map((p) => p.url)]) expect(canonicalOf(read(dist, path)), path).toBeUndefined();
-    expect(readFileSync(join(dist, "robots.txt"), "utf8")).toContain("Sitemap: /sitemap.xml");
+    const robots = readFileSync(join(dist, "robots.txt"), "utf8");
+    expect(robots).not.toMatch(/^Sitemap:/m);
+    expect(robots).toContain("# The sitemap is /sitemap.xml.");
   });
 
   it("carries Open Graph and Twitter tags that say what the page says, with the site's icon as the image", () => {

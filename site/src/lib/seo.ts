@@ -85,7 +85,12 @@ export function renderSitemap(kb: KnowledgeBase, baseUrl: string | undefined): s
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`;
 }
 
-/** `robots.txt`: everything may be crawled except the API and the operator page; names the sitemap. */
+/**
+ * `robots.txt`: everything may be crawled except the API and the operator page; names the sitemap
+ * by its full address. Without the site's address a relative one would make the file invalid (as
+ * with canonical links), so it then says in a comment where the sitemap is and how to name it.
+ */
 export function renderRobots(baseUrl: string | undefined): string {
-  return `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /operator/\n\nSitemap: ${absoluteUrl(baseUrl, "/sitemap.xml")}\n`;
+  const sitemap = baseUrl ? `Sitemap: ${absoluteUrl(baseUrl, "/sitemap.xml")}` : "# The sitemap is /sitemap.xml. Search engines take it only as a full address: set site.baseUrl in fixpath.config.yaml to name it here.";
+  return `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /operator/\n\n${sitemap}\n`;
 }
