@@ -30,9 +30,11 @@ function medians(run: () => void, runs: number): { wall: number; cpu: number } {
 export async function benchDiff(): Promise<string[]> {
   const before = buildBundle(MB);
   const after = before
-    .replace(/^\d{4}-\d\d-\d\dT[^\n]*$/m, "2026-11-30T10:20:05+01:00")
+    // Two hours after the first capture (its meta says 2026-12-01T10:41+01:00).
+    .replace(/^\d{4}-\d\d-\d\dT[^\n]*$/m, "2026-12-01T12:20:05+01:00")
     .replace(/^OneAuthUnrecoverableTimestamp.*\n/m, "")
-    .replace("===== FIXPATH:udr-admin =====", "Event[0]:\n  Log Name: Microsoft-Windows-AAD/Operational\n  Date: 2026-11-30T09:40:00.000Z\n  Event ID: 1098\n  Description:\nError: 0xCAA50021 Token broker operation failed.\n\n===== FIXPATH:udr-admin =====");
+    // A new sign-in error event at the end of the sign-in events, before the next part's marker (with its run token).
+    .replace(/^(===== FIXPATH:udr-admin\b[^\n]*=====)$/m, "Event[0]:\n  Log Name: Microsoft-Windows-AAD/Operational\n  Date: 2026-12-01T11:00:00.000Z\n  Event ID: 1098\n  Description:\nError: 0xCAA50021 Token broker operation failed.\n\n$1");
   const check = diffPastes(before, after, { maxBytes: Infinity });
   if (!check.ok || !check.rows.some((r) => r.key === "sign-in-errors" && r.after.words.startsWith("new since the first capture"))) throw new Error("the benchmark bundles did not compare as expected");
   const lines = [`diff: two ${(before.length / MB).toFixed(2)} MB bundles (load average ${loadavg()[0]!.toFixed(1)}: figures on a loaded machine run slow)`];
