@@ -60,13 +60,13 @@ export class Library {
         file: i.file,
         path: [],
         message: `no scenario uses this library ${LIBRARY_KINDS[i.folder].kind} ("${i.id}")`,
-        hint: `list it in a scenario's ${LIBRARY_KINDS[i.folder].list} as "- use: ${i.id}", or delete the file`,
+        hint: i.folder === "managed" ? `write "use: ${i.id}" under a scenario's managed:, or delete the file` : `list it in a scenario's ${LIBRARY_KINDS[i.folder].list} as "- use: ${i.id}", or delete the file`,
       }));
     return [...items, ...wordings];
   }
 }
 
-/** Where the fields of a composed item came from, by `<list>.<index>`. */
+/** Where the fields of a composed item came from, by `<list>.<index>` (or `managed`). */
 export type Origins = Map<string, { file: string; fields: ReadonlyMap<string, PathSegment[]> }>;
 
 export interface Composed {
