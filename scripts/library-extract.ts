@@ -47,8 +47,7 @@ function readScenarios(): { name: string; doc: Document; data: Record<string, un
 const docs = new Map<string, Document>();
 const copies = new Map<string, Copy[]>();
 for (const { name, doc, data } of readScenarios()) {
-  const f = { name };
-  docs.set(f.name, doc);
+  docs.set(name, doc);
   for (const folder of LISTED) {
     const { list, key } = LIBRARY_KINDS[folder];
     const items = (data[list] as Record<string, unknown>[] | undefined) ?? [];
@@ -56,7 +55,7 @@ for (const { name, doc, data } of readScenarios()) {
       if ("use" in raw) return;
       const id = String(raw[key]);
       const k = `${folder}/${id}`;
-      copies.set(k, [...(copies.get(k) ?? []), { file: f.name, doc, list, index, app: data.app as App, code: String(data.code), raw }]);
+      copies.set(k, [...(copies.get(k) ?? []), { file: name, doc, list, index, app: data.app as App, code: String(data.code), raw }]);
     });
   }
 }
@@ -122,15 +121,14 @@ function variantsPass(): void {
   const scenarioDocs = new Map<string, Document>();
   const uses = new Map<string, Use[]>();
   for (const { name, doc, data } of readScenarios()) {
-    const f = { name };
-    scenarioDocs.set(f.name, doc);
+    scenarioDocs.set(name, doc);
     for (const folder of LISTED) {
       const seq = doc.get(LIBRARY_KINDS[folder].list) as { items: YAMLMap[] } | undefined;
       for (const node of seq?.items ?? []) {
         const use = node.get("use");
         if (typeof use !== "string") continue;
         const k = `${folder}/${use}`;
-        uses.set(k, [...(uses.get(k) ?? []), { file: f.name, doc, node, app: data.app as App, code: String(data.code) }]);
+        uses.set(k, [...(uses.get(k) ?? []), { file: name, doc, node, app: data.app as App, code: String(data.code) }]);
       }
     }
   }
@@ -204,13 +202,12 @@ function variantsPass(): void {
 function managedPass(): void {
   const bySigns = new Map<string, { signs: unknown; docs: [string, Document][] }>();
   for (const { name, doc, data: raw } of readScenarios()) {
-    const f = { name };
     const data = raw as { app: App; code: string; managed?: { signs?: unknown } };
     if (!data.managed?.signs) continue;
     const signs = normal(data.managed.signs, { app: data.app, code: String(data.code) });
     const key = JSON.stringify(signs);
     const entry = bySigns.get(key) ?? { signs, docs: [] };
-    entry.docs.push([f.name, doc]);
+    entry.docs.push([name, doc]);
     bySigns.set(key, entry);
   }
   let n = 0;

@@ -28,10 +28,7 @@ export interface ApiContext {
 /** Shortest operator token accepted (FIXPATH_OPERATOR_TOKEN). */
 export const OPERATOR_TOKEN_MIN = 16;
 
-/**
- * What is kept of a feedback comment: the report redactor's work (e-mail addresses in any script,
- * GUIDs, thumbprints, accounts, SIDs, profile paths), then IP addresses and phone numbers replaced.
- */
+/** What is kept of a feedback comment: the one redactor for typed words (src/report/redact.ts). */
 export function redactComment(comment: string): string {
   return redactTyped(comment);
 }
@@ -108,14 +105,19 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
     return { code, app: app as App, steps };
   };
 
+  /** Resolves the body's code + app to a scenario that has its step, or answers 422 and returns undefined. */
+  const stepOf = (body: { code: string; app: string; stepId: string }, reply: FastifyReply): ReturnType<typeof scenarioOf> => {
+    const scenario = scenarioOf(body.code, body.app, reply, "body");
+    if (!scenario || scenario.steps.includes(body.stepId)) return scenario;
+    sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
+    return undefined;
+  };
+
   app.post("/api/outcomes", async (request, reply) => {
     const body = parse(OutcomeBodySchema, request.body, "body", reply);
     if (!body) return reply;
-    const scenario = scenarioOf(body.code, body.app, reply, "body");
+    const scenario = stepOf(body, reply);
     if (!scenario) return reply;
-    if (!scenario.steps.includes(body.stepId)) {
-      return sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
-    }
     await outcomes.write({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason ?? null, day: ctx.day(), ...(body.verified === undefined ? {} : { verified: body.verified }) });
     return reply.code(201).header("cache-control", "no-store").send({ ok: true });
   });
@@ -126,11 +128,8 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
   app.post("/api/outcomes/reason", async (request, reply) => {
     const body = parse(OutcomeReasonBodySchema, request.body, "body", reply);
     if (!body) return reply;
-    const scenario = scenarioOf(body.code, body.app, reply, "body");
+    const scenario = stepOf(body, reply);
     if (!scenario) return reply;
-    if (!scenario.steps.includes(body.stepId)) {
-      return sendIssues(reply, 422, [issue("api/unknown-step", "body.stepId", `scenario ${scenario.code}/${scenario.app} has no step "${body.stepId}"`, { received: JSON.stringify(body.stepId), hint: suggest(body.stepId, scenario.steps, "a step id of this scenario:") })]);
-    }
     // An outcome still waiting in the batcher is committed first.
     await outcomes.drain();
     const added = await storage(db.addOutcomeReason({ code: scenario.code, app: scenario.app, stepId: body.stepId, outcome: body.outcome, reason: body.reason }), "store an outcome's reason");

@@ -400,7 +400,7 @@ describe("fixpath diagnose, interactive: the saved session", () => {
     expect(readFileSync(join(dir, ".fixpath-session.json"), "utf8")).toBe(before);
   });
 
-  it.skipIf(process.platform === "win32")("creates the session file readable by its owner only, and keeps it so when rewritten", async () => {
+  it("creates the session file readable by its owner only, and keeps it so when rewritten", async () => {
     const dir = tempDir();
     await savedCaa(dir);
     const file = join(dir, ".fixpath-session.json");

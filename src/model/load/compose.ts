@@ -113,7 +113,7 @@ export function composeScenario(raw: Record<string, unknown>, library: Library, 
     // The item's own fields, then each wording the scenario picks; where each field came from.
     const { variants: named = {}, ...base } = item.fields as Record<string, unknown> & { variants?: Record<string, Record<string, unknown>> };
     const from = new Map<string, PathSegment[]>(Object.keys(base).map((f) => [f, [f]]));
-    let fields: Record<string, unknown> = { ...base };
+    const fields: Record<string, unknown> = { ...base };
     const picks = variant === undefined ? [] : Array.isArray(variant) ? variant : [variant];
     for (const [v, name] of picks.entries()) {
       const vPath: PathSegment[] = Array.isArray(variant) ? [...prefix, "variant", v] : [...prefix, "variant"];
@@ -129,7 +129,7 @@ export function composeScenario(raw: Record<string, unknown>, library: Library, 
           continue;
         }
         from.set(f, ["variants", name, f]);
-        fields = { ...fields, [f]: value };
+        fields[f] = value;
       }
     }
     for (const field of Object.keys(words)) {

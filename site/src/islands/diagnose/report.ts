@@ -2,7 +2,7 @@
  * The report panel at the end of a diagnostic: exactly what will be shared (redacted by default),
  * in Markdown, plain text or JSON, to copy, download or print. Built by the core's report module.
  */
-import { buildReport, renderReport, type ReportFormat } from "../../../../src/report/report.ts";
+import { buildReport, renderReport, type ReportData, type ReportFormat } from "../../../../src/report/report.ts";
 import { foundAnswers } from "../../lib/settled.ts";
 import { h } from "../dom.ts";
 import { button, type Ctx } from "./ui.ts";
@@ -10,13 +10,18 @@ import { button, type Ctx } from "./ui.ts";
 const EXT: Record<ReportFormat, string> = { md: "md", txt: "txt", json: "json" };
 const MIME: Record<ReportFormat, string> = { md: "text/markdown", txt: "text/plain", json: "application/json" };
 
-/** The report as it will be shared (redacted unless the person unticked the box). */
-export function reportText(ctx: Ctx, format: ReportFormat = ctx.report.format): string {
+/** The report's data as it will be shared (redacted unless the person unticked the box). */
+function reportData(ctx: Ctx): ReportData | undefined {
   // The links are absolute (IT opens them from an e-mail): the organisation's public address when
   // it set one, else the address this page was opened at.
   // Answers the analyzer read are labelled as its findings in the report, not as the person's words.
   const found = foundAnswers(ctx.session, ctx.settled);
-  const data = buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString(), ...(found.length ? { found } : {}) }, { redact: ctx.report.redact, baseUrl: ctx.org.baseUrl ?? location.origin });
+  return buildReport({ kb: ctx.kb, session: ctx.session, startedAt: ctx.report.startedAt, generatedAt: new Date().toISOString(), ...(found.length ? { found } : {}) }, { redact: ctx.report.redact, baseUrl: ctx.org.baseUrl ?? location.origin });
+}
+
+/** The report as it will be shared, in one format. */
+export function reportText(ctx: Ctx, format: ReportFormat = ctx.report.format): string {
+  const data = reportData(ctx);
   return data ? renderReport(data, format) : "";
 }
 
@@ -72,9 +77,11 @@ export function reportSection(ctx: Ctx, open: boolean): HTMLElement {
   const pre = h("pre", { "data-report-preview": "", tabindex: "0", "aria-label": "Report preview" });
   const text = (format: ReportFormat = ctx.report.format): string => reportText(ctx, format);
   const print = h("div", { class: "report-print" });
+  // One report built per change, rendered for the preview and for print.
   const refresh = () => {
-    pre.textContent = text();
-    print.replaceChildren(...printable(text("md")).childNodes);
+    const data = reportData(ctx);
+    pre.textContent = data ? renderReport(data, ctx.report.format) : "";
+    print.replaceChildren(...printable(data ? renderReport(data, "md") : "").childNodes);
   };
   const started = h("input", { id: "dx-started", type: "text", value: ctx.report.startedAt, placeholder: "e.g. Monday morning, after a password change" });
   started.addEventListener("input", () => {
