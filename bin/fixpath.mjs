@@ -11,13 +11,18 @@ if (process.env.FIXPATH_FROM_SOURCE === "1") {
   await runFromSource();
 } else {
   let bundle;
+  // The "ready" line answers the "compiling" line: only said when that one was (one clock decides).
+  let saidSlow = false;
   try {
     bundle = await ensureCliBundle({
       // validate reads the YAML itself: an author's edit does not wait for a new snapshot first.
       snapshot: process.argv[2] !== "validate",
-      onSlow: () => process.stderr.write("fixpath: compiling the command line and checking the content after a change…\n"),
+      onSlow: () => {
+        saidSlow = true;
+        process.stderr.write("fixpath: compiling the command line and checking the content after a change…\n");
+      },
       onBuilt: (ms) => {
-        if (ms > 1000) process.stderr.write(`fixpath: ready (${(ms / 1000).toFixed(1)} s; again only after the next change).\n`);
+        if (saidSlow) process.stderr.write(`fixpath: ready (${(ms / 1000).toFixed(1)} s; again only after the next change).\n`);
       },
     });
   } catch (e) {
