@@ -104,6 +104,15 @@ function valueWords(fact: FactName, value: FactValue): string {
 
 const defaultLabel: FactLabeller = (fact, value) => (value === undefined ? `${describedFact(fact)} is not known` : `${describedFact(fact)}: ${valueWords(fact, value)}`);
 
+/** Who gave an answer, in the words of whoever reads it: the person reads "you answered", IT reads "the person answered". */
+export interface AnswerVoices {
+  person: string;
+  organisation: string;
+}
+
+/** The voices of a plan's reasons, which the person reads. */
+export const TO_THE_PERSON: AnswerVoices = { person: "you answered", organisation: "your organisation says" };
+
 /**
  * Labels facts with the scenario's own answer labels, so reasons read as the person answered;
  * facts in `fromOrganisation` read as the organisation's answer ("your organisation says …").
@@ -111,9 +120,10 @@ const defaultLabel: FactLabeller = (fact, value) => (value === undefined ? `${de
 export function answerLabeller(
   questions: readonly { fact: string; prompt: string; choices?: { value: FactValue; label: string }[] }[],
   fromOrganisation: ReadonlySet<string> = new Set(),
+  voices: AnswerVoices = TO_THE_PERSON,
 ): FactLabeller {
   return (fact, value) => {
-    const who = fromOrganisation.has(fact) ? "your organisation says" : "you answered";
+    const who = fromOrganisation.has(fact) ? voices.organisation : voices.person;
     const q = questions.find((x) => x.fact === fact);
     if (value === undefined) return q ? `"${q.prompt}" is not answered` : defaultLabel(fact, value);
     const choice = q?.choices?.find((c) => c.value === value);

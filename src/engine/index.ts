@@ -10,6 +10,7 @@ export * from "./types.ts";
 export * from "./asking.ts";
 export * from "./completion.ts";
 export * from "./hand-over.ts";
+export * from "./reasons.ts";
 export * from "./other-code.ts";
 export * from "./words.ts";
 export * from "./find-out.ts";

@@ -4,13 +4,14 @@
  * unknown: what the plan assumed is listed, with the question whose answer would change it.
  */
 import { checklistUrl, parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
-import { answerLabeller, because, evaluate, missingFacts, questionWords } from "./conditions.ts";
-import { MANAGED_REASON, adminStatus, avoidStatus, cutStatus, cutsFor, holdWords, holdsFor, neverStatus, outcomeOf, registrationStatus, stopWords, type Cuts } from "./safety.ts";
+import { answerLabeller, evaluate, missingFacts, questionWords } from "./conditions.ts";
+import { handOverWords, stepReason, type WordsContext } from "./reasons.ts";
+import { adminStatus, avoidStatus, cutPointOf, cutStatus, cutsFor, holdsFor, neverStatus, outcomeOf, registrationStatus, type Cuts, type Decided } from "./safety.ts";
 import { applyPresets } from "./presets.ts";
 import { ownCodeAsNone } from "./other-code.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
-import type { Assumption, Escalation, Plan, PlanOutcome, PlanStep } from "./types.ts";
+import type { Assumption, Escalation, HandOverCause, Plan, PlanOutcome, PlanStep } from "./types.ts";
 
 /**
  * Plans the diagnostic for a code (any written form) and an app. Throws a RangeError when there
@@ -63,54 +64,48 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
   const winner = cuts.start ?? cuts.beforeStateChange ?? cuts.afterFirstLine;
   const outcome: PlanOutcome = winner ? outcomeOf(winner) : "plan";
 
-  // ---- steps
+  // ---- steps: each decided as data, then worded (reasons.ts)
   const asked = new Set(scenario.questions.map((q) => q.fact as FactName));
   const holdContext = { facts, asked, stops: scenario.stops, firstStateChange: cuts.firstStateChange };
-  const steps: PlanStep[] = scenario.steps.map((step, index) => {
-    if (cuts.start) return { id: step.id, ...cutStatus(step, index, cuts)! };
+  const words: WordsContext = { scenario, facts, label, question };
+  const decide = (step: Scenario["steps"][number], index: number): Decided => {
+    if (cuts.start) return cutStatus(step, index, cuts)!;
     const never = neverStatus(step, facts);
     if (never) {
       if (facts.managed === undefined) assumptions.add("managed", "the computer may be managed, so never-on-managed actions are not offered", step.id);
-      return { id: step.id, ...never };
+      return never;
     }
     const cut = cutStatus(step, index, cuts);
-    if (cut) return { id: step.id, ...cut };
+    if (cut) return cut;
     const when = step.when ? evaluate(step.when, facts) : true;
-    if (when === false) return { id: step.id, status: "skip", reason: step.whenNot ?? `Does not apply: ${because(step.when!, facts, label).join(" and ")}.` };
-    const registration = registrationStatus(step, facts);
-    if (registration) return { id: step.id, ...registration };
-    const admin = adminStatus(step, facts);
-    if (admin) return { id: step.id, ...admin };
+    if (when === false) return { status: "skip", cause: { kind: "does-not-apply" } };
+    const ruled = registrationStatus(step, facts) ?? adminStatus(step, facts);
+    if (ruled) return ruled;
     // An unknown answer never unlocks: what the cautious answer would hold back waits for it.
     const holds = holdsFor(step, index, holdContext);
-    if (holds.length > 0) {
-      const findOut = [...new Set(holds.map((h) => h.fact))];
-      return { id: step.id, status: "find-out", reason: holdWords(holds, question), findOut };
-    }
-
-    const why: string[] = [step.tier === "first-line" ? "First-line step" : "Advanced step, after the first-line steps"];
-    if (step.when && when === true) why.push(`it applies because ${because(step.when, facts, label).join(" and ")}`);
-    if (step.when && when === "unknown") {
-      const missing = missingFacts(step.when, facts);
-      for (const f of missing) assumptions.add(f, "the step applies", step.id);
-      why.push(`assumed to apply until you answer ${missing.map(question).join(" and ")}`);
-    }
+    if (holds.length > 0) return { status: "find-out", cause: { kind: "find-out", holds } };
+    if (step.when && when === "unknown") for (const f of missingFacts(step.when, facts)) assumptions.add(f, "the step applies", step.id);
     // A step that changes nothing (reading a status) is not held; it says what it assumed.
-    if (step.tier === "advanced" && facts.managed === undefined) {
-      assumptions.add("managed", "the computer is not managed by an organisation", step.id);
-      why.push("assumed this computer is not managed (on a managed one, the advanced steps are for IT)");
-    }
-    return { id: step.id, status: "do", reason: `${why.join("; ")}.` };
+    const assumedNotManaged = step.tier === "advanced" && facts.managed === undefined;
+    if (assumedNotManaged) assumptions.add("managed", "the computer is not managed by an organisation", step.id);
+    return { status: "do", cause: { kind: "offered", tier: step.tier, applies: !step.when ? "always" : when === true ? "yes" : "assumed", assumedNotManaged } };
+  };
+  const steps: PlanStep[] = scenario.steps.map((step, index) => {
+    const { status, cause } = decide(step, index);
+    const out: PlanStep = { id: step.id, status, cause, reason: stepReason(cause, step.id, words) };
+    if (cause.kind === "find-out") out.findOut = [...new Set(cause.holds.map((h) => h.fact))];
+    return out;
   });
 
   // ---- what not to do
   for (const item of scenario.avoid) {
-    steps.push({ id: item.id, ...avoidStatus(item, facts) });
+    const { status, cause } = avoidStatus(item, facts);
+    steps.push({ id: item.id, status, cause, reason: stepReason(cause, item.id, words) });
   }
 
   const result: Plan = { code, app: scenario.app, outcome, steps, assumptions: assumptions.list() };
   if (outcome === "switch-guide" && winner) result.switchTo = switchTarget(kb, winner, facts);
-  const escalation = escalationFor(kb, code, outcome, fired, cuts);
+  const escalation = escalationFor(kb, scenario, code, outcome, fired, cuts);
   if (escalation) result.escalation = escalation;
   return result;
 }
@@ -129,20 +124,19 @@ export function canonicalCode(written: string): string {
   return key.startsWith("hex:") ? `0x${key.slice(4)}` : key.replace(":", "");
 }
 
-function escalationFor(kb: KnowledgeBase, code: string, outcome: PlanOutcome, fired: readonly Stop[], cuts: Cuts): Escalation | undefined {
+function escalationFor(kb: KnowledgeBase, scenario: Scenario, code: string, outcome: PlanOutcome, fired: readonly Stop[], cuts: Cuts): Escalation | undefined {
   const ending = outcome === "escalate" || (outcome === "plan" && (cuts.afterFirstLine !== undefined || cuts.managed));
   if (!ending) return undefined;
-  const reasons: string[] = [];
+  const causes: HandOverCause[] = [];
   // The stops that stop the plan, earliest cut first; then the managed-device rule if no stop said it.
   const ordered = [cuts.start, cuts.beforeStateChange, cuts.afterFirstLine].filter((s): s is Stop => s !== undefined);
   for (const stop of [...ordered, ...fired]) {
     if (stop.outcome === "not-this-error" || (stop.outcome === "switch-guide" && stop !== cuts.afterFirstLine)) continue;
-    const words = stopWords(stop);
-    if (!reasons.includes(words)) reasons.push(words);
+    if (!causes.some((c) => c.kind === "stop" && c.stop === stop.id)) causes.push({ kind: "stop", stop: stop.id, at: cutPointOf(stop) });
   }
-  if (cuts.managed && cuts.afterFirstLine === undefined) reasons.push(MANAGED_REASON);
-  if (reasons.length === 0) return undefined;
-  const esc: Escalation = { reasons };
+  if (cuts.managed && cuts.afterFirstLine === undefined) causes.push({ kind: "managed" });
+  if (causes.length === 0) return undefined;
+  const esc: Escalation = { causes, reasons: causes.map((c) => handOverWords(c, scenario)) };
   if (kb.checklists.has(code)) esc.checklist = checklistUrl(code);
   return esc;
 }

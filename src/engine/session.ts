@@ -23,12 +23,13 @@ import { checkFactValue, parseFacts } from "./answers.ts";
 import { questionsForNow } from "./asking.ts";
 import { pendingCompletion, resolvingOutcome, type PendingCompletion } from "./completion.ts";
 import { UNKNOWN } from "./conditions.ts";
-import { handOverReasons, unknownGuideReason } from "./hand-over.ts";
+import { handOverCauses } from "./hand-over.ts";
 import { otherCodeNotice } from "./other-code.ts";
 import { organisationWords, planCore, rankQuestions } from "./plan.ts";
+import { handOverWords } from "./reasons.ts";
 import { applyPresets, type PresetUsed } from "./presets.ts";
 import { findScenario, type Target } from "./target.ts";
-import type { Escalation, Plan, PlanStep } from "./types.ts";
+import type { Escalation, HandOverCause, Plan, PlanStep } from "./types.ts";
 
 export const SESSION_VERSION = 1;
 
@@ -443,7 +444,7 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
   if (core.outcome === "not-this-error") return { status: "stopped", plan: core, ...base };
   if (core.outcome === "switch-guide") {
     if (core.switchTo === undefined || kb.codes.has(core.switchTo)) return { status: "stopped", plan: core, ...base };
-    return escalated(kb, session, core, [unknownGuideReason(core.switchTo)], base);
+    return escalated(kb, scenario, core, [{ kind: "unknown-guide", code: core.switchTo }], base);
   }
   const tried = new Set(session.outcomes.map((o) => o.stepId));
   const completing = pendingCompletion(scenario, session.outcomes);
@@ -459,12 +460,12 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
     return { status: "finding-out", plan, step: next, findOut, ...base };
   }
   if (next) return { status: "step", plan, step: next, ...withCompletion };
-  return escalated(kb, session, plan, handOverReasons(scenario, plan, session.outcomes, report.heldForIt), base);
+  return escalated(kb, scenario, plan, handOverCauses(scenario, plan, session.outcomes, report.heldForIt), base);
 }
 
-function escalated(kb: KnowledgeBase, session: Session, plan: Plan, reasons: string[], base: { report: SessionReport; notice?: string }): SessionState {
-  const escalation: Escalation = { reasons };
-  if (plan.escalation?.checklist ?? kb.checklists.has(session.code)) escalation.checklist = checklistUrl(session.code);
+function escalated(kb: KnowledgeBase, scenario: Scenario, plan: Plan, causes: HandOverCause[], base: { report: SessionReport; notice?: string }): SessionState {
+  const escalation: Escalation = { causes, reasons: causes.map((c) => handOverWords(c, scenario)) };
+  if (plan.escalation?.checklist ?? kb.checklists.has(base.report.code)) escalation.checklist = checklistUrl(base.report.code);
   return { status: "escalated", plan, ...base, report: { ...base.report, escalation } };
 }
 

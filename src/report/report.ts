@@ -14,9 +14,13 @@
  *   address.
  */
 import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from "../evidence/index.ts";
-import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import { answerWords, appName, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
+import { handOverForIt, itLabeller, stepCauseForIt } from "./it-words.ts";
+import { plainText } from "./plain.ts";
 import { collectIdentifiers, createPasteRedactor, redactTyped, type RedactionKind } from "./redact.ts";
+
+export { plainText } from "./plain.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -103,7 +107,8 @@ export interface ReportData {
   /** Steps not taken, grouped by why: each reason once, with every step it applies to. */
   notTaken: { status: string; heading: string; reason?: string; steps: { stepId: string; title: string }[] }[];
   neverDo: { id: string; title: string; reason: string }[];
-  escalation?: { reasons: string[]; checklist?: ReportLink };
+  /** Why this goes to IT: each cause as data, and its words for IT, in the same order. */
+  escalation?: { causes: HandOverCause[]; reasons: string[]; checklist?: ReportLink };
   findings: ReportFindingGroup[];
   /** What the guide asks the person to have ready for IT (the scenario's list), when not fixed. */
   askFor: string[];
@@ -122,8 +127,6 @@ export const OUTCOME_REASON_WORDS: Readonly<Record<StepOutcomeReason, string>> =
 };
 
 const OWNER_WORDS: Record<string, string> = { device: "On the device", tenant: "In the tenant (Microsoft Entra ID, Intune, Conditional Access)", network: "On the network" };
-
-const SEE_WHY = 'See "Why this goes to IT".';
 
 const STATUS_HEADINGS: Record<string, string> = {
   "ask-admin": "For IT to do with the person",
@@ -147,16 +150,16 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const own = Object.entries(session.facts).filter(([fact]) => !fromOrganisation.has(fact as FactName));
   const preset = [...fromOrganisation].map((fact) => [fact, effective[fact]] as const);
   const answers: ReportData["answers"] = [
-    ...preset.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: `${answerWords(kb, scenario, fact, value as FactValue).replace(/\.$/, "")} (your organisation's answer).`, source: "organisation" as const })),
+    ...preset.map(([fact, value]) => ({ fact, value: value as FactValue, question: questionWords(kb, scenario, fact), answer: `${reportAnswer(kb, scenario, fact, value as FactValue)} (the organisation's answer).`, source: "organisation" as const })),
     ...own.map(([fact, value]) => {
       const base = { fact, value: value as FactValue, question: questionWords(kb, scenario, fact) };
       const found = input.found?.find((f) => f.fact === fact && f.value === value);
-      if (!found) return { ...base, answer: answerWords(kb, scenario, fact, value as FactValue), source: "person" as const };
+      if (!found) return { ...base, answer: `${reportAnswer(kb, scenario, fact, value as FactValue)}.`, source: "person" as const };
       // Not the person's answer: the analyzer read it, and says where.
       const where = found.lines.length ? `, ${found.lines.length === 1 ? "line" : "lines"} ${found.lines.join(", ")}` : "";
       return {
         ...base,
-        answer: `${answerWords(kb, scenario, fact, value as FactValue).replace(/\.$/, "")} (found by the analyzer in ${found.source}: ${found.because}${where}; not asked).`,
+        answer: `${reportAnswer(kb, scenario, fact, value as FactValue)} (found by the analyzer in ${found.source}: ${found.because}${where}; not asked).`,
         source: "analyzer" as const,
         found: { source: found.source, because: found.because, lines: [...found.lines] },
       };
@@ -177,36 +180,47 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const triedIds = new Set(session.outcomes.map((o) => o.stepId));
   const stepIds = new Set(scenario.steps.map((s) => s.id));
 
+  const esc = state.status === "escalated" ? state.report.escalation : undefined;
+  const firstLine = new Set(scenario.steps.filter((st) => st.tier === "first-line").map((st) => st.id));
+  const itWords = {
+    scenario,
+    facts: { ...effective, app: scenario.app },
+    label: itLabeller(scenario, fromOrganisation),
+    // What "Why this goes to IT" already says is not said again for each step.
+    saidAbove: { stops: new Set((esc?.causes ?? []).flatMap((c) => (c.kind === "stop" ? [c.stop] : []))), managed: (esc?.causes ?? []).some((c) => c.kind === "managed") },
+    firstLinePending: !session.outcomes.some((o) => firstLine.has(o.stepId)),
+  };
   const notTaken: ReportData["notTaken"] = [];
   for (const s of state.plan.steps) {
     if (!stepIds.has(s.id) || triedIds.has(s.id) || s.status === "never") continue;
-    // A step still to do needs no reason; the others are grouped by the reason the plan gives.
-    const reason = s.status === "do" ? undefined : speaksOfFixesNotDone(scenario, s.reason, session.outcomes) ? AFTER_FIRST_LINE_PENDING : plainText(s.reason);
+    // A step still to do needs no reason; the others are grouped by why, in IT's words.
+    const reason = s.status === "do" ? undefined : stepCauseForIt(s.cause, s.id, itWords);
     let group = notTaken.find((g) => g.status === s.status && g.reason === reason);
     if (!group) notTaken.push((group = { status: s.status, heading: STATUS_HEADINGS[s.status] ?? "Not taken", ...(reason ? { reason } : {}), steps: [] }));
     group.steps.push({ stepId: s.id, title: titles.get(s.id) ?? s.id });
   }
+  // A guide that stopped before any step showed none: nothing was held back from the person.
+  const stoppedAtStart = state.plan.steps.some((s) => s.cause.kind === "stopped" && s.cause.at === "start") && session.outcomes.length === 0;
+  const neverDo = stoppedAtStart ? [] : state.plan.steps.filter((s) => s.status === "never").map((s) => ({ id: s.id, title: titles.get(s.id) ?? s.id, reason: stepCauseForIt(s.cause, s.id, itWords) ?? plainText(s.reason) }));
 
   const groups = [...(input.evidence ? [dsregcmdFindings(input.evidence)] : []), ...(session.findings ?? []), ...(input.findings ?? [])];
   // Checks a finding that is not a pass points at come first in their group.
   const pointed = new Set(groups.flatMap((g) => g.findings.filter((f) => f.status !== "pass" && f.link).map((f) => f.link!.href)));
   const checklist = kb.checklists.get(session.code);
   const checkNext: ReportData["checkNext"] = [];
-  // A resolved case (a step fixed it) is a short record: nothing for IT to check next.
-  for (const owner of state.status === "resolved" ? [] : ["device", "tenant", "network"]) {
+  // A resolved case (a step fixed it) is a short record, and a guide that does not fit (another
+  // code's guide, not this error) leaves this code's checks out: nothing for IT to check next.
+  // Otherwise, the checks that fit the app and the answers (a check whose `when` is false is left out).
+  const checkFacts = { ...effective, app: session.app };
+  for (const owner of state.status === "resolved" || state.status === "stopped" ? [] : ["device", "tenant", "network"]) {
     const items = (checklist?.items ?? [])
-      .filter((i) => i.owner === owner && fitsApp(i, session.app))
+      .filter((i) => i.owner === owner && fitsApp(i, session.app) && (!i.when || evaluate(i.when, checkFacts) !== false))
       .map((i): ReportData["checkNext"][number]["items"][number] => ({ id: i.id, ...link(plainText(i.title), checklistUrl(session.code, i.id)) }))
       .map((i) => (pointed.has(i.path) ? { ...i, pointedAt: true as const } : i));
     items.sort((a, b) => Number("pointedAt" in b) - Number("pointedAt" in a));
     if (items.length) checkNext.push({ owner, heading: OWNER_WORDS[owner]!, items });
   }
 
-  const esc = state.status === "escalated" ? state.report.escalation : undefined;
-  // A reason already said under "Why this goes to IT" is not said again for each step.
-  for (const g of notTaken) {
-    for (const r of esc?.reasons.map(plainText) ?? []) if (g.reason && g.reason !== r && g.reason.includes(r)) g.reason = g.reason.replace(r, SEE_WHY);
-  }
   const data: ReportData = {
     version: 2,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
@@ -222,8 +236,8 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     tried,
     ...(pending ? { halfDone: { stepId: pending.after, title: titles.get(pending.after) ?? pending.after, until: plainText(pending.until), next: { stepId: pending.step, title: titles.get(pending.step) ?? pending.step } } } : {}),
     notTaken,
-    neverDo: state.plan.steps.filter((s) => s.status === "never").map((s) => ({ id: s.id, title: titles.get(s.id) ?? s.id, reason: plainText(s.reason) })),
-    ...(esc ? { escalation: { reasons: [...new Set(esc.reasons.map(plainText))], ...(esc.checklist && checklist ? { checklist: link(plainText(checklist.title), esc.checklist) } : {}) } } : {}),
+    neverDo,
+    ...(esc ? { escalation: { causes: esc.causes, reasons: esc.causes.map((c) => handOverForIt(c, scenario)), ...(esc.checklist && checklist ? { checklist: link(plainText(checklist.title), esc.checklist) } : {}) } } : {}),
     findings: groups.map((g) => ({
       ...g,
       findings: g.findings.map((f) => (f.link ? { ...f, link: { title: f.link.title, href: link(f.link.title, f.link.href).url ?? f.link.href } } : f)),
@@ -400,14 +414,11 @@ function questionWords(kb: KnowledgeBase, scenario: Scenario, fact: string): str
   return isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : "Another answer:";
 }
 
-/** An answer in words: the choice's label, Yes/No, a code as written, "No other code". */
-function answerWords(kb: KnowledgeBase, scenario: Scenario, fact: string, value: FactValue): string {
-  if (typeof value === "boolean") return value ? "Yes." : "No.";
-  const choices = [scenario, ...kb.scenarios.values()].flatMap((s) => s.questions.filter((q) => q.fact === fact).flatMap((q) => q.choices ?? []));
-  const label = choices.find((c) => c.value === value)?.label;
-  if (label) return `${plainText(label)}.`;
-  if (isFactName(fact) && FACTS[fact].type === "code") return value.trim().toLowerCase() === "none" ? "No other code." : `${value.trim()}.`;
-  return `${value.replace(/-/g, " ")}.`;
+/** An answer in words (the engine's one rule), with the choices of every scenario for a fact this one does not ask. */
+function reportAnswer(kb: KnowledgeBase, scenario: Scenario, fact: string, value: FactValue): string {
+  if (!isFactName(fact)) return String(value);
+  const own = scenario.questions.some((q) => q.fact === fact);
+  return plainText(answerWords(own ? scenario.questions : [...kb.scenarios.values()].flatMap((x) => x.questions), fact, value));
 }
 
 /** Facts whose value the person typed (codes), as opposed to picked from content's choices. */
@@ -418,20 +429,6 @@ function isTyped(fact: string): boolean {
 /** Step titles in one line: "a; b; c" (titles may hold commas). */
 function listWords(items: readonly string[]): string {
   return items.join("; ");
-}
-
-/**
- * Markdown → plain words: code spans and emphasis lose their marks, links keep their text. Reports
- * are pasted into tickets and mails, where Markdown marks show as they are.
- */
-export function plainText(text: string): string {
-  return text
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/\*\*([^*]+)\*\*/g, "$1")
-    .replace(/(^|[\s(])\*([^*\s][^*]*)\*(?=[\s).,;:!?]|$)/g, "$1$2")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** Whether a checklist item fits the app: the apps it declares, or every app when it declares none. */

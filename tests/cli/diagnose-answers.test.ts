@@ -49,9 +49,10 @@ describe("fixpath diagnose --json", () => {
     expect(Object.keys(plan)).toEqual(expect.arrayContaining(["code", "app", "outcome", "steps", "assumptions"]));
     expect(Object.keys(plan).every((k) => ["code", "app", "outcome", "steps", "switchTo", "escalation", "assumptions", "nextQuestion"].includes(k))).toBe(true);
     expect(plan).toMatchObject({ code: "caa50021", app: "onedrive", outcome: "plan", escalation: { reasons: expect.any(Array) } });
-    const steps = plan.steps as { id: string; status: string; reason: string }[];
-    // `findOut` only on a step that waits for answers (status find-out), naming them.
-    for (const s of steps) expect(Object.keys(s).sort()).toEqual(s.status === "find-out" ? ["findOut", "id", "reason", "status"] : ["id", "reason", "status"]);
+    const steps = plan.steps as { id: string; status: string; reason: string; cause: { kind: string } }[];
+    // `findOut` only on a step that waits for answers (status find-out), naming them; every step says why as data (`cause`) and in words.
+    for (const s of steps) expect(Object.keys(s).sort()).toEqual(s.status === "find-out" ? ["cause", "findOut", "id", "reason", "status"] : ["cause", "id", "reason", "status"]);
+    expect(steps.find((s) => s.id === "cleanup-wam-accounts")?.cause).toEqual({ kind: "registration", on: "managed" });
     expect(steps.some((s) => s.status === "find-out")).toBe(true);
     expect(steps.find((s) => s.id === "cleanup-wam-accounts")?.status).toBe("ask-admin");
     expect((plan.nextQuestion as { fact: string }).fact).toBe("otherErrorAfterSignIn");

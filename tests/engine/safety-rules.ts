@@ -158,6 +158,17 @@ export function designViolations(sc: Scenario, facts: Facts, plan: Plan): string
     if (sc.steps.some((s) => s.changesState && statusOf(s.id) === "do")) fail(`design: ${fact} stops before any step that changes state`);
     if (!personal && !otherCode && plan.outcome !== "escalate") fail(`design: ${fact} escalates, got ${plan.outcome}`);
   }
+  // Decisions are data (issue 24): each status has the causes that can give it, a cause names a
+  // stop of this scenario that fired, and an avoided action's cause says so.
+  const causesOf: Record<string, readonly string[]> = { do: ["offered"], skip: ["stopped", "managed", "does-not-apply"], "ask-admin": ["registration", "admin"], never: ["never-on-managed", "avoid"], "find-out": ["find-out"] };
+  const avoidIds = new Set(sc.avoid.map((a) => a.id));
+  for (const st of plan.steps) {
+    if (!causesOf[st.status]!.includes(st.cause.kind)) fail(`design: ${st.id} is ${st.status} with a ${st.cause.kind} cause`);
+    if ((st.cause.kind === "avoid") !== avoidIds.has(st.id)) fail(`design: ${st.id}'s cause ${st.cause.kind} does not match whether it is an avoided action`);
+    if (st.cause.kind === "stopped" && !sc.stops.some((x) => x.id === (st.cause as { stop: string }).stop)) fail(`design: ${st.id} names a stop the scenario does not have`);
+  }
+  for (const c of plan.escalation?.causes ?? []) if (c.kind === "stop" && !sc.stops.some((x) => x.id === c.stop)) fail(`design: the escalation names a stop the scenario does not have`);
+  if (plan.escalation && plan.escalation.causes.length !== plan.escalation.reasons.length) fail("design: every escalation cause has its words");
 
   return out;
 }

@@ -53,7 +53,7 @@ describe("the report for a session with the organisation's presets", () => {
     if (!started.ok) throw new Error("no session");
     const text = renderReport(buildReport({ kb, session: started.session })!, "txt");
     const managedQuestion = kb.scenarios.get("caa50021/onedrive")!.questions.find((q) => q.fact === "managed")!.prompt;
-    expect(text).toContain(`${managedQuestion} Yes (your organisation's answer).`);
+    expect(text).toContain(`${managedQuestion} Yes (the organisation's answer).`);
     expect(text).not.toContain(`${managedQuestion} No.`);
   });
 });

@@ -84,9 +84,10 @@ describe("the escalation report", () => {
     expect(redacted).toContain("[email-1]");
   });
 
-  it("redacts what the person typed, never the example address in a question's answer", () => {
+  it("redacts what the person typed, and quotes no example address as an answer", () => {
     const md = renderReport({ ...input, startedAt: "since ana@contoso.com reset MFA" }, { format: "md" });
-    expect(md).toContain("A work or school account (an address such as you@yourcompany.com)");
+    expect(md).toContain("Which account fails to sign in? A work or school account.");
+    expect(md).not.toContain("you@yourcompany.com");
     expect(md).toContain("since [email-1] reset MFA");
     expect(md).not.toContain("ana@contoso.com");
   });
@@ -172,9 +173,52 @@ describe("what the report says, from what happened", () => {
 
   it("says each reason once, with every step it applies to", () => {
     const text = renderReport({ kb, session: serverSession() }, { format: "md" });
-    const reason = "Not proposed: the plan stops before any step.";
-    expect(text.split(reason).length - 1).toBe(1);
-    expect(text).toContain("Restart Windows (Restart, not Shut down); Unlink the work account in OneDrive;");
+    expect(text.split("The guide stops here:").length - 1).toBe(1);
+    expect(text).toContain('Not offered: Restart Windows (Restart, not Shut down); Unlink the work account in OneDrive;');
+    expect(text).toMatch(/Check the device's registration with dsregcmd \/status\. See "Why this goes to IT"\./);
+  });
+
+  it("lists nothing as not done on purpose when the guide stopped before any step", () => {
+    const data = buildReport({ kb, session: serverSession() })!;
+    expect(data.neverDo).toEqual([]);
+    expect(renderReport(data, "md")).not.toContain("Not done on purpose");
+    // once a step has been shown and tried, what the person must never do is part of the record
+    expect(buildReport({ kb, session: escalatedSession() })!.neverDo.map((n) => n.id)).toContain("dsregcmd-leave");
+  });
+
+  it("is written to IT, about the person: the causes carry the data, the words are IT's", () => {
+    const data = buildReport({ kb, session: escalatedSession() })!;
+    expect(data.escalation!.causes).toEqual([{ kind: "out-of-steps", tried: 3, couldNot: 0 }, { kind: "stop", stop: "managed-after-first-line", at: "after-first-line" }]);
+    expect(data.escalation!.reasons[0]).toBe("The person tried 3 steps of this guide; none of them fixed the error.");
+    const text = renderReport(data, "md");
+    for (const words of [/You tried/, /hand over to IT/i, /Don't do it alone/, /you don't have/, /Find out first/, /you answered/, /in your own Windows session\./]) expect(text).not.toMatch(words);
+    // the session's own words (the end screen, the CLI) still speak to the person
+    expect(sessionState(kb, escalatedSession())!.report.escalation!.reasons[0]).toMatch(/^You tried 3 steps of this guide/);
+  });
+
+  it("says what the person could not tell, for a step held until an answer is known", () => {
+    let s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", otherErrorAfterSignIn: "none", windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, where: "banner", personalAndWorkPaired: false } }));
+    s = ok(answer(s, "managed", "unknown"));
+    s = ok(answer(s, "isAdmin", "unknown"));
+    const data = buildReport({ kb, session: s })!;
+    const held = data.notTaken.find((g) => g.status === "find-out");
+    expect(held?.reason).toMatch(/^The person could not tell “Is this a computer your organisation manages\?”/);
+    expect(held?.reason).not.toMatch(/Find out first|you /);
+  });
+
+  it("leaves out the checks whose answers rule them out, and keeps them while not known", () => {
+    const ids = (facts: Record<string, boolean | string>) => buildReport({ kb, session: ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "work", windowsServer: true, ...facts } })) })!.checkNext.flatMap((g) => g.items.map((i) => i.id));
+    expect(ids({})).toEqual(expect.arrayContaining(["dual-state", "hybrid-join-diagnostics"]));
+    expect(ids({ hybridJoined: false })).not.toContain("dual-state");
+    expect(ids({ hybridJoined: false })).not.toContain("hybrid-join-diagnostics");
+    expect(ids({ hybridJoined: false })).toContain("prt-health");
+    expect(ids({ hybridJoined: true })).toContain("dual-state");
+  });
+
+  it("sends no checks for this code when another guide applies or it is not this error", () => {
+    const s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "personal" } }));
+    expect(sessionState(kb, s)!.status).toBe("stopped");
+    expect(buildReport({ kb, session: s })!.checkNext).toEqual([]);
   });
 
   it.each(["md", "txt"] as const)("speaks in titles and words, not ids or backticks (%s)", (format) => {

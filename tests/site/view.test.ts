@@ -55,16 +55,17 @@ describe("words for people", () => {
 });
 
 describe("the scenario file the diagnostic loads", () => {
-  it("holds one scenario without the page-only fields, and the checklist's titles, owners and apps only", () => {
+  it("holds one scenario without the page-only fields, and the checklist's titles, owners, apps and conditions only", () => {
     const file = buildScenarioFile(kb, "caa50021", "onedrive");
     const full = kb.scenarios.get("caa50021/onedrive")!;
     expect(file.scenario.steps.map((s) => s.id)).toEqual(full.steps.map((s) => s.id));
     expect(file.scenario.questions).toEqual(full.questions);
     expect(file.scenario.stops).toEqual(full.stops);
     expect("meaning" in file.scenario || "causes" in file.scenario).toBe(false);
-    // The report reads each item's id, title, owner and, when the item declares them, its apps.
+    // The report reads each item's id, title, owner and, when the item declares them, its apps and the answers it fits.
     const items = kb.checklists.get("caa50021")!.items;
-    expect(file.checklist!.items.map((i) => Object.keys(i).sort())).toEqual(items.map((i) => (i.apps ? ["apps", "id", "owner", "title"] : ["id", "owner", "title"])));
+    expect(file.checklist!.items.map((i) => Object.keys(i).sort())).toEqual(items.map((i) => [...(i.apps ? ["apps"] : []), "id", "owner", "title", ...(i.when ? ["when"] : [])]));
+    expect(file.checklist!.items.some((i) => i.when)).toBe(true);
     expect(file.checklist!.items.some((i) => i.apps?.includes("teams"))).toBe(true);
     expect(file.hubs).toEqual(hubLinks(kb));
     const gz = (v: unknown) => gzipSync(JSON.stringify(v)).length;

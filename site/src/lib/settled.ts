@@ -11,7 +11,8 @@
 import { answer, effectiveFacts, type Session } from "../../../src/engine/session.ts";
 import { checkFactValue } from "../../../src/engine/answers.ts";
 import { UNKNOWN } from "../../../src/engine/conditions.ts";
-import { FACTS, FACT_NAMES, displayCode, isFactName, type FactName, type Facts, type FactValue, type Scenario } from "../../../src/model/index.ts";
+import { answerWords as answerWordsFor } from "../../../src/engine/words.ts";
+import { FACTS, FACT_NAMES, isFactName, type FactName, type Facts, type FactValue, type Scenario } from "../../../src/model/index.ts";
 
 /** A settled answer and, when the analyzer gave it, what it read (in words, with its lines). */
 export interface Settled {
@@ -102,15 +103,9 @@ export function questionWords(scenario: Pick<Scenario, "questions">, fact: FactN
   return scenario.questions.find((q) => q.fact === fact)?.prompt ?? FACTS[fact].description.replace(/\.$/, "");
 }
 
-/** An answer in words: the question's label for it, Yes/No, a code as written, "No other code". */
+/** An answer in words, as the scenario's questions label it (the engine's one rule). */
 export function answerWords(scenario: Pick<Scenario, "questions">, fact: FactName, value: FactValue): string {
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  const label = scenario.questions.filter((q) => q.fact === fact).flatMap((q) => q.choices ?? []).find((c) => c.value === value)?.label;
-  // The choice's example address ("(you@yourcompany.com)") is not part of the answer.
-  if (label) return label.replace(/\s*\([^()]*@[^()]*\)\s*$/, "");
-  if (FACTS[fact].type === "code") return value.trim().toLowerCase() === "none" ? "No other code" : displayCode(value);
-  const words = value.replace(/-/g, " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return answerWordsFor(scenario.questions, fact, value);
 }
 
 /** Only settled, well-formed answers travel from the analyzer ("I don't know" never does). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CaveatSchema } from "./caveat.ts";
+import { ConditionSchema } from "./condition.ts";
 import { AppSchema, d, Id, Markdown, SourceRefs } from "./common.ts";
 import { InstructionSchema } from "./instruction.ts";
 import { PageBase } from "./page.ts";
@@ -18,6 +19,9 @@ export const ChecklistSchema = z
           title: z.string().min(1),
           owner: z.enum(["device", "tenant", "network"]).meta(d("Where the check is done: device, tenant or network.")),
           apps: z.array(AppSchema).min(1).optional().meta(d("The apps this check concerns (an IT report for another app leaves it out); absent: every app.")),
+          when: ConditionSchema.optional().meta(
+            d("The answers this check fits: an IT report leaves it out when this is false for the case (kept when not known). Default: every case."),
+          ),
           text: Markdown,
           instructions: z.array(InstructionSchema).default([]),
           sources: SourceRefs,
