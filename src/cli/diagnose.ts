@@ -7,7 +7,7 @@
  */
 import { organisation } from "./organisation.ts";
 import { FACTS, hubUrl, isFactName, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { findScenario, planScenario, type Plan } from "../engine/index.ts";
+import { findScenario, planScenario, stoppedWords, unreachable, type Assumption, type Plan } from "../engine/index.ts";
 import { plainText, type FoundAnswer } from "../report/index.ts";
 import type { Content } from "./content.ts";
 import { readAnswers, readEvidence, withEvidence, type Answers } from "./answers.ts";
@@ -86,6 +86,12 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
     const known = kb.codes.has(plan.switchTo);
     lines.push(`Go to: ${known ? hubUrl(plan.switchTo) : plan.switchTo}${known ? "" : " (Fixpath has no guide for it yet)"}`);
   }
+  // A guide that stops before any step says why once, and nothing about its steps or open questions.
+  const stopped = stoppedWords(plan, scenario);
+  if (stopped !== undefined && plan.outcome !== "escalate") {
+    lines.push("", plainText(stopped));
+    return lines.join("\n") + "\n";
+  }
   const steps = plan.steps.filter((s) => !avoidIds.has(s.id));
   const shown = steps.filter((s) => s.status !== "skip");
   const skipped = steps.filter((s) => s.status === "skip");
@@ -95,15 +101,25 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
     const first = new Map<string, number>();
     shown.forEach((s, i) => {
       const n = `${String(i + 1).padStart(2)}. `;
-      const said = s.status === "find-out" ? first.get(s.reason) : undefined;
+      const key = JSON.stringify(s.cause);
+      const said = s.status === "find-out" ? first.get(key) : undefined;
       const reason = said === undefined ? plainText(s.reason) : `Find out first, as for step ${said}.`;
-      if (s.status === "find-out" && said === undefined) first.set(s.reason, i + 1);
+      if (s.status === "find-out" && said === undefined) first.set(key, i + 1);
       lines.push(`  ${n}${name(s.id)}${STATUS_SAID[s.status]}`, `  ${" ".repeat(n.length)}${reason}`);
     });
   }
   if (skipped.length > 0) {
     lines.push("", "Not offered");
-    for (const s of skipped) lines.push(`  - ${name(s.id)}: ${plainText(s.reason)}`);
+    // Steps not offered for the same cause are named together, with the reason once.
+    const groups = new Map<string, { names: string[]; reason: string }>();
+    for (const s of skipped) {
+      const key = JSON.stringify(s.cause);
+      const saidBelow = s.cause.kind === "stopped" && (plan.escalation?.causes ?? []).some((c) => c.kind === "stop" && s.cause.kind === "stopped" && c.stop === s.cause.stop);
+      const g = groups.get(key) ?? { names: [], reason: saidBelow ? 'Not proposed: the plan stops before them (see "Hand over to IT" below).' : plainText(s.reason) };
+      g.names.push(name(s.id));
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) lines.push(`  - ${g.names.join("; ")}: ${g.reason}`);
   }
   const avoid = plan.steps.filter((s) => avoidIds.has(s.id));
   if (avoid.length > 0) {
@@ -124,7 +140,7 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
   }
   if (plan.assumptions.length > 0) {
     lines.push("", "Not answered yet");
-    for (const a of plan.assumptions) lines.push(`  - ${questionOf(scenario, a.fact)} ${assumedWords(a.assumed, a.affects.map(name))}`);
+    for (const a of plan.assumptions) lines.push(`  - ${questionOf(scenario, a.fact)} ${assumedWords(a, a.affects.map(name))}`);
   }
   if (plan.nextQuestion) {
     const q = plan.nextQuestion;
@@ -154,10 +170,18 @@ function valueWords(scenario: Scenario, fact: string, value: unknown): string {
 }
 
 /** What the plan assumes while a question is open, in words (the engine's assumption with names for its ids). */
-function assumedWords(assumed: string, affects: readonly string[]): string {
-  const names = affects.join("; ");
-  if (assumed.startsWith("the stop does not apply")) return `Until it is answered, the plan goes on; an answer can stop it: ${names}.`;
-  if (assumed === "the step applies") return `Until it is answered, the plan counts on this step: ${names}.`;
-  if (assumed.startsWith("the computer may be managed")) return `Until it is answered, the computer may be managed, so these are not offered: ${names}.`;
-  return `Until it is answered, the plan assumes ${assumed.replace(/\.$/, "")} (this affects: ${names}).`;
+function assumedWords(a: Assumption, affects: readonly string[]): string {
+  const names = affects.map((n) => n.replace(/\.$/, "")).join("; ");
+  switch (a.kind) {
+    case "stop-may-fire":
+      return `Until it is answered, the plan goes on; an answer can stop it: ${names}.`;
+    case "step-applies":
+      return `Until it is answered, the plan counts on this step: ${names}.`;
+    case "maybe-managed":
+      return `Until it is answered, the computer may be managed, so these are not offered: ${names}.`;
+    case "not-managed":
+      return `Until it is answered, the plan assumes ${a.assumed} (this affects: ${names}).`;
+    default:
+      return unreachable(a.kind);
+  }
 }

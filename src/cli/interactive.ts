@@ -32,6 +32,7 @@ import {
   recordOutcome,
   sessionState,
   startSession,
+  stoppedWords,
   undo,
   type HistoryEntry,
   type Session,
@@ -445,10 +446,10 @@ function finish(ask: Prompter, kb: KnowledgeBase, state: SessionState, scenario:
     ask.done(`Fixed. Glad it works again. (A record of what you tried: ${reportCmd})`);
   } else if (state.status === "stopped") {
     if (state.plan.outcome === "switch-guide") {
-      ask.note(stripMd(state.plan.steps[0]?.reason ?? ""), "Another guide applies");
+      ask.note(stripMd(stoppedWords(state.plan, scenario) ?? ""), "Another guide applies");
       ask.done(switchHint(kb, state.plan.switchTo, state.plan.app, sessionFile));
     } else {
-      ask.done(`This guide does not fit: ${stripMd(state.plan.steps[0]?.reason ?? scenario.title)}`);
+      ask.done(`This guide does not fit: ${stripMd(stoppedWords(state.plan, scenario) ?? scenario.title)}`);
     }
   } else {
     const reasons = state.report.escalation?.reasons ?? [];

@@ -77,7 +77,7 @@ export const PlanContractSchema = z
       .strictObject({ causes: z.array(HandOverCause).min(1).meta(d("Why, as data, in order.")), reasons: z.array(z.string()).min(1).meta(d("The causes in words, in the same order.")), checklist: z.string().optional().meta(d("The admin checklist's path, when the code has one.")) })
       .optional()
       .meta(d("What goes to IT, and where their checklist is.")),
-    assumptions: z.array(z.strictObject({ fact: Fact, assumed: z.string(), affects: z.array(z.string()) })).meta(d("Unanswered facts the plan relied on: what it assumed and which step or stop ids that affects.")),
+    assumptions: z.array(z.strictObject({ fact: Fact, kind: z.enum(["stop-may-fire", "step-applies", "maybe-managed", "not-managed"]).meta(d("What is assumed, as data: a stop does not fire yet, a step's condition holds, the computer may be managed, or it is not.")), assumed: z.string().meta(d("The same, in words.")), affects: z.array(z.string()) })).meta(d("Unanswered facts the plan relied on: what it assumed and which step or stop ids that affects.")),
     nextQuestion: z.looseObject({ fact: Fact, prompt: z.string() }).optional().meta(d("The question whose answer would change the plan most (the scenario's own question object).")),
     organisation: z
       .array(z.strictObject({ fact: Fact, value: Value, overrode: Value.optional(), says: z.string() }))

@@ -5,13 +5,13 @@
  */
 import { checklistUrl, parseCode, resolveCode, type FactName, type Facts, type FactValue, type KnowledgeBase, type Question, type Scenario, type Stop } from "../model/index.ts";
 import { answerLabeller, evaluate, missingFacts, questionWords } from "./conditions.ts";
-import { handOverWords, stepReason, type WordsContext } from "./reasons.ts";
+import { ASSUMPTION_WORDS, handOverWords, stepReason, type WordsContext } from "./reasons.ts";
 import { adminStatus, avoidStatus, cutPointOf, cutStatus, cutsFor, holdsFor, neverStatus, outcomeOf, registrationStatus, type Cuts, type Decided } from "./safety.ts";
 import { applyPresets } from "./presets.ts";
 import { ownCodeAsNone } from "./other-code.ts";
 import { candidateValues } from "./space.ts";
 import { findScenario, type Target } from "./target.ts";
-import type { Assumption, Escalation, HandOverCause, Plan, PlanOutcome, PlanStep } from "./types.ts";
+import type { Assumption, AssumptionKind, Escalation, HandOverCause, Plan, PlanOutcome, PlanStep } from "./types.ts";
 
 /**
  * Plans the diagnostic for a code (any written form) and an app. Throws a RangeError when there
@@ -58,7 +58,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
   for (const stop of scenario.stops) {
     const t = evaluate(stop.when, facts);
     if (t === true) fired.push(stop);
-    else if (t === "unknown") for (const f of missingFacts(stop.when, facts)) assumptions.add(f, "the stop does not apply (it needs this answer to fire)", stop.id);
+    else if (t === "unknown") for (const f of missingFacts(stop.when, facts)) assumptions.add(f, "stop-may-fire", stop.id);
   }
   const cuts = cutsFor(fired, scenario.steps, facts);
   const winner = cuts.start ?? cuts.beforeStateChange ?? cuts.afterFirstLine;
@@ -72,7 +72,7 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
     if (cuts.start) return cutStatus(step, index, cuts)!;
     const never = neverStatus(step, facts);
     if (never) {
-      if (facts.managed === undefined) assumptions.add("managed", "the computer may be managed, so never-on-managed actions are not offered", step.id);
+      if (facts.managed === undefined) assumptions.add("managed", "maybe-managed", step.id);
       return never;
     }
     const cut = cutStatus(step, index, cuts);
@@ -84,10 +84,10 @@ export function planCore(kb: KnowledgeBase, scenario: Scenario, answers: Facts, 
     // An unknown answer never unlocks: what the cautious answer would hold back waits for it.
     const holds = holdsFor(step, index, holdContext);
     if (holds.length > 0) return { status: "find-out", cause: { kind: "find-out", holds } };
-    if (step.when && when === "unknown") for (const f of missingFacts(step.when, facts)) assumptions.add(f, "the step applies", step.id);
+    if (step.when && when === "unknown") for (const f of missingFacts(step.when, facts)) assumptions.add(f, "step-applies", step.id);
     // A step that changes nothing (reading a status) is not held; it says what it assumed.
     const assumedNotManaged = step.tier === "advanced" && facts.managed === undefined;
-    if (assumedNotManaged) assumptions.add("managed", "the computer is not managed by an organisation", step.id);
+    if (assumedNotManaged) assumptions.add("managed", "not-managed", step.id);
     return { status: "do", cause: { kind: "offered", tier: step.tier, applies: !step.when ? "always" : when === true ? "yes" : "assumed", assumedNotManaged } };
   };
   const steps: PlanStep[] = scenario.steps.map((step, index) => {
@@ -130,11 +130,13 @@ function escalationFor(kb: KnowledgeBase, scenario: Scenario, code: string, outc
   const causes: HandOverCause[] = [];
   // The stops that stop the plan, earliest cut first; then the managed-device rule if no stop said it.
   const ordered = [cuts.start, cuts.beforeStateChange, cuts.afterFirstLine].filter((s): s is Stop => s !== undefined);
-  for (const stop of [...ordered, ...fired]) {
+  // A plan that escalates before the first-line steps never reaches a stop after them.
+  const reached = (stop: Stop) => outcome !== "escalate" || cutPointOf(stop) !== "after-first-line";
+  for (const stop of [...ordered, ...fired].filter(reached)) {
     if (stop.outcome === "not-this-error" || (stop.outcome === "switch-guide" && stop !== cuts.afterFirstLine)) continue;
     if (!causes.some((c) => c.kind === "stop" && c.stop === stop.id)) causes.push({ kind: "stop", stop: stop.id, at: cutPointOf(stop) });
   }
-  if (cuts.managed && cuts.afterFirstLine === undefined) causes.push({ kind: "managed" });
+  if (cuts.managed && cuts.afterFirstLine === undefined && outcome !== "escalate") causes.push({ kind: "managed" });
   if (causes.length === 0) return undefined;
   const esc: Escalation = { causes, reasons: causes.map((c) => handOverWords(c, scenario)) };
   if (kb.checklists.has(code)) esc.checklist = checklistUrl(code);
@@ -143,10 +145,10 @@ function escalationFor(kb: KnowledgeBase, scenario: Scenario, code: string, outc
 
 class Assumptions {
   private readonly byKey = new Map<string, Assumption>();
-  add(fact: FactName, assumed: string, affects: string): void {
-    const key = `${fact}\u0000${assumed}`;
+  add(fact: FactName, kind: AssumptionKind, affects: string): void {
+    const key = `${fact}\u0000${kind}`;
     const found = this.byKey.get(key);
-    if (!found) this.byKey.set(key, { fact, assumed, affects: [affects] });
+    if (!found) this.byKey.set(key, { fact, kind, assumed: ASSUMPTION_WORDS[kind], affects: [affects] });
     else if (!found.affects.includes(affects)) found.affects.push(affects);
   }
   list(): Assumption[] {

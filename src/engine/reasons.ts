@@ -10,7 +10,7 @@
  */
 import type { FactName, Facts, Scenario, Stop } from "../model/index.ts";
 import { because, missingFacts, type FactLabeller } from "./conditions.ts";
-import type { CutPoint, HandOverCause, Hold, HoldCause, StepCause } from "./types.ts";
+import type { AssumptionKind, CutPoint, HandOverCause, Hold, HoldCause, StepCause } from "./types.ts";
 import { displayCode } from "./words.ts";
 
 /** What the words of a cause are drawn from: the scenario (steps, stops, questions) and the answers. */
@@ -22,6 +22,14 @@ export interface WordsContext {
   /** The question that settles a fact, quoted. */
   question: (fact: FactName) => string;
 }
+
+/** What a plan assumes while a fact is not answered, in words (`Assumption.assumed`). */
+export const ASSUMPTION_WORDS: Readonly<Record<AssumptionKind, string>> = {
+  "stop-may-fire": "the stop does not apply (it needs this answer to fire)",
+  "step-applies": "the step applies",
+  "maybe-managed": "the computer may be managed, so never-on-managed actions are not offered",
+  "not-managed": "the computer is not managed by an organisation",
+};
 
 /** The managed-device rule: on a managed device the plan ends after the first-line steps. */
 export const MANAGED_REASON =
@@ -47,6 +55,18 @@ export const BORROWED_ELEVATION =
 export function stopWords(stop: Stop, at: CutPoint): string {
   if (at === "after-first-line") return `${AFTER_FIRST_LINE} ${stop.reason}`;
   return `${stop.title} ${stop.reason}`;
+}
+
+/**
+ * Why a plan proposes no step, for a guide that ended before any (another code's guide, not this
+ * error): the stop's own words, without the plan's "Not proposed" preamble. Undefined when the
+ * plan was not cut at its start.
+ */
+export function stoppedWords(plan: { steps: readonly { cause: StepCause }[] }, scenario: Scenario): string | undefined {
+  const cause = plan.steps[0]?.cause;
+  if (cause?.kind !== "stopped" || cause.at !== "start") return undefined;
+  const stop = scenario.stops.find((s) => s.id === cause.stop);
+  return stop ? stopWords(stop, cause.at) : undefined;
 }
 
 /** A step's cause in words, for the person. */

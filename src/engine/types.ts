@@ -107,9 +107,18 @@ export interface Escalation {
   checklist?: string;
 }
 
-/** An unanswered fact the plan relied on: what it assumed, and which step or stop ids that affects. */
+/**
+ * What a plan assumes while a fact is not answered: a stop does not fire yet (`stop-may-fire`), a
+ * step's condition holds (`step-applies`), the computer may be managed so never-on-managed actions
+ * are not offered (`maybe-managed`), or it is not managed for an advanced step that changes nothing
+ * (`not-managed`).
+ */
+export type AssumptionKind = "stop-may-fire" | "step-applies" | "maybe-managed" | "not-managed";
+
+/** An unanswered fact the plan relied on: what it assumed (as data and in words), and which step or stop ids that affects. */
 export interface Assumption {
   fact: FactName;
+  kind: AssumptionKind;
   assumed: string;
   affects: string[];
 }

@@ -175,3 +175,21 @@ describe("fixpath diagnose refuses bad input with exit 2", () => {
     expect(r.err).toContain(appsWithScenario(kb, multi).join(", "));
   });
 });
+
+describe("fixpath diagnose --answers, text: each reason once", () => {
+  it("a guide that does not fit says why once, and nothing of its steps or open questions", async () => {
+    const r = await run({ answers: file("personal.json", '{ "accountType": "personal" }') });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toContain("This guide does not fit your situation.");
+    expect(r.out.split("You are signing in with a personal Microsoft account.").length - 1).toBe(1);
+    expect(r.out).not.toMatch(/Not proposed|Not offered|Next question|Not answered yet/);
+  });
+
+  it("steps not offered for one cause are named together, and a stop said under the hand-over is not repeated", async () => {
+    const r = await run({ answers: file("server.json", '{ "accountType": "work", "windowsServer": true, "managed": true }') });
+    expect(r.out).toMatch(/Not offered\n {2}- Restart Windows \(Restart, not Shut down\); Unlink the work account in OneDrive;[^\n]*: Not proposed: the plan stops before them \(see "Hand over to IT" below\)\.\n\n/);
+    expect(r.out.split("OneDrive on Windows Server has its own supported setups").length - 1).toBe(1);
+    // an escalation before any step never speaks of the first-line steps
+    expect(r.out).not.toContain("after the first-line steps, stop there");
+  });
+});
