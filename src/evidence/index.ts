@@ -14,6 +14,7 @@ export * from "./error-text/recognize.ts";
 export * from "./bundle/lines.ts";
 export * from "./bundle/split.ts";
 export * from "./bundle/parse.ts";
+export * from "./bundle/derive.ts";
 export * from "./bundle/sections.ts";
 export * from "./bundle/to-facts.ts";
 export * from "./bundle/findings.ts";

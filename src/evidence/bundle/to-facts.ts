@@ -30,10 +30,9 @@
  *   (an error in any language) leaves it unknown.
  */
 import type { FactName, FactValue, Facts } from "../../model/facts.ts";
-import { packageState } from "../appx/packages.ts";
-import { deriveEdition } from "../edition/edition.ts";
 import { derivePaired } from "../onedrive/onedrive.ts";
 import type { FactSupport, FactsFromEvidence } from "../dsregcmd/to-facts.ts";
+import type { BundleState } from "./derive.ts";
 import type { BundleEvidence, SectionResult, ReadSectionId } from "./parse.ts";
 import { sortedLines } from "./lines.ts";
 import { SECTION_WORDS } from "./split.ts";
@@ -47,18 +46,8 @@ export function sectionWords(id: ReadSectionId): string {
   return SECTION_WORDS[id];
 }
 
-/** Why a section gave nothing, in words, or undefined when it was read. */
-export function unreadable(s: SectionResult | undefined, id: ReadSectionId): string | undefined {
-  if (!s) return `the ${SECTION_WORDS[id]} part is not in the paste`;
-  if (s.cutOff && s.state !== "empty") return `the paste is cut off inside the ${SECTION_WORDS[id]} part, so it is not used for answers`;
-  if (s.state === "denied") return `the ${SECTION_WORDS[id]} part says access was denied (line ${s.error!.line})`;
-  if (s.state === "error") return `the ${SECTION_WORDS[id]} part printed an error instead (line ${s.error!.line})`;
-  if (s.state === "empty") return `the ${SECTION_WORDS[id]} part is empty${s.cutOff ? " (the paste was cut off)" : ""}`;
-  return undefined;
-}
-
 /** The facts the bundle supports, each with its lines; pure. */
-export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
+export function bundleToFacts(ev: BundleEvidence, state: BundleState): FactsFromEvidence {
   const facts: Facts = {};
   const support: FactSupport[] = [];
   const notes: string[] = [];
@@ -67,10 +56,12 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
     support.push({ fact, value, lines: sortedLines(...lines), because });
   };
   const S = ev.sections;
+  /** Why a part settles no answer, in words; undefined when it may. */
+  const unreadable = (id: ReadSectionId) => state.parts[id].unreadable?.words;
 
   // ---- isAdmin
   const groups = S["whoami-groups"];
-  const whyGroups = unreadable(groups, "whoami-groups");
+  const whyGroups = unreadable("whoami-groups");
   if (whyGroups) notes.push(`Administrator rights stay unknown: ${whyGroups}.`);
   else {
     const g = groups!.data;
@@ -88,28 +79,26 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
   }
 
   // ---- windowsServer
-  const os = S.os;
-  const pt = S.producttype?.data;
-  const usableOs = !unreadable(os, "os");
-  const edition = deriveEdition(usableOs ? os!.data : undefined, S.producttype?.cutOff ? undefined : pt, S.ver?.data);
+  const edition = state.edition;
   if (edition.windowsServer.value === "unknown") {
-    notes.push(`Windows Server or not stays unknown: ${unreadable(os, "os") ?? edition.windowsServer.reason}.`);
+    notes.push(`Windows Server or not stays unknown: ${unreadable("os") ?? edition.windowsServer.reason}.`);
   } else set("windowsServer", edition.windowsServer.value, edition.windowsServer.lines, edition.windowsServer.reason);
 
   // ---- hybridJoined (from the dsregcmd section)
   const ds = S.dsregcmd;
-  const dsFacts = ds?.cutOff ? undefined : ds?.data?.facts;
+  const usableDs = unreadable("dsregcmd") ? undefined : ds?.data;
+  const dsFacts = usableDs?.facts;
   const hybrid = dsFacts?.support.find((f) => f.fact === "hybridJoined");
   if (hybrid) set("hybridJoined", hybrid.value, hybrid.lines, hybrid.because);
-  else notes.push(`Hybrid join stays unknown: ${unreadable(ds, "dsregcmd") ?? dsFacts?.notes.find((n) => n.startsWith("Hybrid join stays unknown: "))?.replace(/^Hybrid join stays unknown: /, "") ?? "the device registration part does not show it"}`.replace(/\.?$/, "."));
+  else notes.push(`Hybrid join stays unknown: ${unreadable("dsregcmd") ?? dsFacts?.notes.find((n) => n.startsWith("Hybrid join stays unknown: "))?.replace(/^Hybrid join stays unknown: /, "") ?? "the device registration part does not show it"}`.replace(/\.?$/, "."));
 
   // ---- managed
   const mdm = S.mdm;
-  const enrolledRaw = mdm && !unreadable(mdm, "mdm") ? mdm.data.enrolled : undefined;
+  const enrolledRaw = unreadable("mdm") ? undefined : mdm!.data.enrolled;
   // A "no" needs the part read in full; a "yes" stands beside an error.
   const enrolled = enrolledRaw?.value === false && mdm!.state !== "read" ? undefined : enrolledRaw;
-  const portal = S.appx && !unreadable(S.appx, "appx") ? packageState(S.appx.data, "Microsoft.CompanyPortal") : undefined;
-  const join = ds?.cutOff ? undefined : ds?.data?.state.joinType;
+  const portal = unreadable("appx") ? undefined : state.packages?.["microsoft.companyportal"];
+  const join = usableDs?.state.joinType;
   if (enrolled?.value === true) set("managed", true, enrolled.lines, `enrolled in device management: ${enrolled.reason}`);
   else if (facts.hybridJoined === true) set("managed", true, hybrid!.lines, "hybrid joined, which the managed question counts as a managed device");
   else if (join?.value === "entra-joined") set("managed", true, join.lines, "joined to Microsoft Entra ID (AzureAdJoined YES), which makes it your organisation's device");
@@ -121,9 +110,9 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
       set("managed", false, [...enrolled.lines, ...portal.lines, ...join.lines], `no device management enrollment, no Company Portal, and the device is ${join.value === "registered" ? "only Entra registered (a work account added)" : "not joined"} to an organisation`);
     } else {
       const why = [
-        enrolled === undefined ? (unreadable(mdm, "mdm") ?? (enrolledRaw ? `the management enrollment part holds a line that is not an entry (line ${mdm!.error?.line}), so an enrollment may be missing from it` : undefined)) : undefined,
-        portal === undefined ? unreadable(S.appx, "appx") : portal.value === "unknown" ? `Company Portal: ${portal.reason}` : undefined,
-        ds?.cutOff ? unreadable(ds, "dsregcmd") : undefined,
+        enrolled === undefined ? (unreadable("mdm") ?? (enrolledRaw ? `the management enrollment part holds a line that is not an entry (line ${mdm!.error?.line}), so an enrollment may be missing from it` : undefined)) : undefined,
+        portal === undefined ? unreadable("appx") : portal.value === "unknown" ? `Company Portal: ${portal.reason}` : undefined,
+        ds?.cutOff ? unreadable("dsregcmd") : undefined,
         orgJoin ? "the device is joined to a domain without an enrollment in the paste, which can still be managed" : undefined,
         !join || join.value === "unknown" ? "the join type is unknown" : undefined,
       ].filter(Boolean);
@@ -144,9 +133,9 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
     const lines = p.lines.length > 0 ? p.lines : acc.markerLine ? [acc.markerLine] : [];
     if (lines.length > 0) set("personalAndWorkPaired", p.value, lines, p.reason);
     else notes.push("A personal and a work OneDrive: unknown, the accounts part has no lines to rest on.");
-  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable(acc, "onedrive-accounts")}${acc?.state === "empty" && !acc.cutOff ? ", which the earlier command also printed when it could not read the accounts" : ""}.`);
+  } else notes.push(`A personal and a work OneDrive stays unknown: ${unreadable("onedrive-accounts")}${acc?.state === "empty" && !acc.cutOff ? ", which the earlier command also printed when it could not read the accounts" : ""}.`);
 
-  innerCode(S["aad-operational"], set, notes);
+  if (!unreadable("aad-operational")) innerCode(S["aad-operational"]!, set, notes);
   return { facts, support, notes };
 }
 
@@ -154,8 +143,7 @@ export function bundleToFacts(ev: BundleEvidence): FactsFromEvidence {
 const WRAPPER_KEY = "hex:caa5001c";
 
 /** innerErrorCode from the sign-in events (see the header). */
-function innerCode(events: SectionResult<"aad-operational"> | undefined, set: (fact: FactName, value: FactValue, lines: number[], because: string) => void, notes: string[]): void {
-  if (!events || unreadable(events, "aad-operational")) return;
+function innerCode(events: SectionResult<"aad-operational">, set: (fact: FactName, value: FactValue, lines: number[], because: string) => void, notes: string[]): void {
   const wrapped = events.data.events.filter((e) => (e.id === undefined || e.id.value === 1098) && e.codes.some((c) => c.key === WRAPPER_KEY));
   if (wrapped.length === 0) return;
   const inner = wrapped.map((e) => {

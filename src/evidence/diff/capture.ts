@@ -11,7 +11,6 @@
 import type { Analysis, BundleAnalysis, DsregcmdAnalysis } from "../analyze.ts";
 import { epochSeconds } from "../dsregcmd/fields.ts";
 import type { SectionResult, ReadSectionId } from "../bundle/parse.ts";
-import { unreadable } from "../bundle/to-facts.ts";
 
 /** A capture that analysed as `dsregcmd /status` output or as a bundle. */
 export interface Capture {
@@ -73,7 +72,7 @@ export function captureOf(analysis: Extract<Analysis, { ok: true }>): Capture | 
 export function readablePart<K extends ReadSectionId>(c: Capture, id: K): Read<SectionResult<K>> {
   if (!c.bundle) return { known: false, why: "a bare dsregcmd /status paste does not hold it" };
   const s = c.bundle.evidence.sections[id] as SectionResult<K> | undefined;
-  const why = unreadable(s as SectionResult | undefined, id);
+  const why = c.bundle.state.parts[id].unreadable?.words;
   if (why || !s) return { known: false, why: why ?? "not in the paste" };
   return { known: true, value: s };
 }
