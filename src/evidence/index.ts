@@ -1,6 +1,7 @@
 export * from "./analyze.ts";
 export * from "./decode.ts";
 export * from "./links.ts";
+export * from "./facts.ts";
 export * from "./dsregcmd/fields.ts";
 export * from "./dsregcmd/raw.ts";
 export * from "./dsregcmd/parse.ts";

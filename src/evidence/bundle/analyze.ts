@@ -3,7 +3,7 @@
  * part's readability, the edition, the watched apps, worked out once) → facts, findings and the
  * device card, which all read the derived state.
  */
-import type { FactsFromEvidence } from "../dsregcmd/to-facts.ts";
+import type { FactsFromEvidence } from "../facts.ts";
 import type { KbView } from "../error-text/recognize.ts";
 import { deviceCard, type CardRow } from "./card.ts";
 import { deriveBundleState, type BundleState } from "./derive.ts";

@@ -5,7 +5,7 @@
  * words (accounts are counted and typed, not named).
  */
 import { WATCHED_PACKAGES, type WatchedPackage } from "../appx/packages.ts";
-import type { FactsFromEvidence } from "../dsregcmd/to-facts.ts";
+import { unknownWhy, type FactsFromEvidence, type UnknownFactName } from "../facts.ts";
 import type { BundleState } from "./derive.ts";
 import type { BundleEvidence } from "./parse.ts";
 import { sortedLines } from "./lines.ts";
@@ -30,6 +30,11 @@ export function deviceCard(ev: BundleEvidence, state: BundleState, facts: FactsF
   const S = ev.sections;
   const rows: CardRow[] = [];
   const support = (f: string) => facts.support.find((s) => s.fact === f);
+  /** Why a fact stays unknown, without its lead: the row's label names the fact. */
+  const whyUnknown = (f: UnknownFactName) => {
+    const u = facts.unknown.find((x) => x.fact === f);
+    return u ? unknownWhy(u) : "";
+  };
 
   // ---- join
   const ds = S.dsregcmd?.data;
@@ -43,14 +48,14 @@ export function deviceCard(ev: BundleEvidence, state: BundleState, facts: FactsF
   const m = support("managed");
   rows.push(m
     ? { key: "management", label: "Management", value: m.value ? "Managed by an organisation" : "Not managed", detail: m.because, tone: m.value ? "warn" : "good", lines: m.lines }
-    : { key: "management", label: "Management", value: "Not known", detail: facts.notes.find((n) => n.startsWith("Whether the device is managed")) ?? "", tone: "unknown", lines: [] });
+    : { key: "management", label: "Management", value: "Not known", detail: whyUnknown("managed"), tone: "unknown", lines: [] });
 
   // ---- admin
   const a = support("isAdmin");
   const g = S["whoami-groups"]?.data;
   rows.push(a
     ? { key: "admin", label: "Administrator rights", value: a.value ? `Yes${g?.elevated.value === false ? " (this window was not elevated)" : ""}` : "No, a standard user", detail: a.because, tone: a.value ? "good" : "info", lines: sortedLines(...a.lines, ...(g?.integrity.lines ?? [])) }
-    : { key: "admin", label: "Administrator rights", value: "Not known", detail: facts.notes.find((n) => n.startsWith("Administrator rights")) ?? "", tone: "unknown", lines: g?.elevated.lines ?? [] });
+    : { key: "admin", label: "Administrator rights", value: "Not known", detail: whyUnknown("isAdmin"), tone: "unknown", lines: g?.elevated.lines ?? [] });
 
   // ---- edition
   const os = S.os?.data;
@@ -61,7 +66,7 @@ export function deviceCard(ev: BundleEvidence, state: BundleState, facts: FactsF
     key: "edition",
     label: "Windows",
     value: server?.value === true ? `Windows Server${os?.editionId ? ` (${os.editionId.value})` : ""}` : name || (server ? "Windows (not Server)" : "Not known"),
-    detail: [server?.because, ed.multiSession ? "Enterprise multi-session counts as a PC here (how it reports itself is not confirmed by Microsoft)" : undefined, ed.family.value !== "unknown" ? `${ed.family.reason}` : undefined].filter(Boolean).join("; ") || (facts.notes.find((n) => n.startsWith("Windows Server")) ?? ""),
+    detail: [server?.because, ed.multiSession ? "Enterprise multi-session counts as a PC here (how it reports itself is not confirmed by Microsoft)" : undefined, ed.family.value !== "unknown" ? `${ed.family.reason}` : undefined].filter(Boolean).join("; ") || whyUnknown("windowsServer"),
     tone: server ? "info" : "unknown",
     lines: sortedLines(...(server?.lines ?? []), ...ed.family.lines),
   });
@@ -113,7 +118,7 @@ export function deviceCard(ev: BundleEvidence, state: BundleState, facts: FactsF
     key: "accounts",
     label: "Accounts",
     value: accParts.length ? accParts.join("; ") : "Not known",
-    detail: paired ? paired.because : facts.notes.find((n) => n.startsWith("A personal and a work OneDrive")) ?? "",
+    detail: paired ? paired.because : whyUnknown("personalAndWorkPaired"),
     tone: accParts.length ? "info" : "unknown",
     lines: sortedLines(...acc.map((x) => x.line), ...creds.map((c) => c.line).slice(0, 3), ...wam.map((w) => w.line)),
   });

@@ -10,7 +10,7 @@ import { deriveFindings, type Finding } from "./findings.ts";
 import { parseDsregcmdStatus, type DsregcmdEvidence } from "./parse.ts";
 import { parseDsregcmdRaw } from "./raw.ts";
 import { toFacts } from "./to-facts.ts";
-import type { FactsFromEvidence } from "./to-facts.ts";
+import type { FactsFromEvidence } from "../facts.ts";
 
 export interface DsregcmdAnalysis {
   evidence: DsregcmdEvidence;
