@@ -90,7 +90,8 @@ export function renderDiff(diff: Extract<CaptureDiff, { ok: true }>, files: { be
   const same = diff.identity.filter((i) => i.match === true).map((i) => i.label);
   lines.push(`  same device: ${same.length ? `${same.join(", ")} match` : "not shown (nothing in both captures identifies the device)"}`);
   lines.push(`  order: ${diff.order.reason}${diff.order.order === "reversed" ? "  ← check the order" : ""}`);
-  for (const n of diff.notes) if (!n.startsWith("Nothing in both") && !n.startsWith("The captures look swapped")) lines.push(`  note: ${n}`);
+  // The "same device" and "order" lines above say what the identity and order notes say.
+  for (const n of diff.notes) if (n.about !== "identity" && n.about !== "order") lines.push(`  note: ${n.words}`);
 
   const changed = diff.rows.filter((r) => r.change === "better" || r.change === "worse" || r.change === "changed");
   const unchanged = diff.rows.filter((r) => r.change === "same");

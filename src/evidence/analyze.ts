@@ -5,33 +5,13 @@
  */
 import type { Issue } from "../model/issue.ts";
 import { decodePaste, type Encoding } from "./decode.ts";
-import { deriveDsregcmdState, type DsregcmdState } from "./dsregcmd/derive.ts";
-import { deriveFindings, type Finding } from "./dsregcmd/findings.ts";
-import { isKnownKey, sectionOfTitle } from "./dsregcmd/fields.ts";
-import { parseDsregcmdStatus, type DsregcmdEvidence } from "./dsregcmd/parse.ts";
-import { parseDsregcmdRaw } from "./dsregcmd/raw.ts";
-import { toFacts, type FactsFromEvidence } from "./dsregcmd/to-facts.ts";
+import { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "./dsregcmd/analyze.ts";
 import { recognizeErrorText, type KbView, type Recognition } from "./error-text/recognize.ts";
-import { deviceCard, type CardRow } from "./bundle/card.ts";
-import { deriveBundleFindings, type BundleFinding } from "./bundle/findings.ts";
-import { detectBundle, parseBundle, type BundleEvidence } from "./bundle/parse.ts";
-import { bundleToFacts } from "./bundle/to-facts.ts";
+import { analyzeBundle, type BundleAnalysis } from "./bundle/analyze.ts";
+import { detectBundle, type BundleEvidence } from "./bundle/parse.ts";
 
-/** A bundle paste (or one of its sections on its own): one place for its sections and findings. */
-export interface BundleAnalysis {
-  evidence: BundleEvidence;
-  findings: BundleFinding[];
-  facts: FactsFromEvidence;
-  card: CardRow[];
-}
-
-export interface DsregcmdAnalysis {
-  evidence: DsregcmdEvidence;
-  warnings: Issue[];
-  state: DsregcmdState;
-  findings: Finding[];
-  facts: FactsFromEvidence;
-}
+export { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "./dsregcmd/analyze.ts";
+export { analyzeBundle, type BundleAnalysis } from "./bundle/analyze.ts";
 
 export type Analysis =
   | { ok: false; issues: Issue[] }
@@ -43,36 +23,6 @@ export interface AnalyzeOptions {
   kb?: KbView;
   /** Default MAX_PASTE_BYTES. */
   maxBytes?: number;
-}
-
-/** `dsregcmd` when the text holds a known section header or two known fields; otherwise `error-text`. */
-export function detectInputKind(text: string): "dsregcmd" | "error-text" {
-  let fields = 0;
-  for (const l of parseDsregcmdRaw(text).lines) {
-    if (l.kind === "header" && sectionOfTitle(l.title)) return "dsregcmd";
-    if (l.kind === "record" && isKnownKey(l.key) && ++fields >= 2) return "dsregcmd";
-  }
-  return "error-text";
-}
-
-/** Parses, derives, judges and maps a `dsregcmd /status` paste in one go; never throws. */
-export function analyzeDsregcmd(
-  input: string | Uint8Array,
-  options: { maxBytes?: number } = {},
-): { ok: true; analysis: DsregcmdAnalysis } | { ok: false; issues: Issue[] } {
-  const parsed = parseDsregcmdStatus(input, options);
-  if (!parsed.ok) return parsed;
-  const state = deriveDsregcmdState(parsed.evidence);
-  return {
-    ok: true,
-    analysis: {
-      evidence: parsed.evidence,
-      warnings: parsed.warnings,
-      state,
-      findings: deriveFindings(parsed.evidence, state),
-      facts: toFacts(parsed.evidence, state),
-    },
-  };
 }
 
 /**
@@ -107,13 +57,6 @@ function bundleRecognition(ev: BundleEvidence, text: string, kb?: KbView): Recog
     apps: r.apps.map((a) => ({ ...a, line: map(a.line) })),
     phrases: r.phrases.map((p) => ({ ...p, line: map(p.line) })),
   };
-}
-
-/** Parses, judges and maps a decoded bundle paste; never throws. */
-export function analyzeBundle(text: string, kb?: KbView): BundleAnalysis {
-  const evidence = parseBundle(text);
-  const facts = bundleToFacts(evidence);
-  return { evidence, findings: deriveBundleFindings(evidence, kb), facts, card: deviceCard(evidence, facts) };
 }
 
 /** Analyses any paste: a bundle (or one of its sections), `dsregcmd /status` output or error text. Never throws. */

@@ -1,6 +1,7 @@
 export * from "./analyze.ts";
 export * from "./decode.ts";
 export * from "./links.ts";
+export * from "./facts.ts";
 export * from "./dsregcmd/fields.ts";
 export * from "./dsregcmd/raw.ts";
 export * from "./dsregcmd/parse.ts";
@@ -14,6 +15,7 @@ export * from "./error-text/recognize.ts";
 export * from "./bundle/lines.ts";
 export * from "./bundle/split.ts";
 export * from "./bundle/parse.ts";
+export * from "./bundle/derive.ts";
 export * from "./bundle/sections.ts";
 export * from "./bundle/to-facts.ts";
 export * from "./bundle/findings.ts";

@@ -171,9 +171,14 @@ describe("fixpath analyze, evidence bundle", () => {
     expect(await runAnalyze({ input: file("bundle.txt", BUNDLE), json: true }, io)).toBe(EXIT.ok);
     const parsed = JSON.parse(out());
     expect(parsed).toMatchObject({ ok: true, kind: "bundle", bundle: { facts: { facts: { isAdmin: true, windowsServer: false, personalAndWorkPaired: true } } } });
-    expect(Object.keys(parsed.bundle)).toEqual(["evidence", "findings", "facts", "card"]);
-    expect(Object.keys(parsed.bundle.facts)).toEqual(["facts", "support", "notes"]);
+    expect(Object.keys(parsed.bundle)).toEqual(["evidence", "state", "findings", "facts", "card"]);
+    expect(Object.keys(parsed.bundle.facts)).toEqual(["facts", "support", "unknown", "notes"]);
+    // What stays unknown is keyed by fact, its cause in words; the notes are the same in sentences.
+    expect(parsed.bundle.facts.unknown).toContainEqual({ fact: "managed", cause: expect.stringMatching(/^the management enrollment part says access was denied/) });
+    expect(parsed.bundle.facts.notes).toContain(`Whether the device is managed stays unknown: ${parsed.bundle.facts.unknown.find((u: { fact: string }) => u.fact === "managed").cause}.`);
     expect(parsed.bundle.evidence.sections.mdm.state).toBe("denied");
+    // The derived state, as for dsregcmd: each part's readability in words, worked out once.
+    expect(parsed.bundle.state.parts.mdm).toMatchObject({ printed: false, unreadable: { kind: "denied", words: expect.stringMatching(/^the management enrollment part says access was denied \(line \d+\)$/) } });
   });
 
   it("reads a bare whoami /groups on its own", async () => {

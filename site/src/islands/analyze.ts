@@ -15,7 +15,7 @@ import type { BundleFinding } from "../../../src/evidence/bundle/findings.ts";
 import { sectionWords } from "../../../src/evidence/bundle/to-facts.ts";
 import type { Finding } from "../../../src/evidence/dsregcmd/findings.ts";
 import type { Candidate, Recognition } from "../../../src/evidence/error-text/recognize.ts";
-import type { FactSupport } from "../../../src/evidence/dsregcmd/to-facts.ts";
+import type { FactSupport } from "../../../src/evidence/facts.ts";
 import { JOIN_WORDS, PRT_WORDS } from "../../../src/evidence/dsregcmd/words.ts";
 import { FACTS, displayCode, isFactName, type Facts } from "../../../src/model/index.ts";
 import { APP_LABELS } from "../lib/view.ts";

@@ -29,7 +29,8 @@ export function diffTable(diff: Compared): HTMLElement {
     { class: "diff", "data-diff": "" },
     h("p", {}, changed ? `${changed} thing${changed === 1 ? "" : "s"} changed between the two captures.` : "Nothing that both captures show changed."),
     diff.order.order === "reversed" ? h("p", { class: "notice", "data-diff-order": "reversed" }, `Check the order: ${diff.order.reason}.`) : null,
-    ...diff.notes.filter((n) => !n.startsWith("The captures look swapped")).map((n) => h("p", { class: "expect" }, n)),
+    // The order is the notice above.
+    ...diff.notes.filter((n) => n.about !== "order").map((n) => h("p", { class: "expect" }, n.words)),
     h(
       "table",
       {},

@@ -15,13 +15,19 @@
  */
 import { isErrorLine, readRecords, valueOf, type Answer, type Line, type Unused, type Valued } from "../bundle/lines.ts";
 
+/** The watched packages, keyed by their name in lower case: the name as Windows prints it, and in words. */
 export const WATCHED_PACKAGES = {
-  "microsoft.aad.brokerplugin": "the Microsoft Entra sign-in broker",
-  "microsoft.windows.cloudexperiencehost": "Cloud Experience Host",
-  "microsoft.accountscontrol": "the accounts control",
-  msteams: "new Teams",
-  "microsoft.companyportal": "Company Portal",
+  "microsoft.aad.brokerplugin": { name: "Microsoft.AAD.BrokerPlugin", words: "the Microsoft Entra sign-in broker" },
+  "microsoft.windows.cloudexperiencehost": { name: "Microsoft.Windows.CloudExperienceHost", words: "Cloud Experience Host" },
+  "microsoft.accountscontrol": { name: "Microsoft.AccountsControl", words: "the accounts control" },
+  msteams: { name: "MSTeams", words: "new Teams" },
+  "microsoft.companyportal": { name: "Microsoft.CompanyPortal", words: "Company Portal" },
 } as const;
+
+export type WatchedPackage = keyof typeof WATCHED_PACKAGES;
+
+/** One package: installed with its status, not found, or unknown (with why). */
+export type PackageState = Answer<"ok" | "not-ok" | "no-status" | "not-found" | "unknown"> & { status?: string };
 
 export interface AppPackage {
   name: string;
@@ -87,7 +93,7 @@ export function parseAppPackages(lines: readonly Line[]): AppPackages {
 }
 
 /** The state of one watched package: installed with its status, not found, or not in the paste. */
-export function packageState(apps: AppPackages | undefined, name: string): Answer<"ok" | "not-ok" | "no-status" | "not-found" | "unknown"> & { status?: string } {
+export function packageState(apps: AppPackages | undefined, name: string): PackageState {
   const key = name.toLowerCase();
   const p = apps?.installed.find((x) => x.name.toLowerCase() === key);
   if (p) {

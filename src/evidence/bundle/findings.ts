@@ -15,11 +15,11 @@
 import { pageUrl } from "../../model/kb.ts";
 import { scenarioUrl } from "../../model/urls.ts";
 import { LINKS, type LinkTarget } from "../links.ts";
-import { packageState } from "../appx/packages.ts";
 import type { Finding, FindingStatus } from "../dsregcmd/findings.ts";
 import type { KbView } from "../error-text/recognize.ts";
 import type { EventLog } from "../events/events.ts";
 import { resolveCode } from "../../model/kb.ts";
+import type { BundleState } from "./derive.ts";
 import type { BundleEvidence, ReadSectionId } from "./parse.ts";
 import { sectionWords } from "./to-facts.ts";
 import { sortedLines } from "./lines.ts";
@@ -39,7 +39,7 @@ const EVENT_NOTES: Readonly<Record<number, string>> = {
 };
 
 /** Bundle findings in reading order; pure. */
-export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFinding[] {
+export function deriveBundleFindings(ev: BundleEvidence, state: BundleState, kb?: KbView): BundleFinding[] {
   const out: BundleFinding[] = [];
   const add = (id: string, status: FindingStatus, message: string, lines: number[], link: LinkTarget, extra: Partial<BundleFinding> = {}) =>
     out.push({ id, status, message, lines: sortedLines(...lines), link, ...extra });
@@ -95,8 +95,8 @@ export function deriveBundleFindings(ev: BundleEvidence, kb?: KbView): BundleFin
   if (ts) add("onedrive-oneauth-off", "warn", "OneDrive stopped using OneAuth, its modern sign-in component, after a failure it could not recover from (OneAuthUnrecoverableTimestamp is set). Microsoft documents this value; OneDrive sign-in problems often follow it.", [ts.line], { href: scenarioUrl("caa50021", "onedrive"), title: "OneDrive sign-in guide" });
 
   // ---- the broker
-  if (S.appx && (S.appx.state === "read" || S.appx.state === "partial")) {
-    const b = packageState(S.appx.data, "Microsoft.AAD.BrokerPlugin");
+  if (S.appx && state.packages) {
+    const b = state.packages["microsoft.aad.brokerplugin"];
     if (b.value === "not-ok") add("broker-package", "fail", `The Microsoft Entra sign-in broker app reports Status ${b.status} instead of Ok: apps cannot get work sign-ins from Windows while it is broken.`, b.lines, LINKS.prtHealth);
     else if (b.value === "not-found") add("broker-package", "fail", "The Microsoft Entra sign-in broker app is not registered for this user: apps cannot get work sign-ins from Windows.", b.lines, LINKS.prtHealth);
     else if (b.value === "ok") add("broker-package", "pass", "The Microsoft Entra sign-in broker app is installed and reports Status Ok.", b.lines, LINKS.prtHealth);

@@ -14,7 +14,7 @@
  *            as "not there" (issue 25).
  *   empty    nothing printed under the marker
  */
-import { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "../analyze.ts";
+import { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "../dsregcmd/analyze.ts";
 import { looksLikeAppPackages, parseAppPackages, type AppPackages } from "../appx/packages.ts";
 import { looksLikeCredentials, parseCredentials, type Credentials } from "../credman/cmdkey.ts";
 import { looksLikeEdition, parseEdition, parseProductType, parseVer, type Edition, type WindowsVersion } from "../edition/edition.ts";

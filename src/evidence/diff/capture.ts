@@ -10,8 +10,8 @@
  */
 import type { Analysis, BundleAnalysis, DsregcmdAnalysis } from "../analyze.ts";
 import { epochSeconds } from "../dsregcmd/fields.ts";
+import type { PartGap } from "../bundle/derive.ts";
 import type { SectionResult, ReadSectionId } from "../bundle/parse.ts";
-import { unreadable } from "../bundle/to-facts.ts";
 
 /** A capture that analysed as `dsregcmd /status` output or as a bundle. */
 export interface Capture {
@@ -23,8 +23,8 @@ export interface Capture {
   time?: { seconds: number; text: string; line: number; from: "bundle" | "client-time" };
 }
 
-/** A value read from a capture: when unknown, `why` says so in words. */
-export type Read<T> = { known: true; value: T } | { known: false; why: string };
+/** A value read from a capture: when unknown, `why` says so in words, and `gap` which way a bundle part fell short. */
+export type Read<T> = { known: true; value: T } | { known: false; why: string; gap?: PartGap };
 
 /**
  * Seconds since 1970 from `2024-05-02 12:30:00.000 UTC`, `2024-01-25T18:02:54.022Z` or
@@ -73,8 +73,9 @@ export function captureOf(analysis: Extract<Analysis, { ok: true }>): Capture | 
 export function readablePart<K extends ReadSectionId>(c: Capture, id: K): Read<SectionResult<K>> {
   if (!c.bundle) return { known: false, why: "a bare dsregcmd /status paste does not hold it" };
   const s = c.bundle.evidence.sections[id] as SectionResult<K> | undefined;
-  const why = unreadable(s as SectionResult | undefined, id);
-  if (why || !s) return { known: false, why: why ?? "not in the paste" };
+  const gap = c.bundle.state.parts[id].unreadable;
+  if (gap) return { known: false, why: gap.words, gap: gap.kind };
+  if (!s) return { known: false, why: "not in the paste" };
   return { known: true, value: s };
 }
 

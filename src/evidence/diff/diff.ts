@@ -5,7 +5,7 @@
  *
  * Output:
  *   { ok: true, order, identity, rows: [{ key, label, change, before, after, meaning, problem }],
- *     before: { kind, words, lines, time? }, after: {…}, notes }
+ *     before: { kind, words, lines, time? }, after: {…}, notes: [{ about, words }] }
  *   | { ok: false, issues: Issue[], identity? }   (diff/unreadable, diff/not-a-capture,
  *                                                    diff/different-device, diff/nothing-in-common)
  *
@@ -57,8 +57,18 @@ export interface CaptureInfo {
   time?: string;
 }
 
+/**
+ * A point about the comparison as a whole, in words, with what it is about: `identity` (nothing in
+ * both captures identifies the device) or `order` (they look swapped). A surface that shows that
+ * point its own way (the CLI's "same device" and "order" lines) leaves the note out by `about`.
+ */
+export interface DiffNote {
+  about: "identity" | "order";
+  words: string;
+}
+
 export type CaptureDiff =
-  | { ok: true; order: OrderCheck; identity: IdentityCheck[]; rows: DiffRow[]; before: CaptureInfo; after: CaptureInfo; notes: string[] }
+  | { ok: true; order: OrderCheck; identity: IdentityCheck[]; rows: DiffRow[]; before: CaptureInfo; after: CaptureInfo; notes: DiffNote[] }
   | { ok: false; issues: Issue[]; identity?: IdentityCheck[] };
 
 const TONE_RANK: Record<Tone, number> = { bad: 0, neutral: 1, good: 2 };
@@ -264,9 +274,9 @@ export function diffAnalyses(before: Analysis, after: Analysis): CaptureDiff {
       ],
     };
   }
-  const notes: string[] = [];
-  if (!identity.some((i) => i.match === true)) notes.push("Nothing in both captures identifies the device (device id or name, organisation, user): make sure both come from the same device.");
-  if (order.order === "reversed") notes.push(`The captures look swapped: ${order.reason}.`);
+  const notes: DiffNote[] = [];
+  if (!identity.some((i) => i.match === true)) notes.push({ about: "identity", words: "Nothing in both captures identifies the device (device id or name, organisation, user): make sure both come from the same device." });
+  if (order.order === "reversed") notes.push({ about: "order", words: `The captures look swapped: ${order.reason}.` });
   return { ok: true, order, identity, rows, before: info(b0, before as Extract<Analysis, { ok: true }>), after: info(b1, after as Extract<Analysis, { ok: true }>), notes };
 }
 

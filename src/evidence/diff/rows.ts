@@ -246,7 +246,7 @@ export const ROWS: readonly RowSpec[] = [
     problem: true,
     read(c) {
       const part = readablePart(c, "onedrive");
-      if (!part.known && !/printed an error instead/.test(part.why)) return unknown(part.why);
+      if (!part.known && part.gap !== "error") return unknown(part.why);
       const ts = part.known ? part.value.data.oneAuthUnrecoverableTimestamp : undefined;
       if (ts) return known({ value: "turned-off", words: "turned off after a failure", tone: "bad", lines: [ts.line] });
       const s = c.bundle!.evidence.sections.onedrive!;
