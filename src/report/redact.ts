@@ -369,11 +369,12 @@ export function createPasteRedactor(identifiers: Iterable<string> = [], evidence
 
 /**
  * The paste redactor for a paste as the analyzer read it: fed with the identifier values its
- * parsed fields hold (a dsregcmd paste's, a bundle's); an error text or a failed analysis has none.
+ * parsed fields hold (a dsregcmd paste's, a bundle's; an error text or a failed analysis has none),
+ * and the `more` values given.
  */
-export function createRedactorFor(analysis: Analysis): Redactor {
-  if (analysis.ok && analysis.kind === "bundle") return createPasteRedactor([], analysis.bundle.evidence);
-  return createPasteRedactor(analysis.ok && analysis.kind === "dsregcmd" ? collectIdentifiers(analysis.dsregcmd.evidence) : []);
+export function createRedactorFor(analysis: Analysis, more: Iterable<string> = []): Redactor {
+  if (analysis.ok && analysis.kind === "bundle") return createPasteRedactor(more, analysis.bundle.evidence);
+  return createPasteRedactor([...(analysis.ok && analysis.kind === "dsregcmd" ? collectIdentifiers(analysis.dsregcmd.evidence) : []), ...more]);
 }
 
 /**
