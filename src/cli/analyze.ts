@@ -35,7 +35,7 @@ import {
   type Recognition,
 } from "../evidence/index.ts";
 import { APPS, FACTS, checklistUrl, hubUrl, stepUrl, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
-import { collectIdentifiers, createPasteRedactor, redactJson } from "../report/redact.ts";
+import { createRedactorFor, redactJson } from "../report/redact.ts";
 import { contentDir } from "./content.ts";
 import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
 import { linkTo, siteBaseUrl } from "./links.ts";
@@ -100,15 +100,11 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
  * The analysis with every identifier replaced, wherever it sits in the JSON (issue 26): the
  * project's one redactor for pastes, fed with the identifier values the paste's parsed fields hold
  * (device and tenant names and ids, UPNs, SIDs, profile folders, credential targets…), plus its
- * patterns (e-mail, GUID, SID, profile path, DOMAIN\user, computer names of events, hosts in URLs,
- * IP addresses). Facts, states and line numbers are not identifiers and read the same.
+ * patterns (e-mail, GUID, SID, profile path, DOMAIN\user, computer names, hosts in URLs, IP
+ * addresses, phone numbers). Facts, states and line numbers are not identifiers and read the same.
  */
 export function redactAnalysis(analysis: Analysis): Analysis {
-  const redact =
-    analysis.ok && analysis.kind === "bundle"
-      ? createPasteRedactor([], analysis.bundle.evidence)
-      : createPasteRedactor(analysis.ok && analysis.kind === "dsregcmd" ? collectIdentifiers(analysis.dsregcmd.evidence) : []);
-  return redactJson(analysis, redact);
+  return redactJson(analysis, createRedactorFor(analysis));
 }
 
 /** Messages name the file that was read, not a placeholder (issue 14, item 10). */

@@ -44,9 +44,22 @@ export function readSessionFile(path: string): SessionFile {
   if (!parsed.ok) {
     throw new UserError(`fixpath: the session in ${path} is damaged:\n${parsed.issues.map((i) => renderIssue({ ...i, file: path })).join("\n")}\n  Fix: start a new session`, EXIT.usage);
   }
-  const startedAt = typeof wrapper.startedAt === "string" ? wrapper.startedAt.slice(0, 200) : undefined;
+  const startedAt = typeof wrapper.startedAt === "string" ? cutAtWord(wrapper.startedAt, STARTED_AT_MAX) : undefined;
   const evidence = readEvidenceNote(wrapper.evidence);
   return { kind: "fixpath-session", version: 1, startedAt, session: parsed.session, ...(evidence ? { evidence } : {}) };
+}
+
+/** The most of "when it started" that is read back, in characters. */
+const STARTED_AT_MAX = 200;
+
+/**
+ * The person's words cut to `max` characters at a space, with "…": a word cut in half (an e-mail
+ * address, an id) would no longer be recognised by the report's redactor, and half of it would show.
+ */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const whole = /^([\s\S]*\S)\s+\S*$/.exec(text.slice(0, max + 1));
+  return `${whole?.[1] ?? ""}…`;
 }
 
 /** The wrapper's evidence note, keeping only well-formed entries (it only labels answers and widens redaction). */

@@ -18,7 +18,7 @@ import { answerWords, appName, effectiveFacts, displayCode, evaluate, pendingCom
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { handOverForIt, itLabeller, stepCauseForIt } from "./it-words.ts";
 import { plainText } from "./plain.ts";
-import { collectIdentifiers, createPasteRedactor, redactTyped, type RedactionKind } from "./redact.ts";
+import { collectIdentifiers, createPasteRedactor, redactionKindsInWords, redactTyped, type RedactionKind } from "./redact.ts";
 
 export { plainText } from "./plain.ts";
 
@@ -282,9 +282,11 @@ export function renderReport(arg: ReportData | ReportInput, how: ReportFormat | 
   return data ? renderData(data, how.format) : "";
 }
 
-/** What redaction replaces, said exactly (src/report/redact.ts: the patterns, the paste's identifier values, redactTyped). */
-export const REDACTED_WORDS =
-  "Redacted in what the person typed or pasted: e-mail addresses and sign-in names, user and computer names, SIDs, GUIDs (tenant, device and other ids), profile folders, credential targets, IP addresses, host names in links, and phone numbers in what they typed.";
+/**
+ * What redaction replaces, said exactly: every kind the redactor has, in the words of its table
+ * (REDACTION_WORDS in src/report/redact.ts, a record over RedactionKind, so a new kind needs words).
+ */
+export const REDACTED_WORDS = `Redacted in what the person typed or pasted: ${redactionKindsInWords()}.`;
 
 function renderData(data: ReportData, format: ReportFormat): string {
   if (format === "json") return JSON.stringify(data, null, 2) + "\n";

@@ -8,7 +8,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, OutcomeReasonBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
-import { redactTyped } from "../report/index.ts";
+import { analyzeDsregcmd, analyzePaste } from "../evidence/index.ts";
+import { collectIdentifiers, createRedactorFor, redactTyped } from "../report/index.ts";
 import { normaliseMissCode } from "./search-miss.ts";
 import { StorageError, isRowRejection, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -28,9 +29,16 @@ export interface ApiContext {
 /** Shortest operator token accepted (FIXPATH_OPERATOR_TOKEN). */
 export const OPERATOR_TOKEN_MIN = 16;
 
-/** What is kept of a feedback comment: the one redactor for typed words (src/report/redact.ts). */
+/**
+ * What is kept of a feedback comment: the one redactor (src/report/redact.ts), fed, when the
+ * comment holds a pasted dsregcmd /status or part of the evidence bundle, with the identifier
+ * values its fields hold (a tenant or device name that no pattern knows), as `fixpath analyze` is.
+ * A comment holds a piece of a paste, cut to fit: its dsregcmd lines are read as dsregcmd even
+ * when the bundle's marker before them was cut off.
+ */
 export function redactComment(comment: string): string {
-  return redactTyped(comment);
+  const dsregcmd = analyzeDsregcmd(comment);
+  return redactTyped(comment, createRedactorFor(analyzePaste(comment), dsregcmd.ok ? collectIdentifiers(dsregcmd.analysis.evidence) : []));
 }
 
 /** Per-step figures of `GET /api/stats/<code>/<app>`. */

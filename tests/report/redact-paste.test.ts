@@ -20,10 +20,33 @@ describe("createPasteRedactor", () => {
   });
 });
 
+describe("a tenant's domain in a sign-in link", () => {
+  it("is replaced as a host name; Microsoft's host, the tenant's id and `common` stay as they are (or become a GUID token)", () => {
+    const redact = createPasteRedactor();
+    const out = redact(
+      [
+        "AuthCodeUrl: https://login.microsoftonline.com/msitsupp.microsoft.com/oauth2/authorize",
+        "JoinSrvUrl : https://enterpriseregistration.windows.net/contoso.com/EnrollmentServer/device/",
+        "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+        "AuthCodeUrl : https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/authorize",
+      ].join("\n"),
+    );
+    expect(out).toBe(
+      [
+        "AuthCodeUrl: https://login.microsoftonline.com/[host-1]/oauth2/authorize",
+        "JoinSrvUrl : https://enterpriseregistration.windows.net/[host-2]/EnrollmentServer/device/",
+        "https://login.microsoftonline.com/common/oauth2/v2.0/authorize",
+        "AuthCodeUrl : https://login.microsoftonline.com/[guid-1]/oauth2/authorize",
+      ].join("\n"),
+    );
+    expect(redact(out)).toBe(out);
+  });
+});
+
 describe("redactJson", () => {
   it("redacts string values at any depth and keeps keys, numbers, booleans and null", () => {
     const redact = createPasteRedactor();
     const value = { "ana@contoso.com": 1, list: [{ upn: "ana@contoso.com", line: 12, ok: true, none: null }], nested: { text: "from 192.168.1.20" } };
-    expect(redactJson(value, redact)).toEqual({ "ana@contoso.com": 1, list: [{ upn: "[email-1]", line: 12, ok: true, none: null }], nested: { text: "from [ip]" } });
+    expect(redactJson(value, redact)).toEqual({ "ana@contoso.com": 1, list: [{ upn: "[email-1]", line: 12, ok: true, none: null }], nested: { text: "from [ip-1]" } });
   });
 });

@@ -202,7 +202,7 @@ describe.each(BACKENDS)("5. personal data (%s)", (name) => {
       const comment = "Still broken. Reach me at ana.perez@contoso.com or +44 20 7946 0958, device {5f3c1b2a-8d4e-4f6a-9b7c-1d2e3f4a5b6c}; error CAA50021.";
       expect((await postJson(server.app, "/api/feedback", { page: "caa50021", helpful: false, comment })).statusCode).toBe(201);
       const stored = String((await db.rows("feedback"))[0]!.comment);
-      expect(stored).toBe("Still broken. Reach me at [email-1] or [phone], device [guid-1]; error CAA50021.");
+      expect(stored).toBe("Still broken. Reach me at [email-1] or [phone-1], device [guid-1]; error CAA50021.");
     } finally {
       await server.close();
     }
