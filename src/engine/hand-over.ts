@@ -11,7 +11,7 @@
  * person) and the report (for IT).
  */
 import type { FactName, Scenario } from "../model/index.ts";
-import type { HandOverCause, Plan, PlanStep, StepCause } from "./types.ts";
+import type { HandOverCause, Plan, StepCause } from "./types.ts";
 
 interface OutcomeLike {
   stepId: string;
@@ -38,13 +38,6 @@ export function endsAfterFirstLine(cause: HandOverCause | StepCause): boolean {
   return (cause.kind === "stop" || cause.kind === "stopped") ? cause.at === "after-first-line" : cause.kind === "managed";
 }
 
-/**
- * Whether a step not taken is held back by a cut after the first-line steps while no first-line
- * step was tried: its plan words would speak of fixes not done, so the report says it is pending.
- */
-export function pendingAfterFirstLine(scenario: Scenario, step: PlanStep, outcomes: readonly OutcomeLike[]): boolean {
-  return endsAfterFirstLine(step.cause) && !triedAFirstLineStep(scenario, outcomes);
-}
 
 function triedAFirstLineStep(scenario: Scenario, outcomes: readonly OutcomeLike[]): boolean {
   const firstLine = new Set(scenario.steps.filter((s) => s.tier === "first-line").map((s) => s.id));

@@ -11,9 +11,6 @@ import type { Avoid, FactName, Facts, Step, Stop } from "../model/index.ts";
 import { evaluate, missingFacts } from "./conditions.ts";
 import type { CutPoint, Hold, HoldCause, PlanOutcome, StepCause, StepStatus } from "./types.ts";
 
-/** Where a stop cuts the plan, earliest first (defined with the plan's types). */
-export { CUT_POINTS, type CutPoint } from "./types.ts";
-
 /** The point a fired stop cuts at: a not-this-error stop proposes no step wherever it is declared. */
 export function cutPointOf(stop: Stop): CutPoint {
   return stop.outcome === "not-this-error" ? "start" : stop.at;

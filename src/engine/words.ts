@@ -4,8 +4,8 @@
  */
 import { FACTS, displayCode, type FactName, type FactValue } from "../model/index.ts";
 
-/** App names (one definition, in the model). */
-export { APP_NAMES, appName } from "../model/index.ts";
+/** An app's name (one definition, in the model). */
+export { appName } from "../model/index.ts";
 
 /** A code id as people see it on screen (one definition, in the model). */
 export { displayCode } from "../model/index.ts";

@@ -11,7 +11,7 @@ import { analyzeBundle, type BundleAnalysis } from "./bundle/analyze.ts";
 import { detectBundle, type BundleEvidence } from "./bundle/parse.ts";
 
 export { analyzeDsregcmd, detectInputKind, type DsregcmdAnalysis } from "./dsregcmd/analyze.ts";
-export { analyzeBundle, type BundleAnalysis } from "./bundle/analyze.ts";
+export type { BundleAnalysis } from "./bundle/analyze.ts";
 
 export type Analysis =
   | { ok: false; issues: Issue[] }

@@ -284,8 +284,3 @@ export function diffAnalyses(before: Analysis, after: Analysis): CaptureDiff {
 export function diffPastes(before: string | Uint8Array, after: string | Uint8Array, options: AnalyzeOptions = {}): CaptureDiff {
   return diffAnalyses(analyzePaste(before, options), analyzePaste(after, options));
 }
-
-/** The rows that changed (better, worse or changed). */
-export function changedRows(diff: Extract<CaptureDiff, { ok: true }>): DiffRow[] {
-  return diff.rows.filter((r) => r.change === "better" || r.change === "worse" || r.change === "changed");
-}

@@ -5,7 +5,7 @@
  */
 export { loadKnowledgeBase } from "./load.ts";
 export { renderJsonSchemas } from "./json-schema.ts";
-export { renderIssueCodeList, withIssueCodeList } from "./issue-code-list.ts";
+export { withIssueCodeList } from "./issue-code-list.ts";
 export type { Broken, ContentFile, LoadResult, Parsed } from "./types.ts";
 export * from "../schema/index.ts";
 export { RULES, runRules, type Draft, type Problem, type Report, type Rule, type RuleContext, type RuleName } from "../rules/index.ts";
