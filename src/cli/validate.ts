@@ -9,7 +9,6 @@ import type { Content } from "./content.ts";
 import { EXIT, UserError, writeLine, type CliIo } from "./io.ts";
 
 export const VALIDATE_FORMATS = ["text", "json"] as const;
-export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
 export interface ValidateArgs {
   dir: string;

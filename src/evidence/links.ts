@@ -29,4 +29,3 @@ export const LINKS = {
   leaveRejoin: { href: item("leave-rejoin"), title: "Admin: leave and rejoin" },
 } as const satisfies Record<string, LinkTarget>;
 
-export type LinkId = keyof typeof LINKS;

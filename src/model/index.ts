@@ -3,7 +3,7 @@
  * the knowledge base. No zod, no YAML: the site's browser islands import this. Loading content
  * (YAML, zod schemas, rules) is the loader entry, `src/model/load/index.ts`.
  */
-export type { BundleSection, EvidenceBundle } from "./load/bundle.ts";
+export type {  EvidenceBundle } from "./load/bundle.ts";
 export * from "./facts.ts";
 export * from "./kb.ts";
 export * from "./codes.ts";
@@ -19,15 +19,15 @@ export type {
   Checklist,
   CodeHub,
   Command,
-  ContentKind,
+  
   Instruction,
-  Message,
+  
   PageLink,
   Question,
   Scenario,
-  ScenarioInput,
+  
   Source,
-  SourcesFile,
+  
   Step,
   Stop,
 } from "./schema/index.ts";

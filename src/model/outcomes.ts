@@ -35,4 +35,3 @@ export const FEEDBACK_REASON_LABELS = {
   "missing-step": "Something is missing",
   other: "Something else",
 } as const;
-export type FeedbackReason = keyof typeof FEEDBACK_REASON_LABELS;

@@ -36,7 +36,6 @@ export type ReportFindingStatus = FindingGroup["findings"][number]["status"];
  * JSON format only; `link.href` is a site path such as `/codes/caa50021/admin/#prt-health`.
  */
 export type ReportFindingGroup = FindingGroup;
-export type ReportFinding = FindingGroup["findings"][number];
 
 export interface ReportInput {
   kb: KnowledgeBase;

@@ -49,7 +49,6 @@ export const OutcomeBodySchema = z
       ctx.addIssue({ code: "custom", path: ["verified"], message: 'only an outcome "fixed" or "no-change" can be verified: a step that could not be done changed nothing to compare', params: { code: "api/verified-not-allowed", hint: 'remove "verified", or send outcome "fixed" or "no-change"' } });
     }
   });
-export type OutcomeBody = z.output<typeof OutcomeBodySchema>;
 
 /**
  * Why a step did not fix it, sent after its outcome (which is counted the moment it is chosen):
@@ -62,7 +61,6 @@ export const OutcomeReasonBodySchema = z.strictObject({
   outcome: z.enum(["no-change", "could-not"]).describe('the outcome already sent; a step that "fixed" it has no reason'),
   reason: z.enum(OUTCOME_REASONS),
 });
-export type OutcomeReasonBody = z.output<typeof OutcomeReasonBodySchema>;
 
 export const FeedbackBodySchema = z
   .strictObject({
@@ -78,7 +76,6 @@ export const FeedbackBodySchema = z
       ctx.addIssue({ code: "custom", path: ["reason"], message: "a reason is only given when the page was not helpful", params: { code: "api/reason-not-allowed", hint: 'remove "reason", or send helpful: false' } });
     }
   });
-export type FeedbackBody = z.output<typeof FeedbackBodySchema>;
 
 /**
  * A lookup that found no page: `query` is the error code that was looked up, in any written form
@@ -88,7 +85,6 @@ export type FeedbackBody = z.output<typeof FeedbackBodySchema>;
 export const SearchMissBodySchema = z.strictObject({
   query: plainText(z.string().min(1).max(MISS_CODE_MAX)).describe("the error code that was looked up, in any form: CAA50021, 0xCAA50021, 3399811105"),
 });
-export type SearchMissBody = z.output<typeof SearchMissBodySchema>;
 
 export const SearchMissStatsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),

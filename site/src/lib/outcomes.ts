@@ -12,11 +12,11 @@
 export const MIN_TRIED = 20;
 
 /** Step outcomes and why a step did not fix it, with their words: defined once, in the model. */
-export { OUTCOME_REASON_LABELS, STEP_OUTCOME_WORDS, type OutcomeReason, type StepOutcome } from "../../../src/model/index.ts";
+export { OUTCOME_REASON_LABELS,  type OutcomeReason, type StepOutcome } from "../../../src/model/index.ts";
 import type { OutcomeReason, StepOutcome } from "../../../src/model/index.ts";
 import { OUTCOME_REASON_LABELS } from "../../../src/model/index.ts";
 
-export { FEEDBACK_REASON_LABELS, type FeedbackReason } from "../../../src/model/index.ts";
+export { FEEDBACK_REASON_LABELS,  } from "../../../src/model/index.ts";
 
 /** Longest feedback comment, in characters (the API's `COMMENT_MAX`). */
 export const COMMENT_MAX = 1000;

@@ -18,7 +18,7 @@ export { APP_NAMES as APP_LABELS } from "../../../src/model/index.ts";
  * model, shared with the CLI's `fixpath show` and diagnostic.
  */
 export { SHELL_LABELS, STEP_LABELS, avoidBadges, commandView, instructionGroups, isCommand, stepBadges } from "../../../src/model/index.ts";
-export type { Badge, BadgeTone, InstructionGroup } from "../../../src/model/index.ts";
+export type { Badge,   } from "../../../src/model/index.ts";
 
 /** The anchor of a step on its scenario page (page URLs are built in src/model/urls.ts). */
 export { stepAnchor } from "../../../src/model/index.ts";

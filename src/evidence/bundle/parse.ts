@@ -25,7 +25,7 @@ import { looksLikeOneDriveAccounts, looksLikeOneDriveSettings, parseOneDriveAcco
 import { looksLikeWhoamiGroups, parseWhoamiGroups, type WhoamiGroups } from "../whoami/groups.ts";
 import { findError, type Line, type SectionError, type Valued } from "./lines.ts";
 import { parseBitLocker, parseMeta, parseOffice, parseUpn, parseWhoamiUser, type BitLocker, type BundleMeta, type OfficeInfo, type WhoamiUser } from "./sections.ts";
-import { splitBundle, type SectionId, type SplitNote, type SplitRun, type SplitSection } from "./split.ts";
+import { splitBundle, type SplitNote, type SplitRun, type SplitSection } from "./split.ts";
 
 export interface SectionData {
   meta: BundleMeta;
@@ -262,4 +262,4 @@ export function parseBundle(text: string): BundleEvidence {
   return { marked: false, complete: true, seen: id ? [{ id, known: true, lines: lines.length, run: 0 }] : [], runs: [], usedRun: -1, sections, notes: [], lineCount };
 }
 
-export type { SectionId };
+;

@@ -227,7 +227,6 @@ export const SECTION_SPECS = {
 
 export type SectionName = keyof typeof SECTION_SPECS;
 type SpecOf<S extends SectionName> = (typeof SECTION_SPECS)[S]["fields"][number];
-export type FieldName<S extends SectionName> = SpecOf<S>["name"];
 
 /** The typed fields of one section; a field that was not printed is absent (unknown), never false. */
 export type SectionFields<S extends SectionName> = {

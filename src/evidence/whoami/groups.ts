@@ -22,7 +22,6 @@
 import { sortedLines, type Answer, type Line, type Unused } from "../bundle/lines.ts";
 
 export const ADMINISTRATORS_SID = "S-1-5-32-544";
-const LOCAL_ADMIN_MEMBER_SID = "S-1-5-114";
 
 export type Integrity = "untrusted" | "low" | "medium" | "medium-plus" | "high" | "system" | "protected";
 const LEVELS: Record<string, Integrity> = {

@@ -67,7 +67,6 @@ export const EvidenceBundleSchema = z.strictObject({
 type BundleCommand = z.infer<typeof BundleCommandSchema> & { /** The command text, from `file`. */ command: string };
 /** The loaded bundle: the YAML with each command's text read from its file. */
 export type EvidenceBundle = Omit<z.infer<typeof EvidenceBundleSchema>, "powershell" | "cmd"> & { powershell: BundleCommand; cmd: BundleCommand };
-export type BundleSection = z.infer<typeof BundleSectionSchema>;
 
 /** Section ids the PowerShell command prints, in order (`S 'meta'; …`). */
 export function powershellSectionIds(command: string): string[] {

@@ -53,8 +53,8 @@ import unlistedChecklist from "./unlisted-checklist.ts";
 import unlistedScenario from "./unlisted-scenario.ts";
 import unusedQuestion from "./unused-question.ts";
 
-export type { Draft, Problem, Report, Rule } from "./rule.ts";
-export type { Entry, RuleContext } from "./context.ts";
+export type { Draft,   Rule } from "./rule.ts";
+;
 
 /**
  * Every content rule by name (its file's name), in the order they run: files and ids, references,
@@ -105,7 +105,6 @@ export const RULES = {
   "duplicate-item-id": duplicateItemId,
 } as const satisfies Record<string, Rule>;
 
-export type RuleName = keyof typeof RULES;
 
 /** Runs every rule over the files that loaded; returns the knowledge base and the problems found. */
 export function runRules(parsed: readonly Parsed[], broken: Broken, rules: readonly Rule[] = Object.values(RULES)): { kb: KnowledgeBase; drafts: Draft[] } {

@@ -11,4 +11,3 @@ export const MessageSchema = z
   })
   .meta(d("A message people see with this code."));
 
-export type Message = z.output<typeof MessageSchema>;

@@ -54,4 +54,3 @@ export const ScenarioSchema = z
   .meta(d("A scenario: content/<code>/<app>.yaml."));
 
 export type Scenario = z.output<typeof ScenarioSchema>;
-export type ScenarioInput = z.input<typeof ScenarioSchema>;

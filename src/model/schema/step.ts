@@ -73,4 +73,3 @@ export const StepSchema = z
   .meta(d("A fix step."));
 
 export type Step = z.output<typeof StepSchema>;
-export type CompletedBy = z.output<typeof CompletedBySchema>;
