@@ -17,6 +17,7 @@ import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from
 import { AFTER_FIRST_LINE_PENDING, appName, effectiveFacts, displayCode, evaluate, speaksOfFixesNotDone, pendingCompletion, sessionState, type FindingGroup, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { collectIdentifiers, createPasteRedactor, redactTyped, type RedactionKind } from "./redact.ts";
+import { plainText } from "./plain-text.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -418,20 +419,6 @@ function isTyped(fact: string): boolean {
 /** Step titles in one line: "a; b; c" (titles may hold commas). */
 function listWords(items: readonly string[]): string {
   return items.join("; ");
-}
-
-/**
- * Markdown → plain words: code spans and emphasis lose their marks, links keep their text. Reports
- * are pasted into tickets and mails, where Markdown marks show as they are.
- */
-export function plainText(text: string): string {
-  return text
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/\*\*([^*]+)\*\*/g, "$1")
-    .replace(/(^|[\s(])\*([^*\s][^*]*)\*(?=[\s).,;:!?]|$)/g, "$1$2")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** Whether a checklist item fits the app: the apps it declares, or every app when it declares none. */
