@@ -45,7 +45,7 @@ import { EXIT, UserError, type CliIo } from "./io.ts";
 import { readEvidence, withEvidence, type EvidenceRead } from "./answers.ts";
 import { dsregcmdFindings, plainText, type FoundAnswer } from "../report/index.ts";
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
-import { renderInstructions } from "./step-text.ts";
+import { plainMd, renderInstructions } from "./step-text.ts";
 import { renderForPeople } from "./people.ts";
 import { plural } from "./text.ts";
 
@@ -358,7 +358,7 @@ function askItBefore(numbered: readonly NumberedStep[], session: Session, next: 
 
 /** An IT step as terminal text: why the person does not do it, and what it is. */
 function renderAskIt(step: Step, reason: string, sessionFile: string): string {
-  return [stripMd(reason), "", `What it does: ${stripMd(step.summary)}`, "", `It is listed in the report for IT: fixpath report${sessionOption(sessionFile)}`].join("\n");
+  return [plainMd(reason), "", `What it does: ${plainMd(step.summary)}`, "", `It is listed in the report for IT: fixpath report${sessionOption(sessionFile)}`].join("\n");
 }
 
 function requireTerminal(io: CliIo): Prompter {
@@ -382,7 +382,7 @@ async function askQuestion(ask: Prompter, q: Question, canGoBack: boolean, previ
   if (isFactName(q.fact) && FACTS[q.fact].type === "code") {
     const earlierCode = typeof previous === "string" && previous !== UNKNOWN && previous !== NO_CODE ? previous : undefined;
     const r = await ask.select<string>(
-      `${q.prompt}\n  ${q.why}`,
+      `${q.prompt}\n  ${plainMd(q.why)}`,
       [
         { value: NO_CODE, label: "No, no other code" },
         { value: "code", label: "Yes — I'll type the code" },
@@ -397,7 +397,7 @@ async function askQuestion(ask: Prompter, q: Question, canGoBack: boolean, previ
   }
   const choices = answerChoices(q);
   return ask.select<FactValue | typeof BACK>(
-    `${q.prompt}\n  ${q.why}${q.help ? `\n  ${stripMd(q.help)}` : ""}`,
+    `${q.prompt}\n  ${plainMd(q.why)}${q.help ? `\n  ${plainMd(q.help)}` : ""}`,
     [...choices, { value: UNKNOWN, label: "I don't know" }, ...back],
     previous ?? UNKNOWN,
   );
@@ -415,28 +415,28 @@ function answerChoices(q: Question): Choice<FactValue>[] {
 
 /** A step that waits for an answer, as terminal text: why it waits, and how to find the answer out. */
 export function renderFindOut(step: Step, state: SessionState): string {
-  const lines = [`You said you don't know, and this step waits for the answer: done on the wrong kind of computer, it can take the computer out of your organisation's management or sign you out of every app.`, "", stripMd(state.step!.reason), ""];
+  const lines = [`You said you don't know, and this step waits for the answer: done on the wrong kind of computer, it can take the computer out of your organisation's management or sign you out of every app.`, "", plainMd(state.step!.reason), ""];
   for (const q of state.findOut ?? []) {
     lines.push(`How to find out: ${q.prompt}`);
-    if (q.help) lines.push(`- ${stripMd(q.help)}`);
-    for (const way of findOutWays(q.fact as FactName)) lines.push(`- ${stripMd(way.text)}${way.analyzer ? " In a terminal, fixpath analyze <file> reads the saved output." : ""}`);
+    if (q.help) lines.push(`- ${plainMd(q.help)}`);
+    for (const way of findOutWays(q.fact as FactName)) lines.push(`- ${plainMd(way.text)}${way.analyzer ? " In a terminal, fixpath analyze <file> reads the saved output." : ""}`);
   }
   return lines.join("\n");
 }
 
 /** A step as terminal text: what it does, what happens to data, then the instructions and commands. */
 export function renderStep(step: Step, state: SessionState, sessionFile: string = DEFAULT_SESSION_FILE): string {
-  const lines = [stripMd(step.summary), "", `Your data: ${stripMd(step.dataSafety)}`];
+  const lines = [plainMd(step.summary), "", `Your data: ${plainMd(step.dataSafety)}`];
   const badges = [step.needsAdmin && "needs admin rights", step.needsRestart && "ends with a restart", step.changesState && "changes account or device state"].filter(Boolean);
   if (badges.length) lines.push(`This step ${badges.join(", ")}.`);
   lines.push("");
   // Numbered as the page numbers them: a command and its fallbacks belong to the sentence before them.
   lines.push(...renderInstructions(step.instructions));
-  if (step.expect) lines.push("", `When it worked: ${stripMd(step.expect)}`);
-  for (const c of step.caveats) lines.push("", `Note: ${stripMd(c.text)}`);
+  if (step.expect) lines.push("", `When it worked: ${plainMd(step.expect)}`);
+  for (const c of step.caveats) lines.push("", `Note: ${plainMd(c.text)}`);
   if (step.needsRestart) lines.push("", `After the restart, run ${resumeCommand(sessionFile)} to continue here.`);
   const reason = state.step?.reason;
-  if (reason) lines.push("", `Why now: ${stripMd(reason)}`);
+  if (reason) lines.push("", `Why now: ${plainMd(reason)}`);
   return lines.join("\n");
 }
 
@@ -446,14 +446,14 @@ function finish(ask: Prompter, kb: KnowledgeBase, state: SessionState, scenario:
     ask.done(`Fixed. Glad it works again. (A record of what you tried: ${reportCmd})`);
   } else if (state.status === "stopped") {
     if (state.plan.outcome === "switch-guide") {
-      ask.note(stripMd(stoppedWords(state.plan, scenario) ?? ""), "Another guide applies");
+      ask.note(plainMd(stoppedWords(state.plan, scenario) ?? ""), "Another guide applies");
       ask.done(switchHint(kb, state.plan.switchTo, state.plan.app, sessionFile));
     } else {
-      ask.done(`This guide does not fit: ${stripMd(stoppedWords(state.plan, scenario) ?? scenario.title)}`);
+      ask.done(`This guide does not fit: ${plainMd(stoppedWords(state.plan, scenario) ?? scenario.title)}`);
     }
   } else {
     const reasons = state.report.escalation?.reasons ?? [];
-    ask.note(reasons.map((r) => `- ${stripMd(r)}`).join("\n") || "The steps did not fix it.", "Time to hand over to IT");
+    ask.note(reasons.map((r) => `- ${plainMd(r)}`).join("\n") || "The steps did not fix it.", "Time to hand over to IT");
     ask.done(`Make the report for IT (identifiers are redacted): ${reportCmd}`);
   }
   return EXIT.ok;
@@ -498,9 +498,5 @@ function withEvidenceNote(file: SessionFile, evidence: EvidenceRead, found: read
 /** A fact's question, as the scenario asks it. */
 function questionWords(scenario: Scenario | undefined, fact: string): string {
   const q = scenario?.questions.find((x) => x.fact === fact);
-  return q ? stripMd(q.prompt) : isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : `${fact}:`;
-}
-
-function stripMd(text: string): string {
-  return text.replace(/\*\*([^*]+)\*\*/g, "$1").replace(/\[([^\]]+)\]\([^)]+\)/g, "$1");
+  return q ? plainMd(q.prompt) : isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : `${fact}:`;
 }

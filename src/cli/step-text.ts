@@ -3,16 +3,12 @@
  * (`instructionGroups`, `commandView`, `stepBadges`, `STEP_LABELS` in src/model/view.ts) in lines.
  * Used by `fixpath show` and the interactive diagnostic.
  */
-import { STEP_LABELS, commandView, instructionGroups, stepBadges, type Instruction, type Step } from "../model/index.ts";
+import { STEP_LABELS, commandView, instructionGroups, plainText, stepBadges, type Instruction, type Step } from "../model/index.ts";
 import { wrap } from "./text.ts";
 
-/** Markdown to terminal text: emphasis and links as their words, code spans as they are typed. */
+/** Markdown to terminal text, as the page words it: emphasis and links as their words, code spans as they are typed. */
 export function plainMd(text: string): string {
-  return text
-    .replace(/\*\*([^*]+)\*\*/g, "$1")
-    .replace(/\*([^*\s][^*]*)\*/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
-    .replace(/`([^`]+)`/g, "$1");
+  return plainText(text, { links: "text" });
 }
 
 /** The instructions: one number per sentence, its commands (and fallbacks) under it. */

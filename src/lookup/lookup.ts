@@ -18,6 +18,7 @@ import MiniSearch, { type SearchResult } from "minisearch";
 import { APP_NAMES, type App } from "../model/facts.ts";
 import { codeForms, codeValue, parseCode, type CodeKey } from "../model/codes.ts";
 import { listPages, type KnowledgeBase, type PageInfo, type PageKind } from "../model/kb.ts";
+import { plainText } from "../model/plain-text.ts";
 import { codeFamily, type CodeFamily } from "./families.ts";
 import { isStopWord } from "./words.ts";
 
@@ -692,8 +693,9 @@ function stripControls(text: string): string {
   return out;
 }
 
+/** Page text as search words: its Markdown as plain words, a link by its text (an address is no word of the page). */
 function plain(parts: readonly string[]): string {
-  return parts.join(" \n ").replace(/[`*_>#[\]]/g, " ");
+  return parts.map((p) => plainText(p, { links: "text" })).join(" \n ");
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -32,3 +32,4 @@ export type {
   Stop,
 } from "./schema/index.ts";
 export * from "./view.ts";
+export * from "./plain-text.ts";

@@ -7,7 +7,7 @@
  */
 import { answerLabeller, because, unreachable, type FactLabeller, type HandOverCause, type HoldCause, type StepCause } from "../engine/index.ts";
 import { displayCode, type FactName, type Facts, type Scenario, type Stop } from "../model/index.ts";
-import { plainText } from "./plain.ts";
+import { plainText } from "./plain-text.ts";
 
 /** The answers in IT's words: "the person answered …", "the organisation's settings say …". */
 export function itLabeller(scenario: Scenario, fromOrganisation: ReadonlySet<string>): FactLabeller {

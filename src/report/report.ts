@@ -17,10 +17,8 @@ import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from
 import { answerWords, appName, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { handOverForIt, itLabeller, stepCauseForIt } from "./it-words.ts";
-import { plainText } from "./plain.ts";
+import { plainText } from "./plain-text.ts";
 import { collectIdentifiers, createPasteRedactor, redactionKindsInWords, redactTyped, type RedactionKind } from "./redact.ts";
-
-export { plainText } from "./plain.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -34,11 +34,6 @@ export function renderBlock(text: string): string {
     .join("");
 }
 
-/** Markdown → plain text, for titles, descriptions and attributes. */
-export function plainText(text: string): string {
-  return text.replace(/`([^`]*)`/g, "$1").replace(/\*\*([^*]*)\*\*/g, "$1").replace(/\*([^*]*)\*/g, "$1").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-}
-
 /** Escapes text for HTML content. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
