@@ -12,12 +12,14 @@
  * ```
  *
  * `reason`/`note` (why a step did not fix it) and `findings` (what an analyzer found) are optional,
- * so sessions saved before them still read.
+ * so sessions saved before them still read. Stored sessions and findings are read by
+ * `parseSession` and `attachFindings` (session-parse.ts).
  */
-// zod/mini: the same validation as zod with a fraction of the bundle, since this runs in the
-// browser's diagnostic island too (budget 25 KB gzip).
-import * as z from "zod/mini";
-import { APPS, FACT_NAMES, checklistUrl, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
+// No zod here: the diagnostic island runs this module for its first question (budget 25 KB gzip
+// for that first load). What comes from outside a session (a stored session, an analyzer's
+// findings) is read by session-parse.ts with zod/mini; an outcome's time is checked with the
+// pattern its schema uses (`ISO_TIME`).
+import { FACT_NAMES, checklistUrl, suggest, type App, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
 import { OUTCOME_REASONS, STEP_OUTCOMES, type OutcomeReason, type StepOutcome } from "../model/outcomes.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
 import { questionsForNow } from "./asking.ts";
@@ -29,6 +31,9 @@ import { organisationWords, planCore, rankQuestions } from "./plan.ts";
 import { applyPresets, type PresetUsed } from "./presets.ts";
 import { findScenario, type Target } from "./target.ts";
 import type { Escalation, Plan, PlanStep } from "./types.ts";
+import type { FindingGroup, HistoryEntry, StepOutcomeRecord } from "./session-parse.ts";
+
+export type { FindingGroup, HistoryEntry, StepOutcomeRecord } from "./session-parse.ts";
 
 export const SESSION_VERSION = 1;
 
@@ -44,63 +49,25 @@ export type StepOutcomeReason = OutcomeReason;
 /** Longest note a person may add to a reason, in characters. */
 export const OUTCOME_NOTE_MAX = 500;
 
-const NonEmpty = z.string().check(z.minLength(1));
-/** A fact value: true/false, a choice, a code; `unknown` for "I don't know". */
-const FactValueSchema = z.union([z.boolean(), NonEmpty]);
-/** The state of a fact before an answer: its value, "unknown" (declined), or null (never answered). */
-const PreviousSchema = z.union([FactValueSchema, z.null()]);
-/** An ISO 8601 time passed in by the shell, e.g. 2026-01-02T10:00:00Z. */
-const IsoTime = z.iso.datetime({ offset: true });
-const OutcomeSchema = z.enum(STEP_OUTCOMES);
-const ReasonSchema = z.enum(STEP_OUTCOME_REASONS);
-const NoteSchema = z.string().check(z.minLength(1), z.maxLength(OUTCOME_NOTE_MAX));
-const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]);
-
-/** A step tried, with what happened and when; for a step that did not fix it, optionally why (and the person's own note). */
-export const StepOutcomeRecordSchema = z.strictObject({ stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) });
-export type StepOutcomeRecord = z.output<typeof StepOutcomeRecordSchema>;
-
-/** One event of the session, oldest first; undo removes the last. */
-export const HistoryEntrySchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("answer"), fact: FactNameSchema, value: FactValueSchema, previous: PreviousSchema }),
-  z.strictObject({ type: z.literal("outcome"), stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) }),
-  z.strictObject({ type: z.literal("defer"), stepId: NonEmpty }),
-]);
-export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
-
-/** What one analyzer found, in words (the report's findings groups): a source, facts at a glance, findings. */
-export const FindingGroupSchema = z.strictObject({
-  source: NonEmpty,
-  summary: z.optional(z.array(z.strictObject({ label: NonEmpty, value: z.string() }))),
-  findings: z.array(
-    z.strictObject({
-      id: z.optional(NonEmpty),
-      status: z.enum(["pass", "warn", "fail", "info"]),
-      message: NonEmpty,
-      lines: z.optional(z.array(z.number())),
-      link: z.optional(z.strictObject({ href: NonEmpty, title: NonEmpty })),
-    }),
-  ),
-});
-export type FindingGroup = z.output<typeof FindingGroupSchema>;
-
 /**
- * A Fixpath diagnostic session: `version` (1), `code` (the hub's id), `app`, `facts` (answers by
- * fact name; an absent fact is unknown), `dontKnow` (facts answered "I don't know", not asked
- * again; default none), `outcomes` (steps tried, in order) and `history` (every event).
+ * An ISO 8601 date and time with seconds and `Z` or an offset, e.g. 2026-01-02T10:00:00Z: the
+ * pattern of zod's `z.iso.datetime({ offset: true })`, which reads the time back from a stored
+ * session (session-parse.ts), written out (tests/engine/session.test.ts checks they agree).
  */
-export const SessionSchema = z.strictObject({
-  version: z.literal(SESSION_VERSION),
-  code: NonEmpty,
-  app: z.enum(APPS),
-  facts: z.record(z.string(), z.unknown()),
-  dontKnow: z._default(z.array(FactNameSchema), []),
-  outcomes: z.array(StepOutcomeRecordSchema),
-  deferred: z.optional(z.array(NonEmpty)),
-  history: z.array(HistoryEntrySchema),
-  findings: z.optional(z.array(FindingGroupSchema)),
-  organisation: z.optional(z.record(z.string(), z.union([z.boolean(), NonEmpty]))),
-});
+const ISO_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+
+/** Whether `at` is a time `parseSession` reads back (the same pattern as its schema). */
+function isIsoTime(at: unknown): at is string {
+  return typeof at === "string" && ISO_TIME.test(at);
+}
+
+/** Whether a note is one a session keeps: 1 to OUTCOME_NOTE_MAX characters. */
+function isOutcomeNote(note: string): boolean {
+  return note.length >= 1 && note.length <= OUTCOME_NOTE_MAX;
+}
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
 
 /** A session: plain JSON, validated by `parseSession`. */
 export interface Session {
@@ -189,9 +156,9 @@ function applyAnswer(session: Session, fact: FactName, value: FactValue | null):
 export function recordOutcome(kb: KnowledgeBase, session: Session, event: { stepId: string; outcome: StepOutcome; at: string; reason?: StepOutcomeReason; note?: string }): SessionResult {
   const scenario = scenarioOf(kb, session);
   if (!scenario) return refuse("session/unknown-scenario", "code", `no scenario ${session.code}/${session.app} in the knowledge base`);
-  const outcome = OutcomeSchema.safeParse(event.outcome);
-  if (!outcome.success) return refuse("session/bad-outcome", "outcome", `"${String(event.outcome)}" is not a step outcome`, { expected: STEP_OUTCOMES.join(" | "), received: JSON.stringify(event.outcome), hint: suggest(String(event.outcome), STEP_OUTCOMES) });
-  if (!IsoTime.safeParse(event.at).success) return refuse("session/bad-time", "at", "the time is not an ISO 8601 date and time", { expected: "e.g. 2026-01-02T10:00:00Z", received: JSON.stringify(event.at) });
+  const outcome = event.outcome as unknown;
+  if (!isOneOf(STEP_OUTCOMES, outcome)) return refuse("session/bad-outcome", "outcome", `"${String(event.outcome)}" is not a step outcome`, { expected: STEP_OUTCOMES.join(" | "), received: JSON.stringify(event.outcome), hint: suggest(String(event.outcome), STEP_OUTCOMES) });
+  if (!isIsoTime(event.at)) return refuse("session/bad-time", "at", "the time is not an ISO 8601 date and time", { expected: "e.g. 2026-01-02T10:00:00Z", received: JSON.stringify(event.at) });
   const ids = [...scenario.steps.map((s) => s.id), ...scenario.avoid.map((a) => a.id)];
   if (!scenario.steps.some((s) => s.id === event.stepId)) {
     return refuse("session/unknown-step", "stepId", `"${event.stepId}" is not a step of ${session.code}/${session.app}`, { hint: suggest(event.stepId, ids) });
@@ -202,9 +169,9 @@ export function recordOutcome(kb: KnowledgeBase, session: Session, event: { step
   if (current.status !== "do") {
     return refuse("session/step-not-offered", "stepId", `"${event.stepId}" is not offered in this plan (${current.status}): ${current.reason}`);
   }
-  const why = checkReason(outcome.data, event);
+  const why = checkReason(outcome, event);
   if (!why.ok) return why;
-  const record: StepOutcomeRecord = { stepId: event.stepId, outcome: outcome.data, at: event.at, ...why.fields };
+  const record: StepOutcomeRecord = { stepId: event.stepId, outcome, at: event.at, ...why.fields };
   return { ok: true, session: { ...session, outcomes: [...session.outcomes, record], history: [...session.history, { type: "outcome", ...record }] } };
 }
 
@@ -227,16 +194,16 @@ export function explainOutcome(session: Session, event: { stepId: string; reason
 function checkReason(outcome: StepOutcome, event: { reason?: unknown; note?: unknown }): { ok: true; fields: Pick<StepOutcomeRecord, "reason" | "note"> } | { ok: false; issues: Issue[] } {
   if (event.reason === undefined && event.note === undefined) return { ok: true, fields: {} };
   if (outcome === "fixed") return refuse("session/reason-not-allowed", "reason", "a reason is given only for a step that did not fix it", { hint: "leave the reason out for a fixed step" }) as { ok: false; issues: Issue[] };
-  const reason = ReasonSchema.safeParse(event.reason);
-  if (!reason.success) {
+  const reason = event.reason;
+  if (!isOneOf(STEP_OUTCOME_REASONS, reason)) {
     return refuse("session/bad-reason", "reason", `"${String(event.reason)}" is not a reason Fixpath knows`, { expected: STEP_OUTCOME_REASONS.join(" | "), received: JSON.stringify(event.reason), hint: suggest(String(event.reason), STEP_OUTCOME_REASONS) }) as { ok: false; issues: Issue[] };
   }
-  if (event.note === undefined) return { ok: true, fields: { reason: reason.data } };
+  if (event.note === undefined) return { ok: true, fields: { reason } };
   const note = typeof event.note === "string" ? event.note.trim() : "";
-  if (!NoteSchema.safeParse(note).success) {
+  if (!isOutcomeNote(note)) {
     return refuse("session/bad-note", "note", `a note is text of 1 to ${OUTCOME_NOTE_MAX} characters`, { received: typeof event.note === "string" ? `${event.note.length} characters` : JSON.stringify(event.note), hint: "shorten the note, or leave it out" }) as { ok: false; issues: Issue[] };
   }
-  return { ok: true, fields: { reason: reason.data, note } };
+  return { ok: true, fields: { reason, note } };
 }
 
 /**
@@ -256,20 +223,6 @@ export function deferStep(kb: KnowledgeBase, session: Session, stepId: string): 
   return { ok: true, session: { ...session, deferred: [...(session.deferred ?? []), stepId], history: [...session.history, { type: "defer", stepId }] } };
 }
 
-/**
- * Keeps what an analyzer found with the session, for the report: a group replaces the one of the
- * same source. Not an event: undo does not take it back (a new paste replaces it).
- */
-export function attachFindings(session: Session, groups: readonly FindingGroup[]): SessionResult {
-  const parsed = z.array(FindingGroupSchema).safeParse(groups);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((iss) => ({ code: "session/bad-findings", severity: "error" as const, path: `findings${iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message: describeIssue(iss) })) };
-  }
-  const sources = new Set(parsed.data.map((g) => g.source));
-  const findings = [...(session.findings ?? []).filter((g) => !sources.has(g.source)), ...parsed.data];
-  return { ok: true, session: { ...session, findings } };
-}
-
 /** Takes back the last answer or outcome; `session/nothing-to-undo` at the start. */
 export function undo(session: Session): SessionResult {
   const last = session.history[session.history.length - 1];
@@ -282,84 +235,6 @@ export function undo(session: Session): SessionResult {
     return { ok: true, session: deferred.length > 0 ? { ...rest, deferred, history } : { ...rest, history } };
   }
   return { ok: true, session: { ...applyAnswer(session, last.fact, last.previous), history } };
-}
-
-/**
- * Reads a stored session (parsed JSON, or JSON text). Issues: `session/bad-json`,
- * `session/bad-version`, `session/invalid` (shape), `facts/*` (answers), `session/inconsistent`.
- */
-export function parseSession(input: unknown): SessionResult {
-  let data = input;
-  if (typeof input === "string") {
-    try {
-      data = JSON.parse(input) as unknown;
-    } catch (e) {
-      return refuse("session/bad-json", "(session)", `the session is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { hint: "start a new session" });
-    }
-  }
-  if (typeof data === "object" && data !== null && !Array.isArray(data) && "version" in data && data.version !== SESSION_VERSION) {
-    return refuse("session/bad-version", "version", "this session was saved in a format this version of Fixpath does not read", { expected: String(SESSION_VERSION), received: JSON.stringify(data.version), hint: "start a new session" });
-  }
-  const parsed = SessionSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((iss) => ({
-        code: "session/invalid",
-        severity: "error" as const,
-        path: iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "(session)",
-        message: describeIssue(iss),
-      })),
-    };
-  }
-  const s = parsed.data;
-  const facts = parseFacts(s.facts);
-  if (!facts.ok) return { ok: false, issues: facts.issues.map((i) => ({ ...i, path: `facts.${i.path}` })) };
-  const organisation = s.organisation === undefined ? undefined : parseFacts(s.organisation);
-  if (organisation && !organisation.ok) return { ok: false, issues: organisation.issues.map((i) => ({ ...i, path: `organisation.${i.path}` })) };
-  const issues: Issue[] = [];
-  for (const [i, h] of s.history.entries()) {
-    if (h.type !== "answer") continue;
-    for (const [key, v] of [["value", h.value], ["previous", h.previous]] as const) {
-      if (v === null) continue;
-      const checked = checkFactValue(h.fact, v, `history[${i}].${key}`);
-      if (!checked.ok) issues.push(checked.issue);
-    }
-  }
-  const outcomeEvents = s.history.filter((h) => h.type === "outcome");
-  if (outcomeEvents.length !== s.outcomes.length || outcomeEvents.some((h, i) => !sameRecord(h, s.outcomes[i]!))) {
-    issues.push({ code: "session/inconsistent", severity: "error", path: "outcomes", message: "the outcomes do not match the outcome events in the history", hint: "start a new session" });
-  }
-  const deferEvents = s.history.filter((h) => h.type === "defer").map((h) => h.stepId);
-  if (JSON.stringify(deferEvents) !== JSON.stringify(s.deferred ?? [])) {
-    issues.push({ code: "session/inconsistent", severity: "error", path: "deferred", message: "the steps left to IT do not match the events in the history", hint: "start a new session" });
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, ...(s.deferred && s.deferred.length > 0 ? { deferred: s.deferred } : {}), history: s.history, ...(s.findings ? { findings: s.findings } : {}), ...(organisation?.ok ? { organisation: organisation.facts } : {}) } };
-}
-
-function sameRecord(a: StepOutcomeRecord, b: StepOutcomeRecord): boolean {
-  return a.stepId === b.stepId && a.outcome === b.outcome && a.at === b.at && a.reason === b.reason && a.note === b.note;
-}
-
-/** zod/mini carries no message locale: say what was expected from the issue's own data. */
-function describeIssue(iss: z.core.$ZodIssue): string {
-  switch (iss.code) {
-    case "invalid_type":
-      return `expected ${iss.expected}`;
-    case "invalid_value":
-      return `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "too_small":
-      return "must not be empty";
-    case "unrecognized_keys":
-      return `unknown field(s): ${iss.keys.join(", ")}`;
-    case "invalid_format":
-      return iss.format === "datetime" ? "expected an ISO 8601 date and time, e.g. 2026-01-02T10:00:00Z" : `expected the ${iss.format} format`;
-    case "invalid_union":
-      return "does not fit any allowed form";
-    default:
-      return "invalid value";
-  }
 }
 
 // ---------------------------------------------------------------- where the session stands

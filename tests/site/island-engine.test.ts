@@ -1,5 +1,6 @@
-// The diagnostic island ships the engine's session code with zod/mini, never full zod. This bundles
-// the island and the engine's session module as the site build does (its esbuild plugin), checks
+// The diagnostic island ships the engine's session code (session.ts, and the reader of stored
+// sessions, session-parse.ts) with zod/mini, never full zod. This bundles the island and the
+// engine's session modules as the site build does (its esbuild plugin), checks
 // what ends up in the bundle, and checks the bundled engine against written-out expectations (the
 // issue code and path each broken session must get), not only against the source it came from.
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -8,9 +9,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as real from "../../src/engine/session.ts";
+import * as session from "../../src/engine/session.ts";
+import * as reader from "../../src/engine/session-parse.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
+const real = { ...session, ...reader };
 type Engine = typeof real;
 let bundled: Engine;
 const kb = loadProjectKb();
@@ -19,7 +22,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "fixpath-island-"));
   const out = join(dir, "engine.mjs");
   const result = await build({
-    stdin: { contents: `export * from ${JSON.stringify(join(process.cwd(), "src/engine/session.ts"))};`, resolveDir: process.cwd(), loader: "ts" },
+    stdin: { contents: ["session.ts", "session-parse.ts"].map((f) => `export * from ${JSON.stringify(join(process.cwd(), "src/engine", f))};`).join("\n"), resolveDir: process.cwd(), loader: "ts" },
     bundle: true,
     format: "esm",
     platform: "neutral",
@@ -45,7 +48,7 @@ describe("the diagnostic island's bundle", () => {
 });
 
 /** A real session with answers, an "I don't know" and step outcomes. */
-function sampleSession(): real.Session {
+function sampleSession(): session.Session {
   let s = real.startSession(kb, { code: "caa50021", app: "onedrive" });
   const steps: [string, boolean | string | null][] = [["accountType", "work"], ["windowsServer", false], ["multipleUsersAffected", false], ["filesNotSyncedZeroFiles", false], ["managed", true], ["isAdmin", null], ["where", "banner"]];
   for (const [fact, value] of steps) if (s.ok) s = real.answer(s.session, fact, value);

@@ -13,7 +13,8 @@
  */
 import type { App } from "../../../src/model/index.ts";
 import type { FactName, FactValue, Facts } from "../../../src/model/index.ts";
-import { attachFindings, sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
+import { sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
+import { attachFindings } from "../../../src/engine/session-parse.ts";
 import { takeAnswers, takeHandoff } from "../lib/handoff.ts";
 import { EMPTY_STORE, mergeSettled, resolveConflict, type Settled, type SettledStore } from "../lib/settled.ts";
 import { diagnoseHref, factsFromParams } from "../lib/answers-url.ts";

@@ -5,7 +5,8 @@
  * mode): the diagnostic then works without resuming.
  */
 import type { App } from "../../../../src/model/index.ts";
-import { parseSession, type Session } from "../../../../src/engine/session.ts";
+import type { Session } from "../../../../src/engine/session.ts";
+import { parseSession } from "../../../../src/engine/session-parse.ts";
 import { sessionKey } from "../../lib/answers-url.ts";
 import { checkedAnswers, EMPTY_STORE, type SettledStore } from "../../lib/settled.ts";
 import { FACT_NAMES } from "../../../../src/model/index.ts";
