@@ -1,8 +1,8 @@
-// The diagnostic island ships the engine's session code (session.ts, and the reader of stored
-// sessions, session-parse.ts) with zod/mini, never full zod. This bundles the island and the
-// engine's session modules as the site build does (its esbuild plugin), checks
-// what ends up in the bundle, and checks the bundled engine against written-out expectations (the
-// issue code and path each broken session must get), not only against the source it came from.
+// The diagnostic island ships the engine's session code without zod in its first load, and the
+// session reader (session-parse.ts) with zod/mini, never full zod, in a part of its own. This
+// bundles the island as the site build does (site/src/lib/islands-fs.ts), checks what ends up in
+// which file, and checks the bundled engine against written-out expectations (the issue code and
+// path each broken session must get), not only against the source it came from.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as session from "../../src/engine/session.ts";
 import * as reader from "../../src/engine/session-parse.ts";
+import { bundleIsland } from "../../site/src/lib/islands-fs.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
 const real = { ...session, ...reader };
@@ -38,12 +39,16 @@ beforeAll(async () => {
 });
 
 describe("the diagnostic island's bundle", () => {
-  it("carries the engine's session code with zod/mini and no full zod", async () => {
-    const result = await build({ entryPoints: [join(process.cwd(), "site/src/islands/diagnose.ts")], bundle: true, minify: true, format: "esm", target: "es2022", platform: "browser", write: false, metafile: true });
-    const shipped = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f);
-    expect(shipped).toContain("src/engine/session.ts");
-    expect(shipped.some((f) => f.includes("node_modules/zod/v4/mini"))).toBe(true);
-    expect(shipped.filter((f) => f.includes("node_modules/zod/v4/classic") || f.includes("node_modules/zod/v4/locales") || f.includes("src/model/schema/") || f.includes("src/model/load/"))).toEqual([]);
+  it("carries the engine's session code in its first load without zod, and the session reader with zod/mini (never full zod) in a part", async () => {
+    const island = await bundleIsland("diagnose");
+    const first = island.files.filter((f) => island.initial.includes(f.file)).flatMap((f) => f.modules);
+    const later = island.files.filter((f) => !island.initial.includes(f.file)).flatMap((f) => f.modules);
+    expect(first).toContain("src/engine/session.ts");
+    expect(first.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
+    expect(first).not.toContain("src/engine/session-parse.ts");
+    expect(later).toContain("src/engine/session-parse.ts");
+    expect(later.some((f) => f.includes("node_modules/zod/v4/mini"))).toBe(true);
+    expect([...first, ...later].filter((f) => f.includes("node_modules/zod/v4/classic") || f.includes("node_modules/zod/v4/locales") || f.includes("src/model/schema/") || f.includes("src/model/load/"))).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * "Did this fix it?". The outcome is recorded and saved the moment it is given; the optional
  * "What got in the way?" comes after, so a reload between the two keeps the step as tried.
  */
+import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk (parts.ts)
 import { recordOutcome, type SessionState } from "../../../../src/engine/session.ts";
 import type { Step } from "../../../../src/model/index.ts";
 import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
