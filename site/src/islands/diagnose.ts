@@ -28,7 +28,7 @@ import { connectApi, decorate } from "./diagnose/outcomes-api.ts";
 import { conflictPart, endsPart, findOutPart, parsePart, pickPart, stepPart, warmParts, type Part } from "./diagnose/parts.ts";
 import { planAside } from "./diagnose/plan.ts";
 import { questionCard, resumeCard } from "./diagnose/questions.ts";
-import { lastSession, readSettled, readStored, saveSession, saveSettled } from "./diagnose/storage.ts";
+import { hasStored, lastSession, readSettled, readStored, saveSession, saveSettled } from "./diagnose/storage.ts";
 import { button, errorBox, focusHeading, readOrg, root, show, type Apply, type Ctx } from "./diagnose/ui.ts";
 
 const org = readOrg();
@@ -130,10 +130,11 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   const app: App = file.scenario.app;
   const kb = knowledgeBaseForScenario(file);
   const base = { kb, hubs: file.hubs, code, app, api: connectApi(root, code, app), report: { redact: true, format: "md" as const, startedAt: "" }, org };
-  // A saved session, and the analyzer's findings, are read by the session reader (zod/mini),
-  // fetched only when there is one; before anything is taken, so a failed fetch loses nothing.
-  const saved = await readStored(code, app);
-  const reader = hasHandoff() ? await parsePart.load() : undefined;
+  // A saved session and the analyzer's findings are read by the session reader (zod/mini),
+  // fetched only when there is one to read, and first: what follows reads the storage as it is
+  // then, and a failed fetch stops here, before anything is taken.
+  const reader = hasStored(code, app) || hasHandoff() ? await parsePart.load() : undefined;
+  const saved = reader ? readStored(code, app, reader.parseSession) : undefined;
   const incoming = arriving(facts);
   // What the analyzer found in this browser goes into the IT report, whichever session takes it.
   const found = takeHandoff();

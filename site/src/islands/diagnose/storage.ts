@@ -6,7 +6,7 @@
  * (src/engine/session-parse.ts), a part fetched only when there is one (parts.ts).
  */
 import type { App } from "../../../../src/model/index.ts";
-import type { Session } from "../../../../src/engine/session.ts";
+import type { Session, SessionResult } from "../../../../src/engine/session.ts";
 import { sessionKey } from "../../lib/answers-url.ts";
 import { checkedAnswers, EMPTY_STORE, type SettledStore } from "../../lib/settled.ts";
 import { FACT_NAMES } from "../../../../src/model/index.ts";
@@ -24,14 +24,19 @@ function storedText(code: string, app: string): string | undefined {
   }
 }
 
+/** Whether a session is saved for this code and app (`readStored` reads it, once the reader is in). */
+export function hasStored(code: string, app: string): boolean {
+  return storedText(code, app) !== undefined;
+}
+
 /**
- * The saved session for this code and app, if it is readable and has anything in it. Rejects when
- * the session reader cannot be fetched: the saved session is then left as it is.
+ * The saved session for this code and app, if it is readable and has anything in it, read with
+ * the session reader (`parseSession` of parts.ts's `parsePart`, fetched by the caller first, so
+ * the storage is read as it is after the fetch).
  */
-export async function readStored(code: string, app: string): Promise<Session | undefined> {
+export function readStored(code: string, app: string, parseSession: (text: string) => SessionResult): Session | undefined {
   const text = storedText(code, app);
   if (!text) return undefined;
-  const { parseSession } = await parsePart.load();
   const parsed = parseSession(text);
   if (parsed.ok && parsed.session.code === code && parsed.session.app === app) return started(parsed.session) ? parsed.session : undefined;
   try {
@@ -52,16 +57,25 @@ export function saveSession(session: Session): void {
   }
 }
 
-/** The session used last on this device (for the plain `/diagnose/` page), if it can be continued. Rejects as readStored does. */
+/**
+ * The session used last on this device (for the plain `/diagnose/` page), if it can be continued;
+ * fetches the session reader when there is one. Rejects when the reader cannot be fetched (the
+ * saved sessions are left as they are).
+ */
 export async function lastSession(): Promise<{ code: string; app: App; session: Session } | undefined> {
-  let last: { code?: unknown; app?: unknown } | null;
-  try {
-    last = JSON.parse(localStorage.getItem(LAST_KEY) ?? "null") as { code?: unknown; app?: unknown } | null;
-  } catch {
-    return undefined;
-  }
-  if (!last || typeof last.code !== "string" || typeof last.app !== "string") return undefined;
-  const session = await readStored(last.code, last.app);
+  const read = (): { code: string; app: string } | undefined => {
+    try {
+      const last = JSON.parse(localStorage.getItem(LAST_KEY) ?? "null") as { code?: unknown; app?: unknown } | null;
+      return last && typeof last.code === "string" && typeof last.app === "string" ? { code: last.code, app: last.app } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const before = read();
+  if (!before || !hasStored(before.code, before.app)) return undefined;
+  const { parseSession } = await parsePart.load();
+  const last = read();
+  const session = last && readStored(last.code, last.app, parseSession);
   return session ? { code: session.code, app: session.app, session } : undefined;
 }
 
