@@ -4,6 +4,7 @@ export * from "./plan.ts";
 export * from "./presets.ts";
 export * from "./safety.ts";
 export * from "./session.ts";
+export * from "./session-parse.ts";
 export * from "./space.ts";
 export * from "./target.ts";
 export * from "./types.ts";

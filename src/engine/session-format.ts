@@ -1,8 +1,8 @@
 /**
  * The saved format of a diagnostic session, as plain, versioned JSON: the answers so far, the steps
  * tried with their outcome and time, and the history that `undo` walks back. The site keeps it in
- * the browser, the CLI in a file. `parseSession` reads one back; the transitions are in
- * session.ts, and where a session stands in session-state.ts.
+ * the browser, the CLI in a file. Reading one back is session-parse.ts (with zod/mini); the
+ * transitions are session.ts, and where a session stands session-state.ts.
  *
  * ```json
  * { "version": 1, "code": "caa50021", "app": "onedrive",
@@ -14,13 +14,15 @@
  *
  * `reason`/`note` (why a step did not fix it) and `findings` (what an analyzer found) are optional,
  * so sessions saved before them still read.
+ *
+ * No zod here: the diagnostic island runs the transitions for its first question (budget 25 KB
+ * gzip for that first load); an outcome's time is checked with the pattern its schema uses.
  */
-// zod/mini: the same validation as zod with a fraction of the bundle, since this runs in the
-// browser's diagnostic island too (budget 25 KB gzip).
-import * as z from "zod/mini";
-import { APPS, FACT_NAMES, type App, type FactName, type Facts, type Issue } from "../model/index.ts";
-import { OUTCOME_REASONS, STEP_OUTCOMES, type OutcomeReason } from "../model/outcomes.ts";
-import { checkFactValue, parseFacts } from "./answers.ts";
+import type { App, FactName, Facts, Issue } from "../model/index.ts";
+import { OUTCOME_REASONS, type OutcomeReason } from "../model/outcomes.ts";
+import type { FindingGroup, HistoryEntry, StepOutcomeRecord } from "./session-parse.ts";
+
+export type { FindingGroup, HistoryEntry, StepOutcomeRecord } from "./session-parse.ts";
 
 export const SESSION_VERSION = 1;
 
@@ -36,63 +38,25 @@ export type StepOutcomeReason = OutcomeReason;
 /** Longest note a person may add to a reason, in characters. */
 export const OUTCOME_NOTE_MAX = 500;
 
-const NonEmpty = z.string().check(z.minLength(1));
-/** A fact value: true/false, a choice, a code; `unknown` for "I don't know". */
-export const FactValueSchema = z.union([z.boolean(), NonEmpty]);
-/** The state of a fact before an answer: its value, "unknown" (declined), or null (never answered). */
-const PreviousSchema = z.union([FactValueSchema, z.null()]);
-/** An ISO 8601 time passed in by the shell, e.g. 2026-01-02T10:00:00Z. */
-export const IsoTime = z.iso.datetime({ offset: true });
-export const OutcomeSchema = z.enum(STEP_OUTCOMES);
-export const ReasonSchema = z.enum(STEP_OUTCOME_REASONS);
-export const NoteSchema = z.string().check(z.minLength(1), z.maxLength(OUTCOME_NOTE_MAX));
-export const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]);
-
-/** A step tried, with what happened and when; for a step that did not fix it, optionally why (and the person's own note). */
-export const StepOutcomeRecordSchema = z.strictObject({ stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) });
-export type StepOutcomeRecord = z.output<typeof StepOutcomeRecordSchema>;
-
-/** One event of the session, oldest first; undo removes the last. */
-export const HistoryEntrySchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("answer"), fact: FactNameSchema, value: FactValueSchema, previous: PreviousSchema }),
-  z.strictObject({ type: z.literal("outcome"), stepId: NonEmpty, outcome: OutcomeSchema, at: IsoTime, reason: z.optional(ReasonSchema), note: z.optional(NoteSchema) }),
-  z.strictObject({ type: z.literal("defer"), stepId: NonEmpty }),
-]);
-export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
-
-/** What one analyzer found, in words (the report's findings groups): a source, facts at a glance, findings. */
-export const FindingGroupSchema = z.strictObject({
-  source: NonEmpty,
-  summary: z.optional(z.array(z.strictObject({ label: NonEmpty, value: z.string() }))),
-  findings: z.array(
-    z.strictObject({
-      id: z.optional(NonEmpty),
-      status: z.enum(["pass", "warn", "fail", "info"]),
-      message: NonEmpty,
-      lines: z.optional(z.array(z.number())),
-      link: z.optional(z.strictObject({ href: NonEmpty, title: NonEmpty })),
-    }),
-  ),
-});
-export type FindingGroup = z.output<typeof FindingGroupSchema>;
-
 /**
- * A Fixpath diagnostic session: `version` (1), `code` (the hub's id), `app`, `facts` (answers by
- * fact name; an absent fact is unknown), `dontKnow` (facts answered "I don't know", not asked
- * again; default none), `outcomes` (steps tried, in order) and `history` (every event).
+ * An ISO 8601 date and time with seconds and `Z` or an offset, e.g. 2026-01-02T10:00:00Z: the
+ * pattern of zod's `z.iso.datetime({ offset: true })`, which reads the time back from a stored
+ * session (session-parse.ts), written out (tests/engine/session.test.ts checks they agree).
  */
-export const SessionSchema = z.strictObject({
-  version: z.literal(SESSION_VERSION),
-  code: NonEmpty,
-  app: z.enum(APPS),
-  facts: z.record(z.string(), z.unknown()),
-  dontKnow: z._default(z.array(FactNameSchema), []),
-  outcomes: z.array(StepOutcomeRecordSchema),
-  deferred: z.optional(z.array(NonEmpty)),
-  history: z.array(HistoryEntrySchema),
-  findings: z.optional(z.array(FindingGroupSchema)),
-  organisation: z.optional(z.record(z.string(), z.union([z.boolean(), NonEmpty]))),
-});
+const ISO_TIME =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+
+/** Whether `at` is a time `parseSession` reads back (the same pattern as its schema). */
+export function isIsoTime(at: unknown): at is string {
+  return typeof at === "string" && ISO_TIME.test(at);
+}
+
+/** Whether a note is one a session keeps: 1 to OUTCOME_NOTE_MAX characters. */
+export function isOutcomeNote(note: string): boolean {
+  return note.length >= 1 && note.length <= OUTCOME_NOTE_MAX;
+}
+
+export const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
 
 /** A session: plain JSON, validated by `parseSession`. */
 export interface Session {
@@ -126,80 +90,3 @@ export const refuse = (code: string, path: string, message: string, extra: Parti
   issues: [{ code, severity: "error", path, message, ...extra }],
 });
 
-/**
- * Reads a stored session (parsed JSON, or JSON text). Issues: `session/bad-json`,
- * `session/bad-version`, `session/invalid` (shape), `facts/*` (answers), `session/inconsistent`.
- */
-export function parseSession(input: unknown): SessionResult {
-  let data = input;
-  if (typeof input === "string") {
-    try {
-      data = JSON.parse(input) as unknown;
-    } catch (e) {
-      return refuse("session/bad-json", "(session)", `the session is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, { hint: "start a new session" });
-    }
-  }
-  if (typeof data === "object" && data !== null && !Array.isArray(data) && "version" in data && data.version !== SESSION_VERSION) {
-    return refuse("session/bad-version", "version", "this session was saved in a format this version of Fixpath does not read", { expected: String(SESSION_VERSION), received: JSON.stringify(data.version), hint: "start a new session" });
-  }
-  const parsed = SessionSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((iss) => ({
-        code: "session/invalid",
-        severity: "error" as const,
-        path: iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "(session)",
-        message: describeIssue(iss),
-      })),
-    };
-  }
-  const s = parsed.data;
-  const facts = parseFacts(s.facts);
-  if (!facts.ok) return { ok: false, issues: facts.issues.map((i) => ({ ...i, path: `facts.${i.path}` })) };
-  const organisation = s.organisation === undefined ? undefined : parseFacts(s.organisation);
-  if (organisation && !organisation.ok) return { ok: false, issues: organisation.issues.map((i) => ({ ...i, path: `organisation.${i.path}` })) };
-  const issues: Issue[] = [];
-  for (const [i, h] of s.history.entries()) {
-    if (h.type !== "answer") continue;
-    for (const [key, v] of [["value", h.value], ["previous", h.previous]] as const) {
-      if (v === null) continue;
-      const checked = checkFactValue(h.fact, v, `history[${i}].${key}`);
-      if (!checked.ok) issues.push(checked.issue);
-    }
-  }
-  const outcomeEvents = s.history.filter((h) => h.type === "outcome");
-  if (outcomeEvents.length !== s.outcomes.length || outcomeEvents.some((h, i) => !sameRecord(h, s.outcomes[i]!))) {
-    issues.push({ code: "session/inconsistent", severity: "error", path: "outcomes", message: "the outcomes do not match the outcome events in the history", hint: "start a new session" });
-  }
-  const deferEvents = s.history.filter((h) => h.type === "defer").map((h) => h.stepId);
-  if (JSON.stringify(deferEvents) !== JSON.stringify(s.deferred ?? [])) {
-    issues.push({ code: "session/inconsistent", severity: "error", path: "deferred", message: "the steps left to IT do not match the events in the history", hint: "start a new session" });
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, session: { version: SESSION_VERSION, code: s.code, app: s.app, facts: facts.facts, dontKnow: [...new Set(s.dontKnow)].sort((a, b) => FACT_NAMES.indexOf(a) - FACT_NAMES.indexOf(b)), outcomes: s.outcomes, ...(s.deferred && s.deferred.length > 0 ? { deferred: s.deferred } : {}), history: s.history, ...(s.findings ? { findings: s.findings } : {}), ...(organisation?.ok ? { organisation: organisation.facts } : {}) } };
-}
-
-function sameRecord(a: StepOutcomeRecord, b: StepOutcomeRecord): boolean {
-  return a.stepId === b.stepId && a.outcome === b.outcome && a.at === b.at && a.reason === b.reason && a.note === b.note;
-}
-
-/** zod/mini carries no message locale: say what was expected from the issue's own data. */
-export function describeIssue(iss: z.core.$ZodIssue): string {
-  switch (iss.code) {
-    case "invalid_type":
-      return `expected ${iss.expected}`;
-    case "invalid_value":
-      return `expected one of ${iss.values.map((v) => JSON.stringify(v)).join(", ")}`;
-    case "too_small":
-      return "must not be empty";
-    case "unrecognized_keys":
-      return `unknown field(s): ${iss.keys.join(", ")}`;
-    case "invalid_format":
-      return iss.format === "datetime" ? "expected an ISO 8601 date and time, e.g. 2026-01-02T10:00:00Z" : `expected the ${iss.format} format`;
-    case "invalid_union":
-      return "does not fit any allowed form";
-    default:
-      return "invalid value";
-  }
-}

@@ -1,19 +1,19 @@
 /**
- * The transitions of a diagnostic session (src/engine/session-format.ts is the saved format, and
- * session-state.ts where a session stands). Every transition is pure: it returns a new session or
- * issues, and never throws.
+ * The transitions of a diagnostic session (session-format.ts is the saved format, session-parse.ts
+ * reads one back, session-state.ts says where a session stands). Every transition is pure: it
+ * returns a new session or issues, and never throws. No zod here (session-format.ts says why).
  */
-import * as z from "zod/mini";
 import { FACT_NAMES, suggest, type FactName, type Facts, type FactValue, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { STEP_OUTCOMES, type StepOutcome } from "../model/outcomes.ts";
 import { checkFactValue, parseFacts } from "./answers.ts";
 import { resolvingOutcome } from "./completion.ts";
 import { UNKNOWN } from "./conditions.ts";
 import { planCore } from "./plan.ts";
-import { FindingGroupSchema, IsoTime, NoteSchema, OUTCOME_NOTE_MAX, OutcomeSchema, ReasonSchema, SESSION_VERSION, STEP_OUTCOME_REASONS, describeIssue, refuse, type FindingGroup, type Session, type SessionResult, type StepOutcomeReason, type StepOutcomeRecord } from "./session-format.ts";
+import { OUTCOME_NOTE_MAX, SESSION_VERSION, STEP_OUTCOME_REASONS, isIsoTime, isOneOf, isOutcomeNote, refuse, type Session, type SessionResult, type StepOutcomeReason, type StepOutcomeRecord } from "./session-format.ts";
 import { effectiveFacts } from "./session-state.ts";
 import { findScenario, type Target } from "./target.ts";
 
+// The format and where a session stands, for the shells that import the session from here (no zod in either).
 export * from "./session-format.ts";
 export * from "./session-state.ts";
 
@@ -64,9 +64,9 @@ function applyAnswer(session: Session, fact: FactName, value: FactValue | null):
 export function recordOutcome(kb: KnowledgeBase, session: Session, event: { stepId: string; outcome: StepOutcome; at: string; reason?: StepOutcomeReason; note?: string }): SessionResult {
   const scenario = scenarioOf(kb, session);
   if (!scenario) return refuse("session/unknown-scenario", "code", `no scenario ${session.code}/${session.app} in the knowledge base`);
-  const outcome = OutcomeSchema.safeParse(event.outcome);
-  if (!outcome.success) return refuse("session/bad-outcome", "outcome", `"${String(event.outcome)}" is not a step outcome`, { expected: STEP_OUTCOMES.join(" | "), received: JSON.stringify(event.outcome), hint: suggest(String(event.outcome), STEP_OUTCOMES) });
-  if (!IsoTime.safeParse(event.at).success) return refuse("session/bad-time", "at", "the time is not an ISO 8601 date and time", { expected: "e.g. 2026-01-02T10:00:00Z", received: JSON.stringify(event.at) });
+  const outcome = event.outcome as unknown;
+  if (!isOneOf(STEP_OUTCOMES, outcome)) return refuse("session/bad-outcome", "outcome", `"${String(event.outcome)}" is not a step outcome`, { expected: STEP_OUTCOMES.join(" | "), received: JSON.stringify(event.outcome), hint: suggest(String(event.outcome), STEP_OUTCOMES) });
+  if (!isIsoTime(event.at)) return refuse("session/bad-time", "at", "the time is not an ISO 8601 date and time", { expected: "e.g. 2026-01-02T10:00:00Z", received: JSON.stringify(event.at) });
   const ids = [...scenario.steps.map((s) => s.id), ...scenario.avoid.map((a) => a.id)];
   if (!scenario.steps.some((s) => s.id === event.stepId)) {
     return refuse("session/unknown-step", "stepId", `"${event.stepId}" is not a step of ${session.code}/${session.app}`, { hint: suggest(event.stepId, ids) });
@@ -77,9 +77,9 @@ export function recordOutcome(kb: KnowledgeBase, session: Session, event: { step
   if (current.status !== "do") {
     return refuse("session/step-not-offered", "stepId", `"${event.stepId}" is not offered in this plan (${current.status}): ${current.reason}`);
   }
-  const why = checkReason(outcome.data, event);
+  const why = checkReason(outcome, event);
   if (!why.ok) return why;
-  const record: StepOutcomeRecord = { stepId: event.stepId, outcome: outcome.data, at: event.at, ...why.fields };
+  const record: StepOutcomeRecord = { stepId: event.stepId, outcome, at: event.at, ...why.fields };
   return { ok: true, session: { ...session, outcomes: [...session.outcomes, record], history: [...session.history, { type: "outcome", ...record }] } };
 }
 
@@ -102,16 +102,16 @@ export function explainOutcome(session: Session, event: { stepId: string; reason
 function checkReason(outcome: StepOutcome, event: { reason?: unknown; note?: unknown }): { ok: true; fields: Pick<StepOutcomeRecord, "reason" | "note"> } | { ok: false; issues: Issue[] } {
   if (event.reason === undefined && event.note === undefined) return { ok: true, fields: {} };
   if (outcome === "fixed") return refuse("session/reason-not-allowed", "reason", "a reason is given only for a step that did not fix it", { hint: "leave the reason out for a fixed step" }) as { ok: false; issues: Issue[] };
-  const reason = ReasonSchema.safeParse(event.reason);
-  if (!reason.success) {
+  const reason = event.reason;
+  if (!isOneOf(STEP_OUTCOME_REASONS, reason)) {
     return refuse("session/bad-reason", "reason", `"${String(event.reason)}" is not a reason Fixpath knows`, { expected: STEP_OUTCOME_REASONS.join(" | "), received: JSON.stringify(event.reason), hint: suggest(String(event.reason), STEP_OUTCOME_REASONS) }) as { ok: false; issues: Issue[] };
   }
-  if (event.note === undefined) return { ok: true, fields: { reason: reason.data } };
+  if (event.note === undefined) return { ok: true, fields: { reason } };
   const note = typeof event.note === "string" ? event.note.trim() : "";
-  if (!NoteSchema.safeParse(note).success) {
+  if (!isOutcomeNote(note)) {
     return refuse("session/bad-note", "note", `a note is text of 1 to ${OUTCOME_NOTE_MAX} characters`, { received: typeof event.note === "string" ? `${event.note.length} characters` : JSON.stringify(event.note), hint: "shorten the note, or leave it out" }) as { ok: false; issues: Issue[] };
   }
-  return { ok: true, fields: { reason: reason.data, note } };
+  return { ok: true, fields: { reason, note } };
 }
 
 /**
@@ -131,19 +131,6 @@ export function deferStep(kb: KnowledgeBase, session: Session, stepId: string): 
   return { ok: true, session: { ...session, deferred: [...(session.deferred ?? []), stepId], history: [...session.history, { type: "defer", stepId }] } };
 }
 
-/**
- * Keeps what an analyzer found with the session, for the report: a group replaces the one of the
- * same source. Not an event: undo does not take it back (a new paste replaces it).
- */
-export function attachFindings(session: Session, groups: readonly FindingGroup[]): SessionResult {
-  const parsed = z.array(FindingGroupSchema).safeParse(groups);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((iss) => ({ code: "session/bad-findings", severity: "error" as const, path: `findings${iss.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("")}`, message: describeIssue(iss) })) };
-  }
-  const sources = new Set(parsed.data.map((g) => g.source));
-  const findings = [...(session.findings ?? []).filter((g) => !sources.has(g.source)), ...parsed.data];
-  return { ok: true, session: { ...session, findings } };
-}
 
 /** Takes back the last answer or outcome; `session/nothing-to-undo` at the start. */
 export function undo(session: Session): SessionResult {

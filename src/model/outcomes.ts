@@ -1,7 +1,7 @@
 /**
  * What a person says after trying a step, defined once for the engine (sessions), the outcomes
- * API's storage, the site and the report: the ids (stored and sent) and the words people read.
- * Pure data.
+ * API's storage, the site and the report: the ids (stored and sent), the words people read, and
+ * which outcomes the statistics count (`countsInStatistics`). Pure.
  */
 
 /** Every step outcome, in the order the diagnostic offers them. */
@@ -14,6 +14,21 @@ export const STEP_OUTCOME_WORDS: Readonly<Record<StepOutcome, string>> = {
   "no-change": "no change",
   "could-not": "could not do it",
 };
+
+/** What the statistics read of a step: whether a later step completes it (`completedBy`). */
+export interface CompletableStep {
+  completedBy?: { step: string } | undefined;
+}
+
+/**
+ * Whether the statistics count an outcome of a step. Every outcome counts but a "fixed" of a step
+ * that leaves the app half-done (`completedBy`, such as an unlink): the diagnostic then leads to
+ * the step that completes it, and the fix is counted there, once (issue 26). The site does not
+ * send such an outcome; the outcomes API's counts leave it out if one comes all the same.
+ */
+export function countsInStatistics(step: CompletableStep | undefined, outcome: StepOutcome): boolean {
+  return outcome !== "fixed" || step?.completedBy === undefined;
+}
 
 /** Why a step did not fix it (only for `no-change` and `could-not`), in the order they are offered. */
 export const OUTCOME_REASONS = ["did-not-match", "no-rights", "unclear", "other"] as const;

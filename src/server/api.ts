@@ -6,7 +6,7 @@
 import { hasOperatorToken } from "./operator.ts";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
+import { countsInStatistics, pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, OutcomeReasonBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
 import { analyzeDsregcmd, analyzePaste } from "../evidence/index.ts";
 import { collectIdentifiers, createRedactorFor, redactTyped } from "../report/index.ts";
@@ -49,9 +49,9 @@ export interface StepStats {
   fixed: number;
   noChange: number;
   couldNot: number;
-  /** fixed / tried, or null when never tried. */
+  /** fixed / tried, or null when never tried or when another step completes this one (`completedBy`). */
   fixedShare: number | null;
-  /** 95 % Wilson interval of `fixedShare`, or null when never tried. */
+  /** 95 % Wilson interval of `fixedShare`, or null when `fixedShare` is. */
   fixedShareCi95: { low: number; high: number } | null;
   /** The outcomes two captures bore out, counted apart from the reported ones above (which include them). */
   verified: {
@@ -63,6 +63,12 @@ export interface StepStats {
     /** Reported outcomes the captures contradicted ("fixed" with the PRT still missing). */
     contradicted: { fixed: number; noChange: number };
   };
+  /**
+   * For a step that leaves the app half-done (an unlink): the step that completes it. A "fixed"
+   * of this step is not counted (`countsInStatistics`): the fix is counted on that step, so this
+   * step's `fixed` is 0 and its share null.
+   */
+  completedBy?: string;
 }
 
 /** Sends `{ ok: false, status, issues }`. */
@@ -189,13 +195,23 @@ export function registerApi(app: FastifyInstance, ctx: ApiContext): { drain: () 
     if (!scenario) return reply;
     const tallies = new Map((await storage(db.tallyOutcomes(scenario.code, scenario.app), "read outcome counts")).map((t) => [t.stepId, t]));
     const checked = new Map((await storage(db.tallyVerified(scenario.code, scenario.app), "read verified outcome counts")).map((t) => [t.stepId, t]));
+    const content = new Map(kb.scenarios.get(`${scenario.code}/${scenario.app}`)?.steps.map((s) => [s.id, s]));
     const steps: StepStats[] = scenario.steps.map((stepId) => {
+      const step = content.get(stepId);
+      // A fix of a step another completes (an unlink) is counted on the step that completes it;
+      // its own share would say nothing.
+      const counted = countsInStatistics(step, "fixed");
+      const share = (k: number, n: number) => (counted && n ? k / n : null);
+      const ci = (k: number, n: number) => (counted ? wilsonInterval(k, n) : null);
       const t = tallies.get(stepId) ?? { fixed: 0, noChange: 0, couldNot: 0 };
-      const tried = t.fixed + t.noChange;
+      const fixed = counted ? t.fixed : 0;
+      const tried = fixed + t.noChange;
       const v = checked.get(stepId) ?? { verifiedFixed: 0, verifiedNoChange: 0, contradictedFixed: 0, contradictedNoChange: 0 };
-      const vTried = v.verifiedFixed + v.verifiedNoChange;
-      const verified = { tried: vTried, fixed: v.verifiedFixed, noChange: v.verifiedNoChange, fixedShare: vTried ? v.verifiedFixed / vTried : null, fixedShareCi95: wilsonInterval(v.verifiedFixed, vTried), contradicted: { fixed: v.contradictedFixed, noChange: v.contradictedNoChange } };
-      return { stepId, tried, fixed: t.fixed, noChange: t.noChange, couldNot: t.couldNot, fixedShare: tried ? t.fixed / tried : null, fixedShareCi95: wilsonInterval(t.fixed, tried), verified };
+      const vFixed = counted ? v.verifiedFixed : 0;
+      const vTried = vFixed + v.verifiedNoChange;
+      const verified = { tried: vTried, fixed: vFixed, noChange: v.verifiedNoChange, fixedShare: share(vFixed, vTried), fixedShareCi95: ci(vFixed, vTried), contradicted: { fixed: counted ? v.contradictedFixed : 0, noChange: v.contradictedNoChange } };
+      const out: StepStats = { stepId, tried, fixed, noChange: t.noChange, couldNot: t.couldNot, fixedShare: share(fixed, tried), fixedShareCi95: ci(fixed, tried), verified };
+      return step?.completedBy ? { ...out, completedBy: step.completedBy.step } : out;
     });
     return reply.header("cache-control", "no-store").send({ code: scenario.code, app: scenario.app, steps });
   });

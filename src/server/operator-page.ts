@@ -19,6 +19,11 @@ export interface OperatorStep {
    * apart; the reported counts above include them.
    */
   verified?: { fixed: number; noChange: number; contradicted: number };
+  /**
+   * A step that leaves the app half-done (an unlink): the title of the step that completes it.
+   * Its "fixed" answers are counted there (`countsInStatistics`), so this step shows no share.
+   */
+  finishedBy?: string;
 }
 
 /** One scenario (a code in an app) and its steps in content order. */
@@ -84,8 +89,10 @@ function renderScenario(sc: OperatorScenario): string {
       const v = s.verified ?? { fixed: 0, noChange: 0, contradicted: 0 };
       const vn = v.fixed + v.noChange;
       const vci = wilsonInterval(v.fixed, vn);
-      const verified = `<td class="n">${vn}</td><td class="n">${vn ? `${v.fixed} (${pct(v.fixed / vn)})` : "—"}</td><td class="n">${vci ? `${pct(vci.low)}–${pct(vci.high)}` : "—"}</td><td class="n">${v.contradicted}</td>`;
-      return `<tr><td>${esc(s.title)}</td><td class="n">${n}</td><td class="n">${s.fixed}</td><td class="n">${n ? pct(s.fixed / n) : "—"}</td><td class="n">${ci ? `${pct(ci.low)}–${pct(ci.high)}` : "—"}</td><td class="n">${s.couldNot}</td>${verified}</tr>`;
+      const shown = s.finishedBy === undefined;
+      const verified = `<td class="n">${vn}</td><td class="n">${vn && shown ? `${v.fixed} (${pct(v.fixed / vn)})` : "—"}</td><td class="n">${vci && shown ? `${pct(vci.low)}–${pct(vci.high)}` : "—"}</td><td class="n">${v.contradicted}</td>`;
+      const title = shown ? esc(s.title) : `${esc(s.title)}<br><span class="muted">${esc(finishedWords(s.finishedBy!))}</span>`;
+      return `<tr><td>${title}</td><td class="n">${n}</td><td class="n">${shown ? s.fixed : "—"}</td><td class="n">${n && shown ? pct(s.fixed / n) : "—"}</td><td class="n">${ci && shown ? `${pct(ci.low)}–${pct(ci.high)}` : "—"}</td><td class="n">${s.couldNot}</td>${verified}</tr>`;
     })
     .join("");
   const list = (outcome: string, heading: string) => {
@@ -97,6 +104,11 @@ function renderScenario(sc: OperatorScenario): string {
 ${renderBars(sc.title, tried)}
 <div class="wide" role="region" aria-label="Counts per step" tabindex="0"><table><caption class="muted">Tried counts a step that fixed it or changed nothing; "could not do it" is counted apart. Verified counts only the answers that a capture taken before and one taken after the step bore out; contradicted, the answers the captures did not bear out (such as "fixed" while the sign-in token was still missing).</caption><thead><tr><th scope="col">Step</th><th scope="col">Tried</th><th scope="col">Fixed it</th><th scope="col">Share</th><th scope="col">95 % interval</th><th scope="col">Could not do it</th><th scope="col">Verified tries</th><th scope="col">Verified fixed</th><th scope="col">Verified 95 % interval</th><th scope="col">Contradicted</th></tr></thead><tbody>${rows}</tbody></table></div>
 ${reasons}</section>`;
+}
+
+/** Why a step another completes shows no share of its own. */
+function finishedWords(by: string): string {
+  return `a fix is counted on "${by}", the step that completes it`;
 }
 
 const LABEL_W = 260;
@@ -112,15 +124,17 @@ export function renderBars(title: string, steps: readonly OperatorStep[]): strin
     const n = s.fixed + s.noChange;
     const y = 8 + i * ROW_H;
     const share = n ? s.fixed / n : 0;
-    const ci = wilsonInterval(s.fixed, n);
+    const ci = s.finishedBy === undefined ? wilsonInterval(s.fixed, n) : null;
     const label = s.title.length > 38 ? `${s.title.slice(0, 37)}…` : s.title;
-    // Only "could not do it" answers: nobody tried it to the end, but people did reach it.
-    const words = n ? `${s.fixed} of ${n} (${pct(share)})` : s.couldNot ? `${s.couldNot} could not do it` : "not tried yet";
+    // Only "could not do it" answers: nobody tried it to the end, but people did reach it. A step
+    // another completes has no share of its own: no bar, and why.
+    const words = s.finishedBy !== undefined ? "fixes counted later" : n ? `${s.fixed} of ${n} (${pct(share)})` : s.couldNot ? `${s.couldNot} could not do it` : "not tried yet";
+    const says = s.finishedBy !== undefined ? finishedWords(s.finishedBy) : n ? `fixed it for ${words}` : words;
     return [
-      `<g><title>${esc(s.title)}: ${n ? `fixed it for ${words}` : words}${ci ? `, 95 % interval ${pct(ci.low)} to ${pct(ci.high)}` : ""}</title>`,
+      `<g><title>${esc(s.title)}: ${esc(says)}${ci ? `, 95 % interval ${pct(ci.low)} to ${pct(ci.high)}` : ""}</title>`,
       `<text x="0" y="${y + 17}">${esc(label)}</text>`,
       `<rect class="track" x="${LABEL_W}" y="${y + 4}" width="${BAR_W}" height="18" rx="3"/>`,
-      n ? `<rect class="fixed" x="${LABEL_W}" y="${y + 4}" width="${(share * BAR_W).toFixed(1)}" height="18" rx="3"/>` : "",
+      n && s.finishedBy === undefined ? `<rect class="fixed" x="${LABEL_W}" y="${y + 4}" width="${(share * BAR_W).toFixed(1)}" height="18" rx="3"/>` : "",
       ci ? `<line class="ci" x1="${x(ci.low).toFixed(1)}" x2="${x(ci.high).toFixed(1)}" y1="${y + 13}" y2="${y + 13}"/><line class="ci" x1="${x(ci.low).toFixed(1)}" x2="${x(ci.low).toFixed(1)}" y1="${y + 7}" y2="${y + 19}"/><line class="ci" x1="${x(ci.high).toFixed(1)}" x2="${x(ci.high).toFixed(1)}" y1="${y + 7}" y2="${y + 19}"/>` : "",
       `<text x="${LABEL_W + BAR_W + 8}" y="${y + 17}">${esc(words)}</text></g>`,
     ].join("");

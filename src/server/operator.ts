@@ -6,8 +6,8 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { listPages, type KnowledgeBase } from "../model/index.ts";
-import { OPERATOR_STYLE, renderOperatorPage, type OperatorData, type OperatorScenario } from "./operator-page.ts";
+import { countsInStatistics, listPages, type KnowledgeBase, type StepOutcome } from "../model/index.ts";
+import { OPERATOR_STYLE, renderOperatorPage, type OperatorData, type OperatorScenario, type OperatorStep } from "./operator-page.ts";
 import type { OperatorCounts, Repository } from "./storage/repository.ts";
 
 /** Words for the stored reasons (the site's choices, as people picked them). */
@@ -90,13 +90,17 @@ export async function gather(options: OperatorOptions): Promise<OperatorData> {
     const sc = options.kb.scenarios.get(id);
     const info = pages.get(id);
     if (!sc || !info) continue; // a scenario removed from the content since: nothing to link to
-    const steps = sc.steps.map((step) => {
+    const steps = sc.steps.map((step): OperatorStep => {
       const mine = rows.filter((r) => r.stepId === step.id);
-      const sum = (outcome: string) => mine.filter((r) => r.outcome === outcome).reduce((n, r) => n + r.n, 0);
+      // A fix of a step another completes (an unlink) is counted on the step that completes it.
+      const counted = (outcome: StepOutcome) => countsInStatistics(step, outcome);
+      const sum = (outcome: StepOutcome) => (counted(outcome) ? mine.filter((r) => r.outcome === outcome).reduce((n, r) => n + r.n, 0) : 0);
       const checked = counts.verified.filter((r) => `${r.code}/${r.app}` === id && r.stepId === step.id);
-      const count = (outcome: string, verified: boolean) => checked.filter((r) => r.outcome === outcome && r.verified === verified).reduce((n, r) => n + r.n, 0);
+      const count = (outcome: StepOutcome, verified: boolean) => (counted(outcome) ? checked.filter((r) => r.outcome === outcome && r.verified === verified).reduce((n, r) => n + r.n, 0) : 0);
       const verified = { fixed: count("fixed", true), noChange: count("no-change", true), contradicted: count("fixed", false) + count("no-change", false) };
-      return { title: step.title, fixed: sum("fixed"), noChange: sum("no-change"), couldNot: sum("could-not"), verified };
+      const out: OperatorStep = { title: step.title, fixed: sum("fixed"), noChange: sum("no-change"), couldNot: sum("could-not"), verified };
+      const by = step.completedBy && sc.steps.find((s) => s.id === step.completedBy!.step);
+      return by ? { ...out, finishedBy: by.title } : out;
     });
     const reasons = rows
       .filter((r) => r.reason !== null && sc.steps.some((s) => s.id === r.stepId))

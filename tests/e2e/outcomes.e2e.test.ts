@@ -18,7 +18,10 @@ import { PAGE_TYPES } from "./page-types.ts";
 
 const SHOTS = join(process.cwd(), "test-results", "screenshots");
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const STEP_IDS = loadProjectKb().scenarios.get("caa50021/onedrive")!.steps.map((s) => s.id);
+const SEED = loadProjectKb().scenarios.get("caa50021/onedrive")!;
+const STEP_IDS = SEED.steps.map((s) => s.id);
+/** Steps another step completes (an unlink): their fixes are counted on that step. */
+const COMPLETED_LATER = new Set(SEED.steps.filter((s) => s.completedBy).map((s) => s.id));
 
 let server: RunningServer;
 let db: Repository;
@@ -190,7 +193,8 @@ describe("step outcomes and the counts beside the steps", () => {
     const probe = await freshDiagnostic();
     const first = await untilStep(probe.page);
     const planned = await probe.page.locator('[data-plan-step][data-status="do"]').evaluateAll((els) => els.map((e) => e.getAttribute("data-plan-step")!));
-    const second = planned[planned.indexOf(first) + 1]!;
+    // (A step another step completes shows no count of its own: the next one that can.)
+    const second = planned.slice(planned.indexOf(first) + 1).find((id) => !COMPLETED_LATER.has(id))!;
     expect(second, `a step after ${first} in the plan ${planned.join(", ")}`).toBeTruthy();
     await probe.page.close();
     const before = await stats();
@@ -240,6 +244,44 @@ describe("step outcomes and the counts beside the steps", () => {
     expect(dx.posts.at(-1)?.body).toEqual({ code: "caa50021", app: "onedrive", stepId: first, outcome: "fixed" });
     expect(dx.problems).toEqual([]);
     await dx.page.close();
+  });
+});
+
+describe("a step another step completes (the unlink, completed by pairing again: issue 26)", () => {
+  it("sends no 'fixed' for the unlink; the pairing step comes next, and its fix is the one counted", async () => {
+    const unlink = SEED.steps.find((s) => s.completedBy)!;
+    const pair = unlink.completedBy!.step;
+    const before = await stats();
+    const { page, problems, posts } = await freshDiagnostic();
+    for (let i = 0; i < 10; i++) {
+      const step = await untilStep(page);
+      if (step === unlink.id) break;
+      expect(STEP_IDS.indexOf(step), `${step} comes before the unlink`).toBeLessThan(STEP_IDS.indexOf(unlink.id));
+      await page.getByRole("button", { name: "No change" }).click();
+      await page.getByRole("button", { name: "Skip this question" }).click();
+      await page.locator(`[data-step="${step}"]`).waitFor({ state: "detached" });
+    }
+    expect(await page.locator("[data-step]").getAttribute("data-step")).toBe(unlink.id);
+    const sentBefore = posts.length;
+    await page.getByRole("button", { name: "Yes, it's fixed" }).click();
+    // Not the end: the step that completes it (after any question it needs), and nothing sent.
+    await page.locator(`[data-step="${unlink.id}"]`).waitFor({ state: "detached" });
+    expect(await untilStep(page)).toBe(pair);
+    expect(await page.locator("[data-end]").count()).toBe(0);
+    expect(posts.slice(sentBefore)).toEqual([]);
+    await page.getByRole("button", { name: "Yes, it's fixed" }).click();
+    await page.locator('[data-end="resolved"]').waitFor();
+    await expect.poll(() => posts.slice(sentBefore).map((p) => p.body)).toEqual([{ code: "caa50021", app: "onedrive", stepId: pair, outcome: "fixed" }]);
+    expect(posts.some((p) => (p.body as { stepId?: string }).stepId === unlink.id)).toBe(false);
+    // One fix more in the counts, the pairing step's; none for the unlink, which names its completer.
+    await expect.poll(async () => (await stats()).get(pair)?.fixed, { timeout: 10_000 }).toBe((before.get(pair)?.fixed ?? 0) + 1);
+    const after = await stats();
+    const fixes = (m: Map<string, StepStats>) => [...m.values()].reduce((n, t) => n + t.fixed, 0);
+    expect(fixes(after) - fixes(before)).toBe(1);
+    expect(after.get(unlink.id)).toMatchObject({ fixed: 0, fixedShare: null, completedBy: pair });
+    expect(problems).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    await page.close();
   });
 });
 

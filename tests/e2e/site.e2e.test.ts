@@ -1,6 +1,6 @@
 // End-to-end tests in real headless Chromium (playwright-core; the Chromium tests/helpers/chromium.ts
 // picks) against the built site served by the real server (its CSP, compression and cache rules). Screenshots go to test-results/screenshots/ (git-ignored).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,7 @@ import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openPage } from "../helpers/chromium.ts";
-import { builtSite, serveSite, type SiteServer } from "../site/built-site.ts";
+import { builtSite, scriptGraph, serveSite, type SiteServer } from "../site/built-site.ts";
 import { QUERY_CASES } from "../lookup/queries.ts";
 import { PAGE_TYPES } from "./page-types.ts";
 
@@ -262,6 +262,55 @@ describe("the OneDrive diagnostic for a managed-device user without admin rights
     await page.getByRole("button", { name: "Copy a link with my answers" }).click();
     const link = (await page.evaluate("navigator.clipboard.readText()")) as string;
     expect(link).toContain("managed=yes");
+    await page.close();
+  });
+
+  it("shows the first question from a first load of 25 KB gzip or less, fetches its parts after, and goes on offline once they are in", async () => {
+    // bench/site.ts's budget for the diagnostic: its entry and the files it imports statically
+    // (what the page loads at once); the parts it imports later are files of their own.
+    const html = readFileSync(join(dist, "diagnose", "index.html"), "utf8");
+    const entry = /<script type="module" src="(\/js\/diagnose\.[0-9a-f]+\.js)"/.exec(html)?.[1];
+    expect(entry, "the diagnose page's island").toBeDefined();
+    const graph = scriptGraph(dist, entry!);
+    const first = graph.initial.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+    expect(first, `first load: ${graph.initial.join(", ")}`).toBeLessThanOrEqual(25 * 1024);
+    for (const f of graph.initial.slice(1)) expect(html, "each static import preloaded").toContain(`<link rel="modulepreload" href="${f}">`);
+    for (const f of graph.lazy) expect(existsSync(join(dist, f)), `${f} exists`).toBe(true);
+    const parts = graph.lazy.map((f) => f.replace(/^\/js\//, "").replace(/\.[0-9a-f]+\.js$/, ""));
+    for (const part of ["step", "find-out", "ends", "conflict", "pick", "reader", "diagnose-end"]) expect(parts, `the ${part} part`).toContain(part);
+
+    // In Chromium, a first visit (nothing saved): before the first question, only those files.
+    const page = await open("/");
+    await page.evaluate("localStorage.clear()");
+    await page.addInitScript({ content: `new MutationObserver((_, o) => { if (document.querySelector("[data-question]")) { window.__firstQuestion = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });` });
+    await page.goto(`${origin}/diagnose/?code=caa50021&app=onedrive`);
+    await page.locator("[data-question]").waitFor();
+    const scriptsBy = async (time: string): Promise<string[]> =>
+      (await page.evaluate(`performance.getEntriesByType("resource").filter((r) => r.startTime <= ${time}).map((r) => new URL(r.name).pathname).filter((p) => p.startsWith("/js/"))`)) as string[];
+    expect(new Set(await scriptsBy("window.__firstQuestion"))).toEqual(new Set(graph.initial));
+    // Then, while the browser is idle, the parts every diagnostic goes on to; with them in, the
+    // connection can go: the questions, a step and the end still come (the report needs it back).
+    const warmed = graph.lazy.filter((f) => /^\/js\/(step|find-out|ends)\./.test(f));
+    expect(warmed).toHaveLength(3);
+    await expect
+      .poll(async () => {
+        const got = await scriptsBy("Infinity");
+        return warmed.every((f) => got.includes(f));
+      })
+      .toBe(true);
+    await ctx.setOffline(true);
+    try {
+      const done: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const next = await answerOne(page);
+        if (!next) break;
+        done.push(next);
+      }
+      expect(done.some((d) => d.startsWith("step:"))).toBe(true);
+      await page.locator('[data-end="escalated"]').waitFor();
+    } finally {
+      await ctx.setOffline(false);
+    }
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
 import { FACTS, FACT_NAMES, type FactName, type FactValue } from "../../src/model/index.ts";
 import {
   answer,
@@ -7,6 +8,7 @@ import {
   attachFindings,
   candidateValues,
   explainOutcome,
+  OUTCOME_NOTE_MAX,
   plan,
   STEP_OUTCOME_REASONS,
   parseSession,
@@ -387,6 +389,44 @@ describe("why a step did not fix it", () => {
     const result = run();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.code)).toContain(code);
+  });
+});
+
+describe("what recordOutcome and explainOutcome accept, parseSession reads back", () => {
+  // session.ts checks times and notes without zod (the island's first load carries no zod);
+  // session-parse.ts reads them back with zod/mini. Both must draw the line in the same place.
+  const iso = z.iso.datetime({ offset: true });
+  const edges = [
+    AT, "2026-01-02T10:00:00.123Z", "2026-01-02T10:00:00+01:00", "2026-01-02T10:00:00-23:59", "2024-02-29T00:00:00Z", "2000-02-29T23:59:59Z",
+    "2026-02-29T10:00:00Z", "1900-02-29T10:00:00Z", "2026-01-02T10:00Z", "2026-01-02T10:00:00", "2026-01-02 10:00:00Z", "2026-01-02T24:00:00Z",
+    "2026-01-02T10:60:00Z", "2026-01-02T10:00:00+24:00", "2026-01-02T10:00:00z", "2026-13-02T10:00:00Z", "2026-04-31T10:00:00Z", "2026-01-02T10:00:00.Z", "",
+  ];
+  const times = fc.oneof(
+    fc.constantFrom(...edges),
+    fc.date({ min: new Date("1000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.tuple(fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2100-01-01T00:00:00Z"), noInvalidDate: true }), fc.constantFrom("Z", "+01:00", "-05:30", "+14:00", "+24:00", "", "z", "+0100")).map(([d, zone]) => d.toISOString().slice(0, 19) + zone),
+    fc.string(),
+  );
+
+  it("takes a time exactly when the stored session's schema reads it", () => {
+    fc.assert(
+      fc.property(times, (at) => {
+        const r = recordOutcome(kb, start(makeFacts()), { stepId: "clean-restart", outcome: "no-change", at });
+        expect(r.ok, at).toBe(iso.safeParse(at).success);
+        if (r.ok) expect(parseSession(JSON.stringify(r.session)).ok, at).toBe(true);
+        else expect(r.issues.map((i) => i.code)).toEqual(["session/bad-time"]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("takes a note of 1 to OUTCOME_NOTE_MAX characters once trimmed, and reads it back", () => {
+    const tried = ok(recordOutcome(kb, start(makeFacts()), { stepId: "clean-restart", outcome: "could-not", at: AT }));
+    for (const [note, taken] of [["x", true], ["x".repeat(OUTCOME_NOTE_MAX), true], [` ${"x".repeat(OUTCOME_NOTE_MAX)} `, true], ["x".repeat(OUTCOME_NOTE_MAX + 1), false], ["   ", false]] as const) {
+      const r = explainOutcome(tried, { stepId: "clean-restart", reason: "other", note });
+      expect(r.ok, `${note.length} characters`).toBe(taken);
+      if (r.ok) expect(ok(parseSession(JSON.stringify(r.session)))).toEqual(r.session);
+    }
   });
 });
 

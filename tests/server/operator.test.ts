@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { registerOperator, OPERATOR_CSP } from "../../src/server/operator.ts";
-import { renderBars } from "../../src/server/operator-page.ts";
+import { renderBars, renderOperatorPage } from "../../src/server/operator-page.ts";
 import type { OutcomeRecord } from "../../src/server/storage/repository.ts";
 import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
 import { projectKb, testServer } from "./helpers/server.ts";
@@ -139,5 +139,18 @@ describe("the operator page's bars", () => {
     expect(svg).toContain("<title>Unlink the work account: 2 could not do it</title>");
     expect(svg).not.toContain("not tried yet");
     expect(svg).toContain("Clean restart: fixed it for 3 of 4 (75");
+  });
+
+  it("draws no share for a step another step completes, and says where its fixes are counted", async () => {
+    const steps = [
+      { title: "Unlink the work account", fixed: 0, noChange: 4, couldNot: 1, finishedBy: "Repair OneDrive" },
+      { title: "Repair OneDrive", fixed: 3, noChange: 1, couldNot: 0 },
+    ];
+    const svg = renderBars("CAA50021 in OneDrive", steps);
+    expect(svg).toContain('<title>Unlink the work account: a fix is counted on &#34;Repair OneDrive&#34;, the step that completes it</title>');
+    expect(svg.match(/<rect class="fixed"/g)).toHaveLength(1);
+    expect(svg.match(/<line class="ci"/g)).toHaveLength(3);
+    const page = renderOperatorPage({ day: "2026-03-15", siteName: "Fixpath", scenarios: [{ title: "CAA50021 in OneDrive", href: "/codes/caa50021/onedrive/", steps, reasons: [] }], feedback: [], missingCodes: [] });
+    expect(page).toContain('<tr><td>Unlink the work account<br><span class="muted">a fix is counted on &#34;Repair OneDrive&#34;, the step that completes it</span></td><td class="n">4</td><td class="n">—</td><td class="n">—</td><td class="n">—</td><td class="n">1</td>');
   });
 });

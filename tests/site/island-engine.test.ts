@@ -1,16 +1,20 @@
-// The diagnostic island ships the engine's session code with zod/mini, never full zod. This bundles
-// the island and the engine's session module as the site build does (its esbuild plugin), checks
-// what ends up in the bundle, and checks the bundled engine against written-out expectations (the
-// issue code and path each broken session must get), not only against the source it came from.
+// The diagnostic island ships the engine's session code without zod in its first load, and the
+// session reader (session-parse.ts) with zod/mini, never full zod, in a part of its own. This
+// bundles the island as the site build does (site/src/lib/islands-fs.ts), checks what ends up in
+// which file, and checks the bundled engine against written-out expectations (the issue code and
+// path each broken session must get), not only against the source it came from.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as real from "../../src/engine/session.ts";
+import * as session from "../../src/engine/session.ts";
+import * as reader from "../../src/engine/session-parse.ts";
+import { bundleIsland } from "../../site/src/lib/islands-fs.ts";
 import { loadProjectKb } from "../helpers/kb.ts";
 
+const real = { ...session, ...reader };
 type Engine = typeof real;
 let bundled: Engine;
 const kb = loadProjectKb();
@@ -19,7 +23,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "fixpath-island-"));
   const out = join(dir, "engine.mjs");
   const result = await build({
-    stdin: { contents: `export * from ${JSON.stringify(join(process.cwd(), "src/engine/session.ts"))};`, resolveDir: process.cwd(), loader: "ts" },
+    stdin: { contents: ["session.ts", "session-parse.ts"].map((f) => `export * from ${JSON.stringify(join(process.cwd(), "src/engine", f))};`).join("\n"), resolveDir: process.cwd(), loader: "ts" },
     bundle: true,
     format: "esm",
     platform: "neutral",
@@ -35,17 +39,21 @@ beforeAll(async () => {
 });
 
 describe("the diagnostic island's bundle", () => {
-  it("carries the engine's session code with zod/mini and no full zod", async () => {
-    const result = await build({ entryPoints: [join(process.cwd(), "site/src/islands/diagnose.ts")], bundle: true, minify: true, format: "esm", target: "es2022", platform: "browser", write: false, metafile: true });
-    const shipped = Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f);
-    expect(shipped).toContain("src/engine/session.ts");
-    expect(shipped.some((f) => f.includes("node_modules/zod/v4/mini"))).toBe(true);
-    expect(shipped.filter((f) => f.includes("node_modules/zod/v4/classic") || f.includes("node_modules/zod/v4/locales") || f.includes("src/model/schema/") || f.includes("src/model/load/"))).toEqual([]);
+  it("carries the engine's session code in its first load without zod, and the session reader with zod/mini (never full zod) in a part", async () => {
+    const island = await bundleIsland("diagnose");
+    const first = island.files.filter((f) => island.initial.includes(f.file)).flatMap((f) => f.modules);
+    const later = island.files.filter((f) => !island.initial.includes(f.file)).flatMap((f) => f.modules);
+    expect(first).toContain("src/engine/session.ts");
+    expect(first.filter((f) => f.includes("node_modules/zod/"))).toEqual([]);
+    expect(first).not.toContain("src/engine/session-parse.ts");
+    expect(later).toContain("src/engine/session-parse.ts");
+    expect(later.some((f) => f.includes("node_modules/zod/v4/mini"))).toBe(true);
+    expect([...first, ...later].filter((f) => f.includes("node_modules/zod/v4/classic") || f.includes("node_modules/zod/v4/locales") || f.includes("src/model/schema/") || f.includes("src/model/load/"))).toEqual([]);
   });
 });
 
 /** A real session with answers, an "I don't know" and step outcomes. */
-function sampleSession(): real.Session {
+function sampleSession(): session.Session {
   let s = real.startSession(kb, { code: "caa50021", app: "onedrive" });
   const steps: [string, boolean | string | null][] = [["accountType", "work"], ["windowsServer", false], ["multipleUsersAffected", false], ["filesNotSyncedZeroFiles", false], ["managed", true], ["isAdmin", null], ["where", "banner"]];
   for (const [fact, value] of steps) if (s.ok) s = real.answer(s.session, fact, value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMMENT_MAX as API_COMMENT_MAX } from "../../src/server/api-schema.ts";
 import { FEEDBACK_REASONS, OUTCOME_REASONS } from "../../src/server/storage/repository.ts";
-import { COMMENT_MAX, FEEDBACK_REASON_LABELS, MIN_TRIED, OUTCOME_REASON_LABELS, createMissReporter, fixedFor, missQuery, outcomeBody, statsTexts } from "../../site/src/lib/outcomes.ts";
+import { COMMENT_MAX, FEEDBACK_REASON_LABELS, MIN_TRIED, OUTCOME_REASON_LABELS, createMissReporter, fixedFor, missQuery, outcomeBody, outcomeToSend, statsTexts } from "../../site/src/lib/outcomes.ts";
 
 describe("fixedFor: the count beside a step", () => {
   it("says nothing below MIN_TRIED (20) tries", () => {
@@ -16,6 +16,10 @@ describe("fixedFor: the count beside a step", () => {
     expect(fixedFor({ fixed: 1234, tried: 10500 }, MIN_TRIED)).toBe("Fixed it for 1,234 of 10,500 who tried it");
   });
 
+  it("says nothing beside a step another step completes: its fixes are counted there", () => {
+    expect(fixedFor({ fixed: 0, tried: 25, completedBy: "repair-onedrive" }, MIN_TRIED)).toBeNull();
+  });
+
   it("ignores anything that is not a well-formed count", () => {
     for (const bad of [null, undefined, 3, "x", {}, { fixed: "5", tried: 30 }, { fixed: 5.5, tried: 30 }, { fixed: 31, tried: 30 }, { fixed: -1, tried: 30 }, { fixed: 5, tried: Number.NaN }]) {
       expect(fixedFor(bad, MIN_TRIED), JSON.stringify(bad)).toBeNull();
@@ -25,6 +29,7 @@ describe("fixedFor: the count beside a step", () => {
   it("is self-contained, so the boot script can inline its source", () => {
     const copy = new Function(`return (${fixedFor.toString()})`)() as typeof fixedFor;
     expect(copy({ fixed: 3, tried: 20 }, 20)).toBe("Fixed it for 3 of 20 who tried it");
+    expect(copy({ fixed: 0, tried: 20, completedBy: "x" }, 20)).toBeNull();
   });
 });
 
@@ -40,6 +45,15 @@ describe("statsTexts", () => {
 });
 
 describe("what is sent", () => {
+  it("sends no fix of a step another step completes (an unlink): the completing step's outcome is counted; its other outcomes go as for any step", () => {
+    const unlink = { id: "unlink-work-account", completedBy: { step: "repair-onedrive", until: "…" } };
+    expect(outcomeToSend("caa50021", "onedrive", unlink, "fixed")).toBeUndefined();
+    expect(outcomeToSend("caa50021", "onedrive", unlink, "fixed", true)).toBeUndefined();
+    expect(outcomeToSend("caa50021", "onedrive", unlink, "no-change", false)).toEqual({ code: "caa50021", app: "onedrive", stepId: "unlink-work-account", outcome: "no-change", verified: false });
+    expect(outcomeToSend("caa50021", "onedrive", unlink, "could-not", true)).toEqual({ code: "caa50021", app: "onedrive", stepId: "unlink-work-account", outcome: "could-not" });
+    expect(outcomeToSend("caa50021", "onedrive", { id: "repair-onedrive" }, "fixed", true)).toEqual({ code: "caa50021", app: "onedrive", stepId: "repair-onedrive", outcome: "fixed", verified: true });
+  });
+
   it("an outcome carries only code, app, step id, outcome and a reason when it did not fix it", () => {
     expect(outcomeBody("caa50021", "onedrive", "clean-restart", "fixed", "unclear")).toEqual({ code: "caa50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed" });
     expect(outcomeBody("caa50021", "onedrive", "clean-restart", "no-change", "unclear")).toEqual({ code: "caa50021", app: "onedrive", stepId: "clean-restart", outcome: "no-change", reason: "unclear" });

@@ -7,33 +7,34 @@
  * engine reads no clock).
  *
  * The parts, one job each (site/src/islands/diagnose/): storage.ts (sessions in localStorage),
- * outcomes-api.ts (counts and outcomes), questions.ts (question cards, code and app pickers, the
- * offer to continue), step.ts + step-view.ts (the step, drawn with the page's view code),
- * plan.ts (the plan), ends.ts (how it ends), report.ts (the report panel), ui.ts (shared helpers).
+ * outcomes-api.ts (counts and outcomes), questions.ts (question cards, the offer to continue),
+ * plan.ts (the plan), ui.ts (shared helpers); and, loaded when a view needs them (parts.ts):
+ * step.ts + step-view.ts + verify.ts (the step, drawn with the page's view code, and "Did this
+ * fix it?"), find-out.ts, ends.ts (how it ends; report.ts and handover.ts come with the report
+ * panel), conflict.ts (two answers differ) and pick.ts (which code, which app).
  */
 import type { App } from "../../../src/model/index.ts";
 import type { FactName, FactValue, Facts } from "../../../src/model/index.ts";
-import { attachFindings, sessionState, startSession, undo, type Session } from "../../../src/engine/session.ts";
-import { takeAnswers, takeHandoff } from "../lib/handoff.ts";
-import { EMPTY_STORE, mergeSettled, resolveConflict, type Settled, type SettledStore } from "../lib/settled.ts";
+import { sessionState, startSession, undo, type Session, type SessionState } from "../../../src/engine/session.ts";
+import { hasHandoff, takeAnswers, takeHandoff } from "../lib/handoff.ts";
+import { EMPTY_STORE, mergeSettled, type Settled, type SettledStore } from "../lib/settled.ts";
 import { diagnoseHref, factsFromParams } from "../lib/answers-url.ts";
 import type { CodesFile, ScenarioFile } from "../lib/data.ts";
 import { displayCode } from "../../../src/model/index.ts";
 import { APP_LABELS } from "../lib/view.ts";
 import { h } from "./dom.ts";
 import { getCodeFile, getCodesFile, getScenarioFile, knowledgeBaseForScenario, resolveWith } from "./kb-client.ts";
-import { escalatedCard, resolvedCard, stoppedCard } from "./diagnose/ends.ts";
-import { findOutCard } from "./diagnose/find-out.ts";
 import { connectApi, decorate } from "./diagnose/outcomes-api.ts";
+import { conflictPart, endsPart, findOutPart, parsePart, pickPart, stepPart, warmParts, type Part } from "./diagnose/parts.ts";
 import { planAside } from "./diagnose/plan.ts";
-import { conflictCard, noGuide, pickApp, pickTarget, questionCard, resumeCard } from "./diagnose/questions.ts";
-import { stepCard } from "./diagnose/step.ts";
-import { lastSession, readSettled, readStored, saveSession, saveSettled } from "./diagnose/storage.ts";
+import { questionCard, resumeCard } from "./diagnose/questions.ts";
+import { hasStored, lastSession, readSettled, readStored, saveSession, saveSettled } from "./diagnose/storage.ts";
 import { button, errorBox, focusHeading, readOrg, root, show, type Apply, type Ctx } from "./diagnose/ui.ts";
 
 const org = readOrg();
 
 const LOAD_FAILED = "The diagnostic could not load its data. Check your connection and reload the page.";
+const PART_FAILED = "This part of the diagnostic could not load. Check your connection and reload the page: your answers are kept on this device.";
 
 // ------------------------------------------------------------------ start
 
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
   // The usual link names the code by its id and the app: load that one scenario at once.
   const direct = written && appParam ? await getScenarioFile(written.toLowerCase(), appParam).catch(() => null) : undefined;
   if (direct) return run(direct, facts, false);
+  // Which code, which app: the code table, and the pickers (a part of their own) fetched beside it.
+  const picking = pickPart.load().catch(() => undefined);
+  const withPickers = async (then: (pick: NonNullable<Awaited<typeof picking>>) => void): Promise<void> => {
+    const pick = await picking;
+    if (pick) then(pick);
+    else show(errorBox(LOAD_FAILED));
+  };
   let codes: CodesFile;
   try {
     codes = await getCodesFile();
@@ -53,20 +61,24 @@ async function main(): Promise<void> {
     return;
   }
   const withGuides = codes.codes.filter((c) => c.scenarios.length > 0).map((c) => c.id);
-  if (!written) return pickTarget(withGuides, "", undefined, params, resumeLast(facts));
+  if (!written) {
+    const resume = await resumeLast(facts);
+    return withPickers((p) => p.pickTarget(withGuides, "", undefined, params, resume));
+  }
   const code = resolveWith(codes, written);
   const summary = codes.codes.find((c) => c.id === code);
   if (!summary || summary.scenarios.length === 0) {
     if (summary) {
       const hub = await getCodeFile(summary.id);
-      return noGuide(summary, withGuides, params, hub ? { quickAnswer: hub.code.quickAnswer, owner: hub.code.owner } : undefined);
+      return withPickers((p) => p.noGuide(summary, withGuides, params, hub ? { quickAnswer: hub.code.quickAnswer, owner: hub.code.owner } : undefined));
     }
-    return pickTarget(withGuides, written, `"${written}" is not a code we know.`, params);
+    return withPickers((p) => p.pickTarget(withGuides, written, `"${written}" is not a code we know.`, params));
   }
   const app = summary.scenarios.find((s) => s.app === appParam)?.app ?? (summary.scenarios.length === 1 ? summary.scenarios[0]!.app : undefined);
   if (!app) {
-    const last = lastSession();
-    return pickApp(summary, params, last?.code === summary.id ? resumeLast(facts) : undefined, org.apps);
+    const last = await lastSession();
+    const resume = last?.code === summary.id ? await resumeLast(facts) : undefined;
+    return withPickers((p) => p.pickApp(summary, params, resume, org.apps));
   }
   const file = await getScenarioFile(summary.id, app).catch(() => undefined);
   if (!file) return show(errorBox(LOAD_FAILED));
@@ -74,8 +86,8 @@ async function main(): Promise<void> {
 }
 
 /** The offer to continue the session used last on this device, wherever the diagnostic is opened. */
-function resumeLast(facts: Facts): HTMLElement | undefined {
-  const last = lastSession();
+async function resumeLast(facts: Facts): Promise<HTMLElement | undefined> {
+  const last = await lastSession();
   if (!last) return undefined;
   const { code, app, session } = last;
   return resumeCard(code, app, answersIn(session), session.outcomes.length, () => {
@@ -118,11 +130,16 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   const app: App = file.scenario.app;
   const kb = knowledgeBaseForScenario(file);
   const base = { kb, hubs: file.hubs, code, app, api: connectApi(root, code, app), report: { redact: true, format: "md" as const, startedAt: "" }, org };
+  // A saved session and the analyzer's findings are read by the session reader (zod/mini),
+  // fetched only when there is one to read, and first: what follows reads the storage as it is
+  // then, and a failed fetch stops here, before anything is taken.
+  const reader = hasStored(code, app) || hasHandoff() ? await parsePart.load() : undefined;
+  const saved = reader ? readStored(code, app, reader.parseSession) : undefined;
   const incoming = arriving(facts);
   // What the analyzer found in this browser goes into the IT report, whichever session takes it.
   const found = takeHandoff();
   const withFindings = (s: Session): Session => {
-    const r = found ? attachFindings(s, [found]) : undefined;
+    const r = found && reader ? reader.attachFindings(s, [found]) : undefined;
     return r?.ok ? r.session : s;
   };
   const fresh = (): { session: Session; store: SettledStore } | undefined => {
@@ -131,7 +148,6 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
     return mergeSettled(withFindings(started.session), EMPTY_STORE, incoming);
   };
   // A saved session follows the organisation's presets as they are now.
-  const saved = readStored(code, app);
   const withOrg = saved && Object.keys(org.facts).length > 0 ? { ...saved, organisation: org.facts } : saved;
   const stored = withOrg ? mergeSettled(withFindings(withOrg), readSettled(code, app), incoming) : undefined;
   // Taken once: a reload must not give the link's answers again after an undo.
@@ -157,19 +173,20 @@ async function run(file: ScenarioFile, facts: Facts, resume: boolean): Promise<v
   const started = fresh();
   if (!started) return show(errorBox("These answers could not be read. Start again from the code's page."));
   // Another diagnostic saved on this device: say so, with the way back to it.
-  const other = lastSession();
-  render({ ...base, session: started.session, settled: started.store });
-  if (other) {
-    root.prepend(
-      h(
-        "p",
-        { class: "notice", "data-other-session": "" },
-        `You also have a ${displayCode(other.code)} diagnostic in ${APP_LABELS[other.app]} saved on this device: `,
-        h("a", { href: diagnoseHref({ code: other.code, app: other.app }, {}) }, "continue that one"),
-        ".",
-      ),
-    );
-  }
+  const other = await lastSession();
+  render(
+    { ...base, session: started.session, settled: started.store },
+    false,
+    other
+      ? h(
+          "p",
+          { class: "notice", "data-other-session": "" },
+          `You also have a ${displayCode(other.code)} diagnostic in ${APP_LABELS[other.app]} saved on this device: `,
+          h("a", { href: diagnoseHref({ code: other.code, app: other.app }, {}) }, "continue that one"),
+          ".",
+        )
+      : undefined,
+  );
 }
 
 // ------------------------------------------------------------------ rendering
@@ -182,45 +199,76 @@ const apply: Apply = (ctx, result) => {
   render({ ...ctx, session: result.session }, true);
 };
 
-function render(ctx: Ctx, changed = false): void {
+/** Which part a view needs beyond the first question's code (parts.ts), if any. */
+function partFor(status: SessionState["status"], conflict: boolean): Part<unknown> | undefined {
+  if (conflict) return conflictPart;
+  if (status === "step") return stepPart;
+  if (status === "finding-out") return findOutPart;
+  if (status === "resolved" || status === "escalated" || status === "stopped") return endsPart;
+  return undefined;
+}
+
+/** Counts renders: a part that arrives after a newer render was asked for draws nothing. */
+let renders = 0;
+
+/**
+ * Saves the session and draws where it stands. A view whose part is not loaded yet leaves the
+ * screen as it is until the part is in (then draws, unless a newer render came first); `notice`
+ * goes above the view.
+ */
+function render(ctx: Ctx, changed = false, notice?: HTMLElement): void {
   saveSession(ctx.session);
   saveSettled(ctx.code, ctx.app, ctx.settled);
   const state = sessionState(ctx.kb, ctx.session);
   const scenario = ctx.kb.scenarios.get(`${ctx.code}/${ctx.app}`);
   if (!state || !scenario) return show(errorBox("This diagnostic has no data for that app."));
-  const main = h("div", { class: "dx-main" }, h("p", { class: "meta" }, scenario.title));
   // An answer from the analyzer (or a link) that differs from the person's: they choose first.
-  const differs = ctx.settled.conflicts[0];
-  if (differs && state.status !== "resolved") {
-    main.append(conflictCard(ctx, differs, (choice) => {
-      const r = resolveConflict(ctx.session, ctx.settled, differs, choice);
-      render({ ...ctx, session: r.session, settled: r.store }, true);
-    }));
+  const differs = state.status === "resolved" ? undefined : ctx.settled.conflicts[0];
+  const turn = ++renders;
+  const part = partFor(state.status, differs !== undefined);
+  if (part && !part.module) {
+    root.setAttribute("aria-busy", "true");
+    void part.load().then(
+      () => turn === renders && render(ctx, changed, notice),
+      () => {
+        if (turn !== renders) return;
+        root.removeAttribute("aria-busy");
+        show(errorBox(PART_FAILED));
+      },
+    );
+    return;
+  }
+  root.removeAttribute("aria-busy");
+  const main = h("div", { class: "dx-main" }, h("p", { class: "meta" }, scenario.title));
+  if (differs !== undefined) {
+    main.append(conflictPart.module!.conflictCard(ctx, differs, (r) => render({ ...ctx, session: r.session, settled: r.store }, true)));
   } else switch (state.status) {
     case "asking":
       main.append(questionCard(ctx, state.question!, apply));
       break;
     case "finding-out":
-      main.append(findOutCard(ctx, state, apply));
+      main.append(findOutPart.module!.findOutCard(ctx, state, apply));
       break;
     case "step":
-      main.append(stepCard(ctx, scenario.steps.find((s) => s.id === state.step!.id)!, state, apply));
+      main.append(stepPart.module!.stepCard(ctx, scenario.steps.find((s) => s.id === state.step!.id)!, state, apply));
       break;
     case "resolved":
-      main.append(resolvedCard(ctx));
+      main.append(endsPart.module!.resolvedCard(ctx));
       break;
     case "escalated":
-      main.append(escalatedCard(ctx, state));
+      main.append(endsPart.module!.escalatedCard(ctx, state));
       break;
     case "stopped":
-      main.append(stoppedCard(ctx, state));
+      main.append(endsPart.module!.stoppedCard(ctx, state));
       break;
   }
   main.append(controls(ctx));
   // A guide that stopped before any step has no plan to show: only what applies is on screen.
-  show(h("div", { class: state.status === "stopped" ? "dx dx-one" : "dx" }, main, state.status === "stopped" ? null : planAside(ctx, state)));
+  show(notice, h("div", { class: state.status === "stopped" ? "dx dx-one" : "dx" }, main, state.status === "stopped" ? null : planAside(ctx, state)));
   decorate(root, ctx.api);
   if (changed) focusHeading();
+  // The parts every diagnostic goes on to, fetched now that this view is on screen.
+  warmParts();
 }
 
 function controls(ctx: Ctx): HTMLElement {

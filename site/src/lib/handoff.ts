@@ -18,6 +18,15 @@ export function saveHandoff(group: FindingGroup): void {
   }
 }
 
+/** Whether the analyzer kept findings for this diagnostic (without taking them). */
+export function hasHandoff(): boolean {
+  try {
+    return Boolean(localStorage.getItem(KEY));
+  } catch {
+    return false;
+  }
+}
+
 /** The findings kept by the analyzer, removed as they are taken. */
 export function takeHandoff(): FindingGroup | undefined {
   try {

@@ -12,11 +12,11 @@
 export const MIN_TRIED = 20;
 
 /** Step outcomes and why a step did not fix it, with their words: defined once, in the model. */
-export { OUTCOME_REASON_LABELS,  type OutcomeReason, type StepOutcome } from "../../../src/model/index.ts";
-import type { OutcomeReason, StepOutcome } from "../../../src/model/index.ts";
-import { OUTCOME_REASON_LABELS } from "../../../src/model/index.ts";
+export { OUTCOME_REASON_LABELS, type OutcomeReason, type StepOutcome } from "../../../src/model/index.ts";
+import type { CompletableStep, OutcomeReason, StepOutcome } from "../../../src/model/index.ts";
+import { OUTCOME_REASON_LABELS, countsInStatistics } from "../../../src/model/index.ts";
 
-export { FEEDBACK_REASON_LABELS,  } from "../../../src/model/index.ts";
+export { FEEDBACK_REASON_LABELS } from "../../../src/model/index.ts";
 
 /** Longest feedback comment, in characters (the API's `COMMENT_MAX`). */
 export const COMMENT_MAX = 1000;
@@ -45,13 +45,26 @@ export function withVerified(body: OutcomeBody, verified: boolean | undefined): 
 }
 
 /**
+ * What the diagnostic sends to `POST /api/outcomes` the moment a step's outcome is chosen, or
+ * nothing: a "fixed" of a step that leaves the app half-done (`completedBy`: an unlink) is not
+ * sent, since the step that completes it comes next and its outcome is the one counted
+ * (`countsInStatistics`, issue 26).
+ */
+export function outcomeToSend(code: string, app: string, step: { id: string } & CompletableStep, outcome: StepOutcome, verified?: boolean): OutcomeBody | undefined {
+  if (!countsInStatistics(step, outcome)) return undefined;
+  return withVerified(outcomeBody(code, app, step.id, outcome), verified);
+}
+
+/**
  * "Fixed it for N of M who tried it" for one step of `GET /api/stats/<code>/<app>`, or null below
- * `min` tries or for anything that is not a well-formed count. Self-contained (the boot script
- * inlines its source).
+ * `min` tries, for a step another step completes (`completedBy`: its fixes are counted on that
+ * step, so its own share says nothing) or for anything that is not a well-formed count.
+ * Self-contained (the boot script inlines its source).
  */
 export function fixedFor(stat: unknown, min: number): string | null {
   if (!stat || typeof stat !== "object") return null;
-  const { fixed, tried } = stat as { fixed?: unknown; tried?: unknown };
+  const { fixed, tried, completedBy } = stat as { fixed?: unknown; tried?: unknown; completedBy?: unknown };
+  if (completedBy !== undefined) return null;
   if (typeof fixed !== "number" || typeof tried !== "number" || !Number.isInteger(fixed) || !Number.isInteger(tried)) return null;
   if (fixed < 0 || fixed > tried || tried < min) return null;
   const n = (x: number) => String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ",");

@@ -1,21 +1,26 @@
 /**
  * How a diagnostic ends: fixed, handed over to IT (with the report), another code's guide, or a
- * guide that does not fit (for a personal account: which guide fits one, or that none does).
+ * guide that does not fit (for a personal account: which guide fits one, or that none does). A
+ * part of its own (parts.ts).
  */
+import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk (parts.ts)
 import type { SessionState } from "../../../../src/engine/session.ts";
 import { displayCode } from "../../../../src/model/index.ts";
 import { APP_LABELS, reasonWords } from "../../lib/view.ts";
 import { diagnoseHref } from "../../lib/answers-url.ts";
 import { h, md } from "../dom.ts";
-import { root, type Ctx } from "./ui.ts";
+import type { Ctx } from "./ui.ts";
 import type * as EndBundle from "../diagnose-end.ts";
 
-/** The report panel and the hand-over, a bundle of their own (`diagnose-end.ts`) fetched when a diagnostic ends. */
+/** The report panel and the hand-over, a chunk of their own (`diagnose-end.ts`) fetched when a diagnostic ends. */
 type EndModule = typeof EndBundle;
 let endModule: Promise<EndModule> | undefined;
 
 function loadEnd(): Promise<EndModule> {
-  endModule ??= import(/* the page names the bundle */ root.dataset.endSrc ?? "") as Promise<EndModule>;
+  endModule ??= import("../diagnose-end.ts").catch((e: unknown) => {
+    endModule = undefined;
+    throw e;
+  });
   return endModule;
 }
 

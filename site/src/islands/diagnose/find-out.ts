@@ -4,6 +4,7 @@
  * the evidence bundle through the analyzer, IT), and offers the answers again, or leaving the step
  * to IT and going on. Nothing here unlocks the step without an answer.
  */
+import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk (parts.ts)
 import { answer, deferStep, type SessionState } from "../../../../src/engine/session.ts";
 import { findOutWays } from "../../../../src/engine/find-out.ts";
 import { analyzerUrl, type FactName, type FactValue, type Question } from "../../../../src/model/index.ts";

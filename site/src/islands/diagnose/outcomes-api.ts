@@ -2,12 +2,12 @@
  * The outcomes API as one page view of the diagnostic finds it. One `GET /api/stats/<code>/<app>`
  * per view tells whether the API is there and gives "fixed it for N of M" for the steps enough
  * people tried (shown beside the step, never changing the order). Only when it answered is each
- * step's outcome sent, the moment it is chosen, and an optional reason from a fixed list follows
+ * step's outcome sent (but the fix of a step another completes), the moment it is chosen, and an optional reason from a fixed list follows
  * as an addition to it (`/api/outcomes/reason`); a static copy sends nothing.
  */
 import type { App } from "../../../../src/model/index.ts";
-import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
-import { outcomeBody, withVerified } from "../../lib/outcomes.ts";
+import type { OutcomeReason, Step, StepOutcome } from "../../../../src/model/index.ts";
+import { outcomeToSend } from "../../lib/outcomes.ts";
 import { fetchStats, postJson } from "../api.ts";
 import { h } from "../dom.ts";
 
@@ -53,10 +53,14 @@ export function apiReady(api: Api, ms: number): Promise<boolean> {
 
 /**
  * Sends one step's outcome once the API is known to be there (nothing on a static copy), the
- * moment it is chosen; resolves to whether the server counted it.
+ * moment it is chosen; resolves to whether the server counted it. A "fixed" of a step that leaves
+ * the app half-done (an unlink) is not sent (`outcomeToSend`): the step that completes it comes
+ * next, and its outcome is the one counted.
  */
-export function sendOutcome(api: Api, code: string, app: App, stepId: string, outcome: StepOutcome, verified?: boolean): Promise<boolean> {
-  return api.ready.then((ok) => ok && postJson("/api/outcomes", withVerified(outcomeBody(code, app, stepId, outcome), verified)));
+export function sendOutcome(api: Api, code: string, app: App, step: Step, outcome: StepOutcome, verified?: boolean): Promise<boolean> {
+  const body = outcomeToSend(code, app, step, outcome, verified);
+  if (!body) return Promise.resolve(false);
+  return api.ready.then((ok) => ok && postJson("/api/outcomes", body));
 }
 
 /** Adds why the step did not fix it to the outcome `sent` counted (only once it was). */

@@ -3,6 +3,7 @@
  * "Did this fix it?". The outcome is recorded and saved the moment it is given; the optional
  * "What got in the way?" comes after, so a reload between the two keeps the step as tried.
  */
+import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk (parts.ts)
 import { recordOutcome, type SessionState } from "../../../../src/engine/session.ts";
 import type { Step } from "../../../../src/model/index.ts";
 import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
@@ -44,7 +45,7 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
     // Counted the moment it is chosen (after the comparison of captures, when one was pasted, so
     // the count says whether the captures bore it out); the reason follows as an addition.
     let sent: Promise<boolean> | undefined;
-    const send = (): Promise<boolean> => (sent ??= sendOutcome(ctx.api, ctx.code, ctx.app, step.id, outcome, verified));
+    const send = (): Promise<boolean> => (sent ??= sendOutcome(ctx.api, ctx.code, ctx.app, step, outcome, verified));
     const leave = (): void => void send();
     // A capture taken now was pasted: compare it first; the comparison goes into the IT report.
     if (outcome !== "could-not" && check.pending()) {
