@@ -85,19 +85,6 @@ export function listedCode(id: string): string {
 /** The code as people usually see it on screen (the model's one display rule). */
 export { displayCode } from "../../../src/model/index.ts";
 
-/**
- * A plan reason with any fact name the engine left in it ("until you answer where and
- * personalAndWorkPaired") replaced by the question a person answers. A no-op once the engine
- * words every reason from the questions; until then people never read a fact name.
- */
-export function reasonWords(text: string, questions: readonly { fact: string; prompt: string }[]): string {
-  const prompts = new Map(questions.map((q) => [q.fact, q.prompt]));
-  return text.replace(/until you answer ([A-Za-z]+(?: and [A-Za-z]+)*)/g, (whole, list: string) => {
-    const names = list.split(" and ");
-    if (!names.every((n) => prompts.has(n))) return whole;
-    return `until you answer ${names.map((n) => `“${prompts.get(n)!}”`).join(" and ")}`;
-  });
-}
 
 /**
  * Markdown with the anchors of a page's own items written as code (`` `leave-rejoin` ``) turned

@@ -4,9 +4,10 @@
  * part of its own (parts.ts).
  */
 import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk (parts.ts)
+import { stoppedWords } from "../../../../src/engine/reasons.ts";
 import type { SessionState } from "../../../../src/engine/session.ts";
 import { displayCode } from "../../../../src/model/index.ts";
-import { APP_LABELS, reasonWords } from "../../lib/view.ts";
+import { APP_LABELS } from "../../lib/view.ts";
 import { diagnoseHref } from "../../lib/answers-url.ts";
 import { h, md } from "../dom.ts";
 import type { Ctx } from "./ui.ts";
@@ -49,13 +50,12 @@ export function resolvedCard(ctx: Ctx): HTMLElement {
 
 export function escalatedCard(ctx: Ctx, state: SessionState): HTMLElement {
   const esc = state.report.escalation ?? state.plan.escalation;
-  const questions = ctx.kb.scenarios.get(`${ctx.code}/${ctx.app}`)?.questions ?? [];
   return h(
     "section",
     { class: "card", "data-end": "escalated" },
     h("h2", { tabindex: "-1" }, "Time to hand over to IT"),
     h("p", {}, "Stop here: what remains is for your IT team. Send them the report below."),
-    h("ul", {}, ...(esc?.reasons ?? []).map((r) => h("li", {}, md(reasonWords(r, questions))))),
+    h("ul", {}, ...(esc?.reasons ?? []).map((r) => h("li", {}, md(r)))),
     esc?.checklist ? h("p", {}, "IT works through ", h("a", { href: esc.checklist }, "the admin checklist"), ".") : null,
     endSlot(ctx, true, true),
   );
@@ -63,7 +63,9 @@ export function escalatedCard(ctx: Ctx, state: SessionState): HTMLElement {
 
 export function stoppedCard(ctx: Ctx, state: SessionState): HTMLElement {
   const plan = state.plan;
-  const reason = plan.steps[0]?.reason ?? "";
+  const scenario = ctx.kb.scenarios.get(`${ctx.code}/${ctx.app}`);
+  // The stop's own words: the plan's "Not proposed" preamble is for its steps, not for this end.
+  const reason = (scenario && stoppedWords(plan, scenario)) ?? "";
   const card = h("section", { class: "card", "data-end": "stopped" });
   const code = displayCode(ctx.code);
   if (plan.outcome === "switch-guide" && plan.switchTo) {

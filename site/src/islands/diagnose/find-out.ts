@@ -8,7 +8,6 @@ import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk
 import { answer, deferStep, type SessionState } from "../../../../src/engine/session.ts";
 import { findOutWays } from "../../../../src/engine/find-out.ts";
 import { analyzerUrl, type FactName, type FactValue, type Question } from "../../../../src/model/index.ts";
-import { reasonWords } from "../../lib/view.ts";
 import { h, md } from "../dom.ts";
 import { button, type Apply, type Ctx } from "./ui.ts";
 
@@ -20,7 +19,7 @@ export function findOutCard(ctx: Ctx, state: SessionState, apply: Apply): HTMLEl
     { class: "card", "data-find-out": step.id },
     h("h2", { tabindex: "-1" }, "Find out first"),
     h("p", {}, "The next step, ", h("strong", {}, step.title), ", waits for an answer you said you don't know. Until it is known, the step stays held: done on the wrong kind of computer, it can take the computer out of your organisation's management or sign you out of every app."),
-    h("p", { class: "expect" }, md(reasonWords(state.step!.reason, scenario.questions))),
+    h("p", { class: "expect" }, md(state.step!.reason)),
   );
   for (const q of state.findOut ?? []) card.append(questionBlock(ctx, q, apply));
   card.append(

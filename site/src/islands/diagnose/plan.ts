@@ -4,7 +4,6 @@ import { FACT_NAMES } from "../../../../src/model/index.ts";
 import { answerWords, questionWords, sourceOf, type Source } from "../../lib/settled.ts";
 import { STEP_STATUS_WORDS } from "../../../../src/engine/types.ts";
 import { STEP_OUTCOME_WORDS } from "../../../../src/model/index.ts";
-import { reasonWords } from "../../lib/view.ts";
 import { h, md } from "../dom.ts";
 import type { Ctx } from "./ui.ts";
 
@@ -22,7 +21,7 @@ export function planAside(ctx: Ctx, state: SessionState): HTMLElement {
         h("span", { class: "st" }, outcome ? `Tried: ${STEP_OUTCOME_WORDS[outcome]}` : STEP_STATUS_WORDS[s.status]),
         " ",
         h("strong", {}, titles.get(s.id) ?? "A step of this guide"),
-        h("span", { class: "why" }, md(reasonWords(s.reason, scenario.questions))),
+        h("span", { class: "why" }, md(s.reason)),
       ),
     );
   }

@@ -4,7 +4,7 @@
  * "What got in the way?" comes after, so a reload between the two keeps the step as tried.
  */
 import "../diagnose.ts"; // loaded after the island: keeps its code in one chunk (parts.ts)
-import { recordOutcome, type SessionState } from "../../../../src/engine/session.ts";
+import { explainOutcome, recordOutcome, type SessionState } from "../../../../src/engine/session.ts";
 import type { Step } from "../../../../src/model/index.ts";
 import type { OutcomeReason, StepOutcome } from "../../../../src/model/index.ts";
 import { stepUrl } from "../../../../src/model/index.ts";
@@ -62,7 +62,15 @@ export function stepCard(ctx: Ctx, step: Step, state: SessionState, apply: Apply
     }
     const counted = send();
     const next = (reason?: OutcomeReason): void => {
-      if (reason) sendReason(counted, ctx.code, ctx.app, step.id, outcome, reason);
+      if (reason) {
+        sendReason(counted, ctx.code, ctx.app, step.id, outcome, reason);
+        // And into the session, so the report for IT says why ("Why: they had no rights to do it").
+        const explained = result.ok ? explainOutcome(result.session, { stepId: step.id, reason }) : result;
+        if (explained.ok) {
+          result = explained;
+          saveSession(result.session);
+        }
+      }
       apply(ctx, result);
     };
     // Not fixed: when the answer can be sent, ask why (optional, a fixed list); a static copy just moves on.
