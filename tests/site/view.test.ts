@@ -2,7 +2,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { buildCodeFile, buildScenarioFile, hubLinks } from "../../site/src/lib/data.ts";
-import { commandView, instructionGroups, linkAnchors, reasonWords, stepBadges } from "../../site/src/lib/view.ts";
+import { commandView, instructionGroups, linkAnchors, stepBadges } from "../../site/src/lib/view.ts";
 import { planScenario } from "../../src/engine/plan.ts";
 import { STEP_OUTCOMES, STEP_OUTCOME_WORDS } from "../../src/model/outcomes.ts";
 import { checklistUrl, hubUrl, scenarioUrl, stepUrl } from "../../src/model/urls.ts";
@@ -45,12 +45,13 @@ describe("words for people", () => {
     expect(linkAnchors("by its route (see `leave-rejoin`); run `dsregcmd /status`", items)).toBe("by its route (see [Leave and rejoin](#leave-rejoin)); run `dsregcmd /status`");
   });
 
-  it("replaces fact names the plan's reasons name with the questions", () => {
+  it("shows the plan's reasons as the engine words them: questions, never fact names", () => {
     const scenario = kb.scenarios.get("caa50021/onedrive")!;
-    const reasons = planScenario(kb, scenario, {}).steps.map((s) => reasonWords(s.reason, scenario.questions));
-    for (const r of reasons) expect(r).not.toMatch(/until you answer [a-z]+[A-Z]/);
+    const facts = { accountType: "work", managed: false, isAdmin: true, windowsServer: false, multipleUsersAffected: false, filesNotSyncedZeroFiles: false, otherErrorAfterSignIn: "none" } as const;
+    const reasons = [{}, facts].flatMap((f) => planScenario(kb, scenario, f).steps.map((s) => s.reason));
+    for (const r of reasons) expect(r).not.toMatch(/until you answer [a-z]+[A-Z]|\b(?:accountType|isAdmin|personalAndWorkPaired)\b/);
     const where = scenario.questions.find((q) => q.fact === "where")!.prompt;
-    expect(reasonWords("assumed to apply until you answer where and managed.", scenario.questions)).toContain(`“${where}”`);
+    expect(reasons.some((r) => r.includes(`until you answer "${where}"`))).toBe(true);
   });
 });
 
