@@ -268,10 +268,11 @@ describe("five personas, each to its end, with a reload at a random point", () =
     expect(leaks(await screenText(page), true)).toEqual([]);
     // Printed too (the report for IT, in print form): no id, and no words meant for the engine or the person.
     if (persona.end !== "stopped") {
-      await page.locator("[data-report-preview]").waitFor();
+      await page.locator("[data-report-preview]").waitFor({ state: "attached" });
       await page.evaluate("document.documentElement.dataset.print = 'report'");
     }
-    const printed = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, " ");
+    // Each printed link is followed by its address, which is not words (as on screen, addresses are left out).
+    const printed = pdfText(await page.pdf({ format: "A4" })).replace(/\s+/g, " ").replace(/\(?https?:\/\/[^\s)]+\)?/g, "");
     await page.evaluate("delete document.documentElement.dataset.print");
     expect(leaks(printed), "printed").toEqual([]);
     expect(printed).not.toMatch(/Not proposed|it needs this answer to fire|You tried \d|Don't do it alone|hand over to IT with this report/);
