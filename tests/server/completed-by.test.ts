@@ -3,15 +3,14 @@
 // fixed leads the diagnostic to the step that completes it; the statistics count the fix once, on
 // that step. The site does not send the unlink's "fixed" (what it sends, outcomeToSend, posted
 // here to the server); the API's counts and the operator page leave one out if it comes all the same.
-import type { FastifyInstance } from "fastify";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sessionState, recordOutcome, startSession, answer, type Session } from "../../src/engine/index.ts";
 import type { Step, StepOutcome } from "../../src/model/index.ts";
 import type { StepStats } from "../../src/server/api.ts";
 import { gather } from "../../src/server/operator.ts";
 import { outcomeToSend } from "../../site/src/lib/outcomes.ts";
-import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
-import { postJson, projectKb, testServer } from "./helpers/server.ts";
+import { BACKENDS, serverPerTest } from "./helpers/backends.ts";
+import { postJson, projectKb } from "./helpers/server.ts";
 
 const kb = projectKb();
 const scenario = kb.scenarios.get("caa50021/onedrive")!;
@@ -20,27 +19,15 @@ const UNLINK = step("unlink-work-account");
 const PAIR = step(UNLINK.completedBy?.step ?? "");
 
 describe.each(BACKENDS)("a fix of a step another step completes, on %s", (name) => {
-  const be = backend(name);
-  let db: FreshDb;
-  let app: FastifyInstance;
-  beforeAll(() => be.start(), 90_000);
-  afterAll(() => be.stop());
-  beforeEach(async () => {
-    db = await be.fresh();
-    app = await testServer({ db: db.repo });
-  });
-  afterEach(async () => {
-    await app.close();
-    await db.dispose();
-  });
+  const live = serverPerTest(name);
 
   const stats = async (): Promise<Map<string, StepStats>> => {
-    const res = await app.inject({ method: "GET", url: "/api/stats/caa50021/onedrive" });
+    const res = await live.app.inject({ method: "GET", url: "/api/stats/caa50021/onedrive" });
     expect(res.statusCode).toBe(200);
     return new Map((res.json() as { steps: StepStats[] }).steps.map((s) => [s.stepId, s]));
   };
   const operatorSteps = async () => {
-    const data = await gather({ kb, db: db.repo, token: "t".repeat(20), day: () => "2026-03-15", siteName: "Fixpath", words: { outcome: {}, feedback: {} }, displayCode: (c) => c.toUpperCase(), missingCodes: async () => [] });
+    const data = await gather({ kb, db: live.db.repo, token: "t".repeat(20), day: () => "2026-03-15", siteName: "Fixpath", words: { outcome: {}, feedback: {} }, displayCode: (c) => c.toUpperCase(), missingCodes: async () => [] });
     return data.scenarios.find((s) => s.href === "/codes/caa50021/onedrive/")?.steps ?? [];
   };
 
@@ -51,7 +38,7 @@ describe.each(BACKENDS)("a fix of a step another step completes, on %s", (name) 
       const body = outcomeToSend("caa50021", "onedrive", s, outcome);
       if (!body) return false;
       sent.push(body);
-      return (await postJson(app, "/api/outcomes", body)).statusCode === 201;
+      return (await postJson(live.app, "/api/outcomes", body)).statusCode === 201;
     };
     return { sent, send };
   };
@@ -116,9 +103,9 @@ describe.each(BACKENDS)("a fix of a step another step completes, on %s", (name) 
       { code: "caa50021", app: "onedrive", stepId: UNLINK.id, outcome: "fixed", verified: false },
       { code: "caa50021", app: "onedrive", stepId: UNLINK.id, outcome: "no-change", verified: true },
     ]) {
-      expect((await postJson(app, "/api/outcomes", body)).statusCode).toBe(201);
+      expect((await postJson(live.app, "/api/outcomes", body)).statusCode).toBe(201);
     }
-    expect(await db.rows("outcomes")).toHaveLength(4);
+    expect(await live.db.rows("outcomes")).toHaveLength(4);
     const unlink = (await stats()).get(UNLINK.id)!;
     expect(unlink).toMatchObject({ tried: 1, fixed: 0, noChange: 1, fixedShare: null, fixedShareCi95: null, completedBy: PAIR.id });
     expect(unlink.verified).toEqual({ tried: 1, fixed: 0, noChange: 1, fixedShare: null, fixedShareCi95: null, contradicted: { fixed: 0, noChange: 0 } });

@@ -1,9 +1,8 @@
 // Verified outcomes (issue 30): the flag is stored, counted apart with its interval, refused where
 // it cannot apply, and shown on the operator page — on SQLite and PostgreSQL.
-import type { FastifyInstance } from "fastify";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BACKENDS, backend, type FreshDb } from "./helpers/backends.ts";
-import { issueCodes, postJson, testServer } from "./helpers/server.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS, backend, serverPerTest } from "./helpers/backends.ts";
+import { issueCodes, postJson } from "./helpers/server.ts";
 
 const TOKEN = "operator-token-for-tests-0123456789";
 const OUTCOME = { code: "CAA50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed" } as const;
@@ -18,28 +17,16 @@ interface VerifiedStats {
 }
 
 describe.each(BACKENDS)("verified outcomes on %s", (name) => {
-  const be = backend(name);
-  let db: FreshDb;
-  let app: FastifyInstance;
-  beforeAll(() => be.start(), 90_000);
-  afterAll(() => be.stop());
-  beforeEach(async () => {
-    db = await be.fresh();
-    app = await testServer({ db: db.repo, operatorToken: TOKEN });
-  });
-  afterEach(async () => {
-    await app.close();
-    await db.dispose();
-  });
+  const live = serverPerTest(name, { operatorToken: TOKEN });
 
-  const post = (body: Record<string, unknown>, n = 1) => Promise.all(Array.from({ length: n }, () => postJson(app, "/api/outcomes", { ...OUTCOME, ...body })));
-  const stats = async () => (await app.inject({ url: "/api/stats/caa50021/onedrive" })).json() as { steps: { stepId: string; tried: number; fixed: number; verified: VerifiedStats }[] };
+  const post = (body: Record<string, unknown>, n = 1) => Promise.all(Array.from({ length: n }, () => postJson(live.app, "/api/outcomes", { ...OUTCOME, ...body })));
+  const stats = async () => (await live.app.inject({ url: "/api/stats/caa50021/onedrive" })).json() as { steps: { stepId: string; tried: number; fixed: number; verified: VerifiedStats }[] };
 
   it("stores verified true, false or nothing with the outcome", async () => {
     for (const [verified, code] of [[true, 201], [false, 201], [undefined, 201]] as const) {
       expect((await post(verified === undefined ? {} : { verified }))[0]!.statusCode).toBe(code);
     }
-    const stored = (await db.rows("outcomes")).map((r) => (r.verified === null ? null : Boolean(r.verified)));
+    const stored = (await live.db.rows("outcomes")).map((r) => (r.verified === null ? null : Boolean(r.verified)));
     expect(stored).toEqual([true, false, null]);
   });
 
@@ -50,7 +37,7 @@ describe.each(BACKENDS)("verified outcomes on %s", (name) => {
     const [text] = await post({ verified: "yes" });
     expect(text!.statusCode).toBe(422);
     expect(issueCodes(text!)).toEqual(["api/wrong-type"]);
-    expect((await db.repo.countRows()).outcomes).toBe(0);
+    expect((await live.db.repo.countRows()).outcomes).toBe(0);
   });
 
   it("counts verified outcomes apart from reported ones, with their own 95 % interval and the contradicted ones", async () => {
@@ -74,7 +61,7 @@ describe.each(BACKENDS)("verified outcomes on %s", (name) => {
     await post({ outcome: "no-change", verified: true }, 1);
     await post({ verified: false }, 2);
     await post({}, 1);
-    const res = await app.inject({ url: "/operator/", headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await live.app.inject({ url: "/operator/", headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.statusCode).toBe(200);
     const row = /<tr><td>Restart Windows \(Restart, not Shut down\)<\/td>(.*?)<\/tr>/.exec(res.body)?.[1];
     const cells = [...(row ?? "").matchAll(/<td class="n">(.*?)<\/td>/g)].map((m) => m[1]);

@@ -4,11 +4,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import type { FastifyInstance } from "fastify";
 import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { useTestPostgres, type TestPostgres } from "../../../scripts/server-pg.ts";
-import type { Repository } from "../../../src/server/index.ts";
+import type { CreateServerOptions, Repository } from "../../../src/server/index.ts";
 import { openPostgresRepository } from "../../../src/server/storage/postgres.ts";
 import { openSqliteRepository } from "../../../src/server/storage/sqlite.ts";
+import { testServer } from "./server.ts";
 
 export type BackendName = "sqlite" | "postgres";
 export const BACKENDS: readonly BackendName[] = ["sqlite", "postgres"];
@@ -111,4 +114,24 @@ export function backend(name: BackendName): Backend {
       };
     },
   };
+}
+
+/**
+ * For `describe.each(BACKENDS)`: starts the backend for the block, and gives each test a fresh
+ * database and a test server on it (closed after the test). Read `live.app` and `live.db` inside tests.
+ */
+export function serverPerTest(name: BackendName, options: Partial<CreateServerOptions> = {}): { readonly app: FastifyInstance; readonly db: FreshDb } {
+  const be = backend(name);
+  const live = {} as { app: FastifyInstance; db: FreshDb };
+  beforeAll(() => be.start(), 90_000);
+  afterAll(() => be.stop());
+  beforeEach(async () => {
+    live.db = await be.fresh();
+    live.app = await testServer({ ...options, db: live.db.repo });
+  });
+  afterEach(async () => {
+    await live.app.close();
+    await live.db.dispose();
+  });
+  return live;
 }
