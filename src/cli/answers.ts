@@ -13,7 +13,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseFacts } from "../engine/index.ts";
+import { UNKNOWN, parseFacts } from "../engine/index.ts";
 import { analyzePaste, decodePaste, formatSize, MAX_PASTE_BYTES, type DsregcmdAnalysis, type FactSupport } from "../evidence/index.ts";
 import { FACTS, isFactName, type FactName, type FactValue, type Facts, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { bundleFindings, collectBundleIdentifiers, collectIdentifiers, type FoundAnswer, type ReportFindingGroup } from "../report/index.ts";
@@ -24,6 +24,8 @@ import { renderForPeople } from "./people.ts";
 export interface Answers {
   facts: Facts;
   found: FoundAnswer[];
+  /** Facts the file answers "unknown": the person's "I don't know". */
+  dontKnow?: FactName[];
 }
 
 /** A pasted `dsregcmd /status` or evidence bundle, analysed for the diagnostic and the report. */
@@ -61,7 +63,8 @@ export async function readAnswers(command: string, source: string, io: CliIo): P
   if (analysis) return analysis;
   const parsed = parseFacts(data);
   if (!parsed.ok) throw issuesError(command, parsed.issues.map((i) => ({ ...i, file: where })));
-  return { facts: parsed.facts, found: [] };
+  const dontKnow = Object.entries(data as Record<string, unknown>).filter(([fact, value]) => value === UNKNOWN && isFactName(fact)).map(([fact]) => fact as FactName);
+  return { facts: parsed.facts, found: [], ...(dontKnow.length > 0 ? { dontKnow } : {}) };
 }
 
 /**

@@ -11,7 +11,7 @@
  * the analyzer settled are labelled as found by it, with what it read, never as the person's.
  */
 import { resolve } from "node:path";
-import { attachFindings, startSession, type Session } from "../engine/index.ts";
+import { UNKNOWN, answer, attachFindings, startSession, type Session } from "../engine/index.ts";
 import { buildReport, dsregcmdFindings, renderReport, REPORT_FORMATS, type FoundAnswer, type ReportFormat } from "../report/index.ts";
 import { renderHandover } from "../report/handover.ts";
 import { organisation } from "./organisation.ts";
@@ -67,6 +67,11 @@ export async function runReport(args: ReportArgs, io: CliIo, content: Content, n
     const started = startSession(kb, { code: args.code!, ...(args.app === undefined ? {} : { app: args.app }), facts: merged.facts, organisation: org.facts });
     if (!started.ok) throw new UserError(started.issues.map((i) => renderForPeople("report", i)).join("\n"), EXIT.usage);
     session = started.session;
+    // "unknown" in the answers file is the person's "I don't know", which the report says as such.
+    for (const fact of given.dontKnow ?? []) {
+      const r = merged.facts[fact] === undefined ? answer(session, fact, UNKNOWN) : undefined;
+      if (r?.ok) session = r.session;
+    }
     found = merged.found;
   } else {
     const file = readSessionFile(resolve(io.cwd, args.session));

@@ -63,7 +63,7 @@ function holdForIt(cause: HoldCause, scenario: Scenario): string {
   switch (cause.kind) {
     case "stop": {
       const stop = stopOf(scenario, cause.stop);
-      return cause.at === "after-first-line" ? "the guide may end after the first-line steps" : `the guide stops before this step if so${stop ? ` (“${plainText(stop.title)}”)` : ""}`;
+      return cause.at === "after-first-line" ? "the guide may end after the first-line steps" : `if so, the guide stops before this step${stop ? ` (“${plainText(stop.title)}”)` : ""}`;
     }
     case "managed-advanced":
       return "on a managed computer the advanced steps are IT's";
@@ -87,6 +87,8 @@ export interface StepWordsContext {
   saidAbove: { stops: ReadonlySet<string>; managed: boolean };
   /** No first-line step was tried: a cut after them is still to come. */
   firstLinePending: boolean;
+  /** The facts the person answered "I don't know" (the others a held step waits for are not answered yet). */
+  dontKnow: ReadonlySet<string>;
 }
 
 const SEE_WHY = 'See "Why this goes to IT".';
@@ -126,7 +128,8 @@ export function stepCauseForIt(cause: StepCause, id: string, ctx: StepWordsConte
         if (!list.includes(words)) list.push(words);
         byFact.set(h.fact, list);
       }
-      return `The person could not tell ${[...byFact].map(([fact, whys]) => `${prompt(ctx.scenario, fact)} (${whys.join("; ")})`).join(" or ")}.`;
+      // Said as it is: what the person could not tell, and what was simply not answered yet.
+      return [...byFact].map(([fact, whys]) => `${ctx.dontKnow.has(fact) ? "The person could not tell" : "Not answered yet:"} ${prompt(ctx.scenario, fact)} — ${whys.join("; ")}.`).join(" ");
     }
     case "offered":
       return undefined;

@@ -127,7 +127,7 @@ const OWNER_WORDS: Record<string, string> = { device: "On the device", tenant: "
 
 const STATUS_HEADINGS: Record<string, string> = {
   "ask-admin": "For IT to do with the person",
-  "find-out": "Held until an answer is known (the person could not tell; IT can)",
+  "find-out": "Held until an answer is known",
   skip: "Not offered",
   do: "Not tried yet",
 };
@@ -186,6 +186,7 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     // What "Why this goes to IT" already says is not said again for each step.
     saidAbove: { stops: new Set((esc?.causes ?? []).flatMap((c) => (c.kind === "stop" ? [c.stop] : []))), managed: (esc?.causes ?? []).some((c) => c.kind === "managed") },
     firstLinePending: !session.outcomes.some((o) => firstLine.has(o.stepId)),
+    dontKnow: new Set<string>(session.dontKnow),
   };
   const notTaken: ReportData["notTaken"] = [];
   for (const s of state.plan.steps) {

@@ -242,3 +242,16 @@ describe("fixpath report CODE --app APP --answers FILE --evidence FILE: a ticket
     expect(nothing.err).toMatch(/needs what is known[\s\S]*Fix: /);
   });
 });
+
+describe("fixpath report --answers: what the person could not tell, and what nobody asked", () => {
+  it("says \"Not known\" for an answer of \"unknown\", and \"not answered yet\" for a question not asked", async () => {
+    const answers = file("unknowns.json", JSON.stringify({ accountType: "work", managed: "unknown", isAdmin: false, windowsServer: false, multipleUsersAffected: false }));
+    const r = await run(["report", "caa50021", "--app", "teams", "--answers", answers]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toContain("Is this a computer your organisation manages? Not known.");
+    expect(r.out).toMatch(/The person could not tell “Is this a computer your organisation manages\?” — /);
+    // Never asked: not something the person could not tell.
+    expect(r.out).toMatch(/Not answered yet: “Does OneDrive say your files are not yet synced/);
+    expect(r.out).not.toMatch(/could not tell “Does OneDrive say/);
+  });
+});

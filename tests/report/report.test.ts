@@ -202,8 +202,18 @@ describe("what the report says, from what happened", () => {
     s = ok(answer(s, "isAdmin", "unknown"));
     const data = buildReport({ kb, session: s })!;
     const held = data.notTaken.find((g) => g.status === "find-out");
-    expect(held?.reason).toMatch(/^The person could not tell “Is this a computer your organisation manages\?”/);
+    expect(held?.reason).toMatch(/^The person could not tell “Is this a computer your organisation manages\?” — /);
     expect(held?.reason).not.toMatch(/Find out first|you /);
+  });
+
+  it("never says the person could not tell what was only not asked yet", () => {
+    const s = ok(startSession(kb, { code: "caa50021", app: "teams", facts: { accountType: "work", isAdmin: false } }));
+    const held = buildReport({ kb, session: s })!.notTaken.filter((g) => g.status === "find-out");
+    expect(held.length).toBeGreaterThan(0);
+    for (const g of held) {
+      expect(g.reason).toMatch(/^Not answered yet: “/);
+      expect(g.reason).not.toMatch(/could not tell/);
+    }
   });
 
   it("leaves out the checks whose answers rule them out, and keeps them while not known", () => {
