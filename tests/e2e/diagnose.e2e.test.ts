@@ -474,6 +474,8 @@ describe("printing", () => {
     for (const s of sections) expect(alone, `section "${s}" (report alone)`).toContain(s.replace(/\s+/g, " "));
     expect(alone).toContain(lastLine.replace(/\s+/g, " ").trim().slice(0, 60));
     expect(alone).not.toContain("Your plan");
+    // The folded section's own "Report for IT" line is a control, not part of the document.
+    expect(alone).not.toContain("Report for IT");
     // A document, not Markdown: no heading or list markers, each link followed by its address.
     expect(alone).not.toMatch(/(^| )#{1,2} |\*\*|\]\(/);
     expect(await page.locator(".report-print h3").allTextContents()).toEqual(expect.arrayContaining(["Steps tried", "Answers"]));
