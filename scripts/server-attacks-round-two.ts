@@ -9,46 +9,14 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { OUTCOME, TOKEN, get, header, openSocket, post, raw, status } from "./attack-http.ts";
 
 const { values } = parseArgs({ options: { root: { type: "string", default: join(import.meta.dirname, "..") } } });
 const root = values.root!;
-const TOKEN = "attack-operator-token-0123456789";
-
-function openSocket(port: number, localAddress?: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = connect({ host: "127.0.0.1", port, ...(localAddress ? { localAddress } : {}) }, () => resolve(s));
-    s.once("error", reject);
-  });
-}
-
-/** One raw request; resolves with the answer text once the server closes or after `waitMs`. */
-async function raw(port: number, data: string, waitMs = 5_000): Promise<string> {
-  const s = await openSocket(port);
-  return new Promise((resolve) => {
-    let text = "";
-    const done = () => {
-      clearTimeout(timer);
-      s.destroy();
-      resolve(text);
-    };
-    const timer = setTimeout(done, waitMs);
-    s.on("data", (c: Buffer) => (text += c.toString("utf8")));
-    s.on("close", done);
-    s.on("error", done);
-    s.write(data);
-  });
-}
-
-const post = (path: string, body: string, extra = "") => `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${extra}\r\n${body}`;
-const get = (path: string, extra = "") => `GET ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n${extra}\r\n`;
-const status = (text: string) => /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? "none";
-const header = (text: string, name: string) => new RegExp(`^${name}: (.*)$`, "im").exec(text.split("\r\n\r\n")[0] ?? "")?.[1]?.trim();
-const OUTCOME = JSON.stringify({ code: "CAA50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed" });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Child {

@@ -8,46 +8,18 @@
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { useTestPostgres, type TestPostgres } from "./server-pg.ts";
 import { stopServerProcess } from "./server-process.ts";
+import { OUTCOME, TOKEN, openSocket, post, raw as rawHttp, status } from "./attack-http.ts";
 
 const { values } = parseArgs({ options: { root: { type: "string", default: join(import.meta.dirname, "..") }, pg: { type: "string" } } });
 const root = values.root!;
-const TOKEN = "attack-operator-token-0123456789";
-
-function openSocket(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const s = connect({ host: "127.0.0.1", port }, () => resolve(s));
-    s.once("error", reject);
-  });
-}
-
-/** One raw request; resolves with the answer text once the server closes or after `waitMs`. */
-async function raw(port: number, data: string, waitMs = 3_000): Promise<string> {
-  const s = await openSocket(port);
-  return new Promise((resolve) => {
-    let text = "";
-    const done = () => {
-      clearTimeout(timer);
-      s.destroy();
-      resolve(text);
-    };
-    const timer = setTimeout(done, waitMs);
-    s.on("data", (c: Buffer) => (text += c.toString("latin1")));
-    s.on("close", done);
-    s.on("error", done);
-    s.write(data);
-  });
-}
-
-const post = (path: string, body: string, extra = "") => `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${extra}\r\n${body}`;
-const status = (text: string) => /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? "none";
-const OUTCOME = JSON.stringify({ code: "CAA50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed" });
+/** One raw request, its answer read as bytes (latin1), after at most `waitMs`. */
+const raw = (port: number, data: string, waitMs = 3_000) => rawHttp(port, data, waitMs, "latin1");
 
 async function withServer<T>(db: string, run: (port: number, stderr: () => string) => Promise<T>, env: Record<string, string> = {}): Promise<T> {
   // Not startServerProcess: it turns the rate limit off, and these attacks need it on.
