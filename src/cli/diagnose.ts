@@ -7,7 +7,7 @@
  */
 import { organisation } from "./organisation.ts";
 import { FACTS, hubUrl, isFactName, type Issue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { findScenario, planScenario, stoppedWords, unreachable, type Assumption, type Plan } from "../engine/index.ts";
+import { answerWords, findScenario, planScenario, questionText, stoppedWords, unreachable, type Assumption, type Plan } from "../engine/index.ts";
 import { plainText, type FoundAnswer } from "../report/index.ts";
 import type { Content } from "./content.ts";
 import { readAnswers, readEvidence, withEvidence, type Answers } from "./answers.ts";
@@ -135,12 +135,12 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
     lines.push("", "Found by the analyzer (not asked)");
     for (const f of found) {
       const where = f.lines.length ? `, ${f.lines.length === 1 ? "line" : "lines"} ${f.lines.join(", ")}` : "";
-      lines.push(`  - ${questionOf(scenario, f.fact)} ${valueWords(scenario, f.fact, f.value)} (in ${f.source}: ${f.because}${where})`);
+      lines.push(`  - ${questionText(scenario.questions, f.fact)} ${isFactName(f.fact) ? plainText(answerWords(scenario.questions, f.fact, f.value)) : String(f.value)}. (in ${f.source}: ${f.because}${where})`);
     }
   }
   if (plan.assumptions.length > 0) {
     lines.push("", "Not answered yet");
-    for (const a of plan.assumptions) lines.push(`  - ${questionOf(scenario, a.fact)} ${assumedWords(a, a.affects.map(name))}`);
+    for (const a of plan.assumptions) lines.push(`  - ${questionText(scenario.questions, a.fact)} ${assumedWords(a, a.affects.map(name))}`);
   }
   if (plan.nextQuestion) {
     const q = plan.nextQuestion;
@@ -154,20 +154,6 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
 
 /** The line that shows the answers file's syntax (fact name and values as --answers takes them). */
 export const ANSWER_HINT = "  To answer it, add to the answers file: ";
-
-/** The question for a fact, as the scenario asks it (or the fact table's words). */
-function questionOf(scenario: Scenario, fact: string): string {
-  const q = scenario.questions.find((x) => x.fact === fact);
-  if (q) return plainText(q.prompt);
-  return isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "")}:` : "Another answer:";
-}
-
-/** An answer in words: the choice's label, Yes or No, a code as written. */
-function valueWords(scenario: Scenario, fact: string, value: unknown): string {
-  if (typeof value === "boolean") return value ? "Yes." : "No.";
-  const label = scenario.questions.find((x) => x.fact === fact)?.choices?.find((c) => c.value === value)?.label;
-  return `${plainText(label ?? String(value))}.`;
-}
 
 /** What the plan assumes while a question is open, in words (the engine's assumption with names for its ids). */
 function assumedWords(a: Assumption, affects: readonly string[]): string {

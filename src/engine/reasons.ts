@@ -142,15 +142,21 @@ export function holdCauseWords(cause: HoldCause, scenario: Scenario): string {
   }
 }
 
-/** A held step in words: each question to answer first, with what its answer decides. */
-export function holdWords(holds: readonly Hold[], ctx: Pick<WordsContext, "scenario" | "question">): string {
+/** A step's holds by fact, in order, each fact with the words of its causes, each said once (for the person or for IT). */
+export function holdsByFact(holds: readonly Hold[], words: (cause: HoldCause) => string): Map<FactName, string[]> {
   const byFact = new Map<FactName, string[]>();
   for (const h of holds) {
-    const words = holdCauseWords(h.cause, ctx.scenario);
+    const said = words(h.cause);
     const list = byFact.get(h.fact) ?? [];
-    if (!list.includes(words)) list.push(words);
+    if (!list.includes(said)) list.push(said);
     byFact.set(h.fact, list);
   }
+  return byFact;
+}
+
+/** A held step in words: each question to answer first, with what its answer decides. */
+export function holdWords(holds: readonly Hold[], ctx: Pick<WordsContext, "scenario" | "question">): string {
+  const byFact = holdsByFact(holds, (cause) => holdCauseWords(cause, ctx.scenario));
   const parts = [...byFact].map(([fact, whys]) => `${ctx.question(fact)} — ${whys.join(" ")}`);
   return `Find out first, then do it or leave it to IT. ${parts.join(" ")}`;
 }

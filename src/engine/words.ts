@@ -2,13 +2,24 @@
  * Names people read instead of ids: apps, error codes and answers as the pages write them. Shared
  * by the session's notices, the diagnostic's screens and the report, so they never disagree.
  */
-import { FACTS, displayCode, type FactName, type FactValue } from "../model/index.ts";
+import { FACTS, displayCode, isFactName, plainText, type FactName, type FactValue } from "../model/index.ts";
 
 /** An app's name (one definition, in the model). */
 export { appName } from "../model/index.ts";
 
 /** A code id as people see it on screen (one definition, in the model). */
 export { displayCode } from "../model/index.ts";
+
+/**
+ * The question for a fact, as plain words: the first of `questions` that asks it, else what the
+ * fact means, as a heading ("Whether the computer is managed:"); "Another answer:" for a name that
+ * is no fact. Shared by the report, the IT words and the CLI's text.
+ */
+export function questionText(questions: readonly { fact: string; prompt: string }[], fact: string): string {
+  const q = questions.find((x) => x.fact === fact);
+  if (q) return plainText(q.prompt, { links: "text-and-url" });
+  return isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "").replace(/ \(.*\)$/, "")}:` : "Another answer:";
+}
 
 /**
  * An answer in words, as the questions label it: the choice's label without its example address

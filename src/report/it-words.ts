@@ -5,7 +5,7 @@
  * (src/engine/reasons.ts) speak to the person ("you tried …", "don't do it alone"). Each switch is
  * exhaustive: a new cause without words for IT does not compile.
  */
-import { answerLabeller, because, unreachable, type FactLabeller, type HandOverCause, type HoldCause, type StepCause } from "../engine/index.ts";
+import { answerLabeller, because, holdsByFact, questionText, unreachable, type FactLabeller, type HandOverCause, type HoldCause, type StepCause } from "../engine/index.ts";
 import { displayCode, type FactName, type Facts, type Scenario, type Stop } from "../model/index.ts";
 import { plainText } from "./plain-text.ts";
 
@@ -14,10 +14,9 @@ export function itLabeller(scenario: Scenario, fromOrganisation: ReadonlySet<str
   return answerLabeller(scenario.questions, fromOrganisation, { person: "the person answered", organisation: "the organisation's settings say" });
 }
 
-/** A question's prompt, quoted, or what the fact means. */
+/** A question, quoted, as the engine words it (its prompt, or what the fact means). */
 function prompt(scenario: Scenario, fact: FactName): string {
-  const q = scenario.questions.find((x) => x.fact === fact);
-  return q ? `“${plainText(q.prompt)}”` : fact;
+  return `“${questionText(scenario.questions, fact)}”`;
 }
 
 function stopOf(scenario: Scenario, id: string): Stop | undefined {
@@ -121,13 +120,7 @@ export function stepCauseForIt(cause: StepCause, id: string, ctx: StepWordsConte
         ? "It needs administrator rights the person does not have, and it acts on the Windows profile of the account that runs it: run it as the person, in their own Windows session (an administrator's password typed into their prompt would change the administrator's profile instead)."
         : "It needs administrator rights the person does not have.";
     case "find-out": {
-      const byFact = new Map<FactName, string[]>();
-      for (const h of cause.holds) {
-        const words = holdForIt(h.cause, ctx.scenario);
-        const list = byFact.get(h.fact) ?? [];
-        if (!list.includes(words)) list.push(words);
-        byFact.set(h.fact, list);
-      }
+      const byFact = holdsByFact(cause.holds, (c) => holdForIt(c, ctx.scenario));
       // Said as it is: what the person could not tell, and what was simply not answered yet.
       return [...byFact].map(([fact, whys]) => `${ctx.dontKnow.has(fact) ? "The person could not tell" : "Not answered yet:"} ${prompt(ctx.scenario, fact)} — ${whys.join("; ")}.`).join(" ");
     }

@@ -377,14 +377,6 @@ export function createRedactorFor(analysis: Analysis, more: Iterable<string> = [
   return createPasteRedactor([...(analysis.ok && analysis.kind === "dsregcmd" ? collectIdentifiers(analysis.dsregcmd.evidence) : []), ...more]);
 }
 
-/**
- * What a person typed (a note, a typed answer, a feedback comment), redacted by the paste
- * redactor given: typed words and pastes are redacted alike (phone numbers included), so this is
- * `redact(text)`, kept as the name the callers use.
- */
-export function redactTyped(text: string, redact: (text: string) => string = createPasteRedactor()): string {
-  return redact(text);
-}
 
 /**
  * Every string in a JSON value redacted (keys are kept: they are the format's names), numbers,

@@ -14,11 +14,11 @@
  *   address.
  */
 import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from "../evidence/index.ts";
-import { answerWords, appName, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import { answerWords, appName, questionText, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { handOverForIt, itLabeller, stepCauseForIt } from "./it-words.ts";
 import { plainText } from "./plain-text.ts";
-import { collectIdentifiers, createPasteRedactor, redactionKindsInWords, redactTyped, type RedactionKind } from "./redact.ts";
+import { collectIdentifiers, createPasteRedactor, redactionKindsInWords, type RedactionKind } from "./redact.ts";
 
 export const REPORT_FORMATS = ["md", "txt", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -252,11 +252,11 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
     ...data,
     ...(data.startedAt ? { startedAt: redact(data.startedAt) } : {}),
     answers: data.answers.map((a) => {
-      const typed = isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redactTyped(a.value, redact) : a.value, answer: redactTyped(a.answer, redact) } : a;
+      const typed = isTyped(a.fact) ? { ...a, value: typeof a.value === "string" ? redact(a.value) : a.value, answer: redact(a.answer) } : a;
       // What the analyzer read is quoted from the paste.
       return a.found ? { ...typed, answer: redact(typed.answer), found: { ...a.found, because: redact(a.found.because) } } : typed;
     }),
-    tried: data.tried.map((t) => (t.note ? { ...t, note: redactTyped(t.note, redact) } : t)),
+    tried: data.tried.map((t) => (t.note ? { ...t, note: redact(t.note) } : t)),
     findings: data.findings.map((g) => ({
       source: g.source,
       ...(g.summary ? { summary: g.summary.map((s) => ({ label: s.label, value: redact(s.value) })) } : {}),
@@ -407,11 +407,10 @@ function lastFixed(tried: ReportData["tried"]): string | undefined {
   return [...tried].reverse().find((t) => t.outcome === "fixed")?.stepId;
 }
 
-/** The question for a fact, as the scenario asks it (or as any scenario does, or the fact table says). */
+/** The question for a fact, as the scenario asks it, or as any scenario does (the engine's one rule). */
 function questionWords(kb: KnowledgeBase, scenario: Scenario, fact: string): string {
-  const q = scenario.questions.find((x) => x.fact === fact) ?? [...kb.scenarios.values()].flatMap((s) => s.questions).find((x) => x.fact === fact);
-  if (q) return plainText(q.prompt);
-  return isFactName(fact) ? `${FACTS[fact].description.replace(/\.$/, "")}:` : "Another answer:";
+  const asks = scenario.questions.some((q) => q.fact === fact);
+  return questionText(asks ? scenario.questions : [...kb.scenarios.values()].flatMap((s) => s.questions), fact);
 }
 
 /** An answer in words (the engine's one rule), with the choices of every scenario for a fact this one does not ask. */

@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { countsInStatistics, pageTitle, resolveCode, suggest, type App, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { COMMENT_MAX, FeedbackBodySchema, OutcomeBodySchema, OutcomeReasonBodySchema, SearchMissBodySchema, SearchMissStatsQuerySchema, toApiIssues } from "./api-schema.ts";
 import { analyzeDsregcmd, analyzePaste } from "../evidence/index.ts";
-import { collectIdentifiers, createRedactorFor, redactTyped } from "../report/index.ts";
+import { collectIdentifiers, createRedactorFor } from "../report/index.ts";
 import { normaliseMissCode } from "./search-miss.ts";
 import { StorageError, isRowRejection, type FeedbackRecord, type OutcomeRecord, type Repository, type SearchMissRecord } from "./storage/repository.ts";
 import { wilsonInterval } from "./wilson.ts";
@@ -37,8 +37,10 @@ export const OPERATOR_TOKEN_MIN = 16;
  * when the bundle's marker before them was cut off.
  */
 export function redactComment(comment: string): string {
-  const dsregcmd = analyzeDsregcmd(comment);
-  return redactTyped(comment, createRedactorFor(analyzePaste(comment), dsregcmd.ok ? collectIdentifiers(dsregcmd.analysis.evidence) : []));
+  const paste = analyzePaste(comment);
+  // Read as dsregcmd already, or its lines read as dsregcmd on their own (the marker cut off).
+  const dsregcmd = paste.ok && paste.kind === "dsregcmd" ? undefined : analyzeDsregcmd(comment);
+  return createRedactorFor(paste, dsregcmd?.ok ? collectIdentifiers(dsregcmd.analysis.evidence) : [])(comment);
 }
 
 /** Per-step figures of `GET /api/stats/<code>/<app>`. */

@@ -8,14 +8,32 @@ import type { FactName } from "../../../src/model/index.ts";
 import { checkedAnswers, type Settled } from "./settled.ts";
 
 const KEY = "fixpath:analyzer-findings";
+const ANSWERS_KEY = "fixpath:analyzer-answers";
 
-/** Keeps `group` for the next diagnostic opened in this browser. */
-export function saveHandoff(group: FindingGroup): void {
+/** Keeps `value` under `key` in this browser's storage; storage full or off keeps nothing. */
+function keep(key: string, value: unknown): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(group));
+    localStorage.setItem(key, JSON.stringify(value));
   } catch {
-    /* storage full or off: the report then goes without the findings */
+    /* storage full or off: the diagnostic goes on without it */
   }
+}
+
+/** What is kept under `key`, parsed and removed as it is taken; undefined when nothing (readable) is there. */
+function take(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(key);
+    if (!raw) return undefined;
+    localStorage.removeItem(key);
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `group` for the next diagnostic opened in this browser (without it, the report goes without the findings). */
+export function saveHandoff(group: FindingGroup): void {
+  keep(KEY, group);
 }
 
 /** Whether the analyzer kept findings for this diagnostic (without taking them). */
@@ -29,38 +47,19 @@ export function hasHandoff(): boolean {
 
 /** The findings kept by the analyzer, removed as they are taken. */
 export function takeHandoff(): FindingGroup | undefined {
-  try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return undefined;
-    localStorage.removeItem(KEY);
-    return JSON.parse(raw) as FindingGroup;
-  } catch {
-    return undefined;
-  }
+  return take(KEY) as FindingGroup | undefined;
 }
-
-const ANSWERS_KEY = "fixpath:analyzer-answers";
 
 /** The answers the analyzer settled, each with what it read (words and lines), for the next diagnostic. */
 export type HandedAnswers = Partial<Record<FactName, Settled>>;
 
-/** Keeps the analyzer's settled answers for the next diagnostic opened in this browser (never sent). */
+/** Keeps the analyzer's settled answers for the next diagnostic opened in this browser, never sent (without them, the link's answers still travel). */
 export function saveAnswers(answers: HandedAnswers): void {
-  try {
-    localStorage.setItem(ANSWERS_KEY, JSON.stringify(answers));
-  } catch {
-    /* storage full or off: the link's answers still travel, without what the analyzer read */
-  }
+  keep(ANSWERS_KEY, answers);
 }
 
 /** The analyzer's settled answers, removed as they are taken; values that do not fit their fact are dropped. */
 export function takeAnswers(): HandedAnswers {
-  try {
-    const raw = localStorage.getItem(ANSWERS_KEY);
-    if (!raw) return {};
-    localStorage.removeItem(ANSWERS_KEY);
-    return checkedAnswers(JSON.parse(raw) as unknown);
-  } catch {
-    return {};
-  }
+  const data = take(ANSWERS_KEY);
+  return data === undefined ? {} : checkedAnswers(data);
 }
