@@ -15,8 +15,7 @@
  * Pasted text is printed as text only: control characters in it are shown escaped, so a paste
  * cannot drive the terminal; `--json` relies on JSON escaping.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync } from "node:fs";
 import { readContentFiles } from "../model/content-fs.ts";
 import { type Issue, type KnowledgeBase } from "../model/index.ts";
 import { loadKnowledgeBase } from "../model/load/index.ts";
@@ -37,7 +36,7 @@ import {
 import { APPS, FACTS, checklistUrl, hubUrl, stepUrl, type App, type EvidenceBundle, type FactName } from "../model/index.ts";
 import { createRedactorFor, redactJson } from "../report/redact.ts";
 import { contentDir } from "./content.ts";
-import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
+import { EXIT, UserError, readPasteFile, readStdin, type CliIo } from "./io.ts";
 import { linkTo, siteBaseUrl } from "./links.ts";
 import { renderForPeople } from "./people.ts";
 import { plural } from "./text.ts";
@@ -116,21 +115,7 @@ function namedInput(analysis: Analysis, name: string): Analysis {
 }
 
 function readInputFile(input: string, cwd: string): Uint8Array {
-  const path = resolve(cwd, input);
-  if (!existsSync(path)) throw new UserError(`fixpath analyze: no such file: ${input}\n  Fix: pass a saved output, e.g. \`dsregcmd /status > status.txt\`, or - for stdin`, EXIT.usage);
-  const stat = statSync(path);
-  if (!stat.isFile()) throw new UserError(`fixpath analyze: not a file: ${input}`, EXIT.usage);
-  if (stat.size > MAX_PASTE_BYTES) {
-    throw new UserError(
-      `fixpath analyze: ${input} is ${formatSize(stat.size)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: pass only the output of \`dsregcmd /status\` or the error message`,
-      EXIT.usage,
-    );
-  }
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new UserError(`fixpath analyze: cannot read ${input}`, EXIT.usage);
-  }
+  return readPasteFile("analyze", input, cwd, { missing: "pass a saved output, e.g. `dsregcmd /status > status.txt`, or - for stdin", tooBig: "pass only the output of `dsregcmd /status` or the error message" });
 }
 
 async function readInputStdin(io: CliIo): Promise<Uint8Array> {

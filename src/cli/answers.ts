@@ -11,13 +11,13 @@
  * An answer given in the file that the evidence contradicts is refused, naming the fact, both values
  * and how to fix it: never silently overridden either way.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { UNKNOWN, parseFacts } from "../engine/index.ts";
 import { analyzePaste, decodePaste, formatSize, MAX_PASTE_BYTES, type DsregcmdAnalysis, type FactSupport } from "../evidence/index.ts";
 import { FACTS, isFactName, type FactName, type FactValue, type Facts, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { bundleFindings, collectBundleIdentifiers, collectIdentifiers, type FoundAnswer, type ReportFindingGroup } from "../report/index.ts";
-import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
+import { EXIT, UserError, readPasteFile, readStdin, type CliIo } from "./io.ts";
 import { renderForPeople } from "./people.ts";
 
 /** Facts with where each settled one came from (`found`: those an analyzer read). */
@@ -192,12 +192,11 @@ async function readAnswersStdin(command: string, io: CliIo): Promise<string> {
 }
 
 function readEvidenceFile(command: string, path: string, io: CliIo): Uint8Array {
-  const full = resolve(io.cwd, path);
-  if (!existsSync(full)) throw new UserError(`fixpath ${command}: no such file: ${path}\n  Fix: pass the saved output of dsregcmd /status or of the evidence bundle (fixpath bundle prints its command)`);
-  const stat = statSync(full);
-  if (!stat.isFile()) throw new UserError(`fixpath ${command}: not a file: ${path}\n  Fix: pass the saved output of dsregcmd /status or of the evidence bundle`);
-  if (stat.size > MAX_PASTE_BYTES) throw new UserError(`fixpath ${command}: ${path} is ${formatSize(stat.size)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: pass only the output of dsregcmd /status or of the evidence bundle`);
-  return readFileSync(full);
+  return readPasteFile(command, path, io.cwd, {
+    missing: "pass the saved output of dsregcmd /status or of the evidence bundle (fixpath bundle prints its command)",
+    notAFile: "pass the saved output of dsregcmd /status or of the evidence bundle",
+    tooBig: "pass only the output of dsregcmd /status or of the evidence bundle",
+  });
 }
 
 async function readEvidenceStdin(command: string, io: CliIo): Promise<Uint8Array> {

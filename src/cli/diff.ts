@@ -10,13 +10,11 @@
  *   2  usage: a file missing, both `-`, stdin a terminal; empty, binary or too large input
  *   70 internal error (mapped by src/cli/main.ts)
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { renderIssue, type Issue } from "../model/index.ts";
-import { MAX_PASTE_BYTES, analyzePaste, formatSize } from "../evidence/index.ts";
+import { MAX_PASTE_BYTES, analyzePaste } from "../evidence/index.ts";
 import { diffAnalyses, type CaptureDiff, type DiffRow, type DiffSide } from "../evidence/diff/index.ts";
 import { printable } from "./analyze.ts";
-import { EXIT, UserError, readStdin, type CliIo } from "./io.ts";
+import { EXIT, UserError, readPasteFile, readStdin, type CliIo } from "./io.ts";
 
 export interface DiffArgs {
   before: string;
@@ -57,16 +55,7 @@ function readInput(io: CliIo): Promise<Uint8Array>;
 function readInput(io: CliIo, input: string): Uint8Array;
 function readInput(io: CliIo, input?: string): Uint8Array | Promise<Uint8Array> {
   if (input === undefined) return readInputStdin(io);
-  const path = resolve(io.cwd, input);
-  if (!existsSync(path)) throw new UserError(`fixpath diff: no such file: ${input}\n  Fix: pass two saved captures, e.g. \`dsregcmd /status > before.txt\` before the step and \`after.txt\` after it`, EXIT.usage);
-  const stat = statSync(path);
-  if (!stat.isFile()) throw new UserError(`fixpath diff: not a file: ${input}`, EXIT.usage);
-  if (stat.size > MAX_PASTE_BYTES) throw new UserError(`fixpath diff: ${input} is ${formatSize(stat.size)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: pass the output of \`dsregcmd /status\` or of the evidence bundle only`, EXIT.usage);
-  try {
-    return readFileSync(path);
-  } catch {
-    throw new UserError(`fixpath diff: cannot read ${input}`, EXIT.usage);
-  }
+  return readPasteFile("diff", input, io.cwd, { missing: "pass two saved captures, e.g. `dsregcmd /status > before.txt` before the step and `after.txt` after it", tooBig: "pass the output of `dsregcmd /status` or of the evidence bundle only" });
 }
 
 async function readInputStdin(io: CliIo): Promise<Uint8Array> {

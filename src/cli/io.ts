@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { MAX_PASTE_BYTES, formatSize } from "../evidence/index.ts";
 import type { Prompter } from "./interactive.ts";
 
 /** What the CLI may touch, passed in so tests run it in-process. */
@@ -83,4 +86,32 @@ export async function readStdin(io: CliIo, maxBytes = Infinity): Promise<StdinRe
     at += c.length;
   }
   return { kind: "read", bytes: all, total, complete };
+}
+
+/** How a command says what to pass instead, when a saved output cannot be read. */
+export interface PasteFileFixes {
+  /** After "no such file". */
+  missing: string;
+  /** After "not a file", when the command says more than that. */
+  notAFile?: string;
+  /** After "at most … is read". */
+  tooBig: string;
+}
+
+/**
+ * A saved output (a paste) read from a file, for `analyze`, `diff` and `--evidence`: refused, in
+ * the command's words, when it is missing, not a file, larger than MAX_PASTE_BYTES (read no
+ * further) or unreadable. `input` is the path as the person wrote it.
+ */
+export function readPasteFile(command: string, input: string, cwd: string, fix: PasteFileFixes): Uint8Array {
+  const path = resolve(cwd, input);
+  if (!existsSync(path)) throw new UserError(`fixpath ${command}: no such file: ${input}\n  Fix: ${fix.missing}`, EXIT.usage);
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new UserError(`fixpath ${command}: not a file: ${input}${fix.notAFile ? `\n  Fix: ${fix.notAFile}` : ""}`, EXIT.usage);
+  if (stat.size > MAX_PASTE_BYTES) throw new UserError(`fixpath ${command}: ${input} is ${formatSize(stat.size)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: ${fix.tooBig}`, EXIT.usage);
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new UserError(`fixpath ${command}: cannot read ${input}`, EXIT.usage);
+  }
 }
