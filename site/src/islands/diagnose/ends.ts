@@ -11,24 +11,12 @@ import { APP_LABELS } from "../../lib/view.ts";
 import { diagnoseHref } from "../../lib/answers-url.ts";
 import { h, md } from "../dom.ts";
 import type { Ctx } from "./ui.ts";
-import type * as EndBundle from "../diagnose-end.ts";
-
-/** The report panel and the hand-over, a chunk of their own (`diagnose-end.ts`) fetched when a diagnostic ends. */
-type EndModule = typeof EndBundle;
-let endModule: Promise<EndModule> | undefined;
-
-function loadEnd(): Promise<EndModule> {
-  endModule ??= import("../diagnose-end.ts").catch((e: unknown) => {
-    endModule = undefined;
-    throw e;
-  });
-  return endModule;
-}
+import { endPart } from "./parts.ts";
 
 /** Where the report (and, when IT is named, the hand-over) appears once its bundle is in. */
 function endSlot(ctx: Ctx, open: boolean, withHandover: boolean): HTMLElement {
   const slot = h("div", { "data-report-slot": "" }, h("p", { class: "expect" }, "Preparing the report for IT…"));
-  void loadEnd().then(
+  void endPart.load().then(
     (m) => {
       const hand = withHandover ? m.handover(ctx) : null;
       slot.replaceChildren(...(hand ? [hand] : []), m.reportSection(ctx, open));

@@ -26,6 +26,7 @@ import type * as FindOutPart from "./find-out.ts";
 import type * as PickPart from "./pick.ts";
 import type * as StepPart from "./step.ts";
 import type * as ParsePart from "./reader.ts";
+import type * as EndBundle from "../diagnose-end.ts";
 
 export interface Part<T> {
   /** The part's module, once it is loaded. */
@@ -57,6 +58,8 @@ export const findOutPart: Part<typeof FindOutPart> = part(() => import("./find-o
 export const endsPart: Part<typeof EndsPart> = part(() => import("./ends.ts"));
 export const conflictPart: Part<typeof ConflictPart> = part(() => import("./conflict.ts"));
 export const pickPart: Part<typeof PickPart> = part(() => import("./pick.ts"));
+/** The report panel and the hand-over (`diagnose-end.ts`): fetched when a diagnostic ends (ends.ts). */
+export const endPart: Part<typeof EndBundle> = part(() => import("../diagnose-end.ts"));
 /** The session reader (zod/mini): for a stored session or the analyzer's findings, at start. */
 export const parsePart: Part<typeof ParsePart> = part(() => import("./reader.ts"));
 
