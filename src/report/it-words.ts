@@ -62,7 +62,7 @@ function holdForIt(cause: HoldCause, scenario: Scenario): string {
   switch (cause.kind) {
     case "stop": {
       const stop = stopOf(scenario, cause.stop);
-      return cause.at === "after-first-line" ? "the guide may end after the first-line steps" : `if so, the guide stops before this step${stop ? ` (“${plainText(stop.title)}”)` : ""}`;
+      return cause.at === "after-first-line" ? "the guide may end after the first-line steps" : `depending on the answer, the guide stops before this step${stop ? ` (“${plainText(stop.title)}”)` : ""}`;
     }
     case "managed-advanced":
       return "on a managed computer the advanced steps are IT's";
