@@ -115,7 +115,7 @@ export function renderPlanText(kb: KnowledgeBase, scenario: Scenario, plan: Plan
     for (const s of skipped) {
       const key = JSON.stringify(s.cause);
       const saidBelow = s.cause.kind === "stopped" && (plan.escalation?.causes ?? []).some((c) => c.kind === "stop" && s.cause.kind === "stopped" && c.stop === s.cause.stop);
-      const g = groups.get(key) ?? { names: [], reason: saidBelow ? 'Not proposed: the plan stops before them (see "Hand over to IT" below).' : plainText(s.reason) };
+      const g = groups.get(key) ?? { names: [], reason: saidBelow ? 'The plan stops before them (see "Hand over to IT" below).' : plainText(s.reason) };
       g.names.push(name(s.id));
       groups.set(key, g);
     }

@@ -396,7 +396,9 @@ function summaryOf(kb: KnowledgeBase, scenario: Scenario, state: SessionState, t
           : state.status === "finding-out" && state.step
             ? `; "${titles.get(state.step.id) ?? state.step.id}" waits for an answer the person could not give yet`
             : state.status === "asking"
-              ? "; a question is still open"
+              ? state.plan.steps.some((s) => s.cause.kind === "stopped" && s.cause.at === "start")
+                ? '; for what the person answered, the guide stops before any step (see "Steps not taken"), and a question is still open'
+                : "; a question is still open"
               : "";
       return `In progress: ${n === 0 ? "no step tried yet" : `${steps} tried so far`}${next}.`;
     }

@@ -187,7 +187,7 @@ describe("fixpath diagnose --answers, text: each reason once", () => {
 
   it("steps not offered for one cause are named together, and a stop said under the hand-over is not repeated", async () => {
     const r = await run({ answers: file("server.json", '{ "accountType": "work", "windowsServer": true, "managed": true }') });
-    expect(r.out).toMatch(/Not offered\n {2}- Restart Windows \(Restart, not Shut down\); Unlink the work account in OneDrive;[^\n]*: Not proposed: the plan stops before them \(see "Hand over to IT" below\)\.\n\n/);
+    expect(r.out).toMatch(/Not offered\n {2}- Restart Windows \(Restart, not Shut down\); Unlink the work account in OneDrive;[^\n]*: The plan stops before them \(see "Hand over to IT" below\)\.\n\n/);
     expect(r.out.split("OneDrive on Windows Server has its own supported setups").length - 1).toBe(1);
     // an escalation before any step never speaks of the first-line steps
     expect(r.out).not.toContain("after the first-line steps, stop there");

@@ -171,6 +171,17 @@ describe("what the report says, from what happened", () => {
     expect(text).not.toMatch(/You did the first-line fixes|Not resolved by the steps|None of the steps|You tried/);
   });
 
+  it("says the guide stops before any step while a question that comes first is still open", () => {
+    const s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { windowsServer: true } }));
+    expect(sessionState(kb, s)!.status).toBe("asking");
+    const text = renderReport({ kb, session: s }, { format: "txt" });
+    expect(text).toContain('In progress: no step tried yet; for what the person answered, the guide stops before any step (see "Steps not taken"), and a question is still open.');
+    expect(text).toContain("Steps not taken");
+    // without the stop, the open question is all there is to say
+    const plain = renderReport({ kb, session: ok(startSession(kb, { code: "caa50021", app: "onedrive" })) }, { format: "txt" });
+    expect(plain).toContain("In progress: no step tried yet; a question is still open.");
+  });
+
   it("says each reason once, with every step it applies to", () => {
     const text = renderReport({ kb, session: serverSession() }, { format: "md" });
     expect(text.split("The guide stops here:").length - 1).toBe(1);
