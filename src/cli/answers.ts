@@ -11,13 +11,12 @@
  * An answer given in the file that the evidence contradicts is refused, naming the fact, both values
  * and how to fix it: never silently overridden either way.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { UNKNOWN, parseFacts } from "../engine/index.ts";
 import { analyzePaste, decodePaste, formatSize, MAX_PASTE_BYTES, type DsregcmdAnalysis, type FactSupport } from "../evidence/index.ts";
 import { FACTS, isFactName, type FactName, type FactValue, type Facts, type Issue, type KnowledgeBase } from "../model/index.ts";
 import { bundleFindings, collectBundleIdentifiers, collectIdentifiers, type FoundAnswer, type ReportFindingGroup } from "../report/index.ts";
 import { EXIT, UserError, readPasteFile, readStdin, type CliIo } from "./io.ts";
+import { readJson } from "./json-input.ts";
 import { renderForPeople } from "./people.ts";
 
 /** Facts with where each settled one came from (`found`: those an analyzer read). */
@@ -43,6 +42,9 @@ export interface EvidenceRead {
   identifiers: string[];
 }
 
+/** The largest answers file read: fixpath analyze's JSON for the largest bundle it reads stays well under. */
+const MAX_ANSWERS_BYTES = 16 * 1024 * 1024;
+
 /** Where the answers were read from, in messages. */
 function answersName(source: string): string {
   return source === "-" ? "the answers on standard input" : source;
@@ -51,18 +53,16 @@ function answersName(source: string): string {
 /** Reads `--answers`: a JSON object of facts, or `fixpath analyze --json` output (its settled facts). */
 export async function readAnswers(command: string, source: string, io: CliIo): Promise<Answers & { fromAnalysis?: string }> {
   const where = source === "-" ? "<stdin>" : source;
-  const text = source === "-" ? await readAnswersStdin(command, io) : readAnswersFile(command, source, io);
-  let data: unknown;
-  try {
-    data = JSON.parse(text) as unknown;
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw issuesError(command, [{ code: "cli/bad-answers-json", severity: "error", file: where, path: "(answers)", message: `the answers are not valid JSON: ${detail}`, hint: 'write a JSON object, e.g. { "managed": true, "where": "banner" }, or pass what `fixpath analyze --json` printed' }]);
+  const bytes = source === "-" ? await readAnswersStdin(command, io) : readAnswersFile(command, source, io);
+  const read = readJson(bytes, MAX_ANSWERS_BYTES);
+  if (!read.ok) {
+    throw issuesError(command, [{ code: "cli/bad-answers-json", severity: "error", file: where, ...read.place, path: "(answers)", message: `the answers are ${read.problem}`, hint: `${read.hint}, or pass what \`fixpath analyze --json\` printed` }]);
   }
+  const data = read.value;
   const analysis = analysisAnswers(command, data, source);
   if (analysis) return analysis;
   const parsed = parseFacts(data);
-  if (!parsed.ok) throw issuesError(command, parsed.issues.map((i) => ({ ...i, file: where })));
+  if (!parsed.ok) throw issuesError(command, parsed.issues.map((i) => ({ ...i, file: where, ...(i.path !== "(facts)" ? read.placeOf([i.path]) : undefined) })));
   const dontKnow = Object.entries(data as Record<string, unknown>).filter(([fact, value]) => value === UNKNOWN && isFactName(fact)).map(([fact]) => fact as FactName);
   return { facts: parsed.facts, found: [], ...(dontKnow.length > 0 ? { dontKnow } : {}) };
 }
@@ -171,24 +171,24 @@ function issuesError(command: string, issues: readonly Issue[]): UserError {
   return new UserError(issues.map((i) => renderForPeople(command, i)).join("\n"), EXIT.usage);
 }
 
-function readAnswersFile(command: string, path: string, io: CliIo): string {
-  try {
-    return readFileSync(resolve(io.cwd, path), "utf8");
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code ?? "it cannot be read";
-    throw new UserError(`fixpath ${command}: cannot read the answers file ${path}: ${why}\n  Fix: pass a JSON file of answers (or what fixpath analyze --json printed), or - to read them from standard input`);
-  }
+function readAnswersFile(command: string, path: string, io: CliIo): Uint8Array {
+  return readPasteFile(command, path, io.cwd, {
+    missing: "pass a JSON file of answers (or what fixpath analyze --json printed), or - to read them from standard input",
+    tooBig: "pass a JSON object of answers, or what fixpath analyze --json printed",
+    maxBytes: MAX_ANSWERS_BYTES,
+  });
 }
 
-async function readAnswersStdin(command: string, io: CliIo): Promise<string> {
-  const read = await readStdin(io);
-  const text = read.kind === "read" ? new TextDecoder().decode(read.bytes) : "";
-  if (text.trim() === "") {
+async function readAnswersStdin(command: string, io: CliIo): Promise<Uint8Array> {
+  const read = await readStdin(io, MAX_ANSWERS_BYTES);
+  if (read.kind !== "read" || read.total === 0) {
     throw new UserError(`fixpath ${command}: --answers - reads a JSON object of answers from standard input, but nothing was piped in
   Fix: pipe the answers in (echo '{"managed": true}' | fixpath ${command} caa50021 --answers -), or pass a file`);
   }
-  return text;
+  if (read.total > MAX_ANSWERS_BYTES) {
+    throw new UserError(`fixpath ${command}: the answers on standard input are ${read.complete ? "" : "over "}${formatSize(read.total)}; at most ${formatSize(MAX_ANSWERS_BYTES)} is read\n  Fix: pipe a JSON object of answers, or what fixpath analyze --json printed`);
+  }
+  return read.bytes;
 }
 
 function readEvidenceFile(command: string, path: string, io: CliIo): Uint8Array {

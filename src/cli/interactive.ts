@@ -118,7 +118,7 @@ type Saved = { kind: "none" } | { kind: "damaged"; why: string } | { kind: "ok";
 function readSaved(path: string): Saved {
   if (!existsSync(path)) return { kind: "none" };
   try {
-    return { kind: "ok", file: readSessionFile(path) };
+    return { kind: "ok", file: readSessionFile(path, "diagnose") };
   } catch (e) {
     if (e instanceof UserError) return { kind: "damaged", why: e.message };
     throw e;
@@ -160,7 +160,7 @@ export async function runInteractive(
   let file: SessionFile | undefined;
   if (args.resume && saved.kind !== "ok") {
     // Nothing to resume: say why (no file, or what is wrong with it), and change nothing.
-    readSessionFile(path);
+    readSessionFile(path, "diagnose");
   }
   if (saved.kind === "damaged") {
     ask.info(`The saved session in ${args.sessionFile} cannot be used:\n${saved.why}`);

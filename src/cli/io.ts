@@ -96,19 +96,22 @@ export interface PasteFileFixes {
   notAFile?: string;
   /** After "at most … is read". */
   tooBig: string;
+  /** The most read; MAX_PASTE_BYTES unless said. */
+  maxBytes?: number;
 }
 
 /**
  * A saved output (a paste) read from a file, for `analyze`, `diff` and `--evidence`: refused, in
- * the command's words, when it is missing, not a file, larger than MAX_PASTE_BYTES (read no
- * further) or unreadable. `input` is the path as the person wrote it.
+ * the command's words, when it is missing, not a file, larger than MAX_PASTE_BYTES or the given
+ * limit (read no further) or unreadable. `input` is the path as the person wrote it.
  */
 export function readPasteFile(command: string, input: string, cwd: string, fix: PasteFileFixes): Uint8Array {
   const path = resolve(cwd, input);
   if (!existsSync(path)) throw new UserError(`fixpath ${command}: no such file: ${input}\n  Fix: ${fix.missing}`, EXIT.usage);
   const stat = statSync(path);
   if (!stat.isFile()) throw new UserError(`fixpath ${command}: not a file: ${input}${fix.notAFile ? `\n  Fix: ${fix.notAFile}` : ""}`, EXIT.usage);
-  if (stat.size > MAX_PASTE_BYTES) throw new UserError(`fixpath ${command}: ${input} is ${formatSize(stat.size)}; at most ${formatSize(MAX_PASTE_BYTES)} is read\n  Fix: ${fix.tooBig}`, EXIT.usage);
+  const max = fix.maxBytes ?? MAX_PASTE_BYTES;
+  if (stat.size > max) throw new UserError(`fixpath ${command}: ${input} is ${formatSize(stat.size)}; at most ${formatSize(max)} is read\n  Fix: ${fix.tooBig}`, EXIT.usage);
   try {
     return readFileSync(path);
   } catch {

@@ -6,7 +6,7 @@
 import type { Issue } from "../model/index.ts";
 
 export function renderForPeople(command: string, issue: Issue): string {
-  const where = issue.file && issue.file !== "<paste>" ? `${issue.file}${issue.line !== undefined ? `:${issue.line}` : ""}: ` : "";
+  const where = issue.file && issue.file !== "<paste>" ? `${issue.file}${issue.line !== undefined ? `:${issue.line}${issue.col !== undefined ? `:${issue.col}` : ""}` : ""}: ` : "";
   const lines = [`fixpath ${command}: ${where}${issue.message}`];
   if (issue.expected !== undefined && issue.expected.length <= 200) lines.push(`  Expected: ${issue.expected.replaceAll(" | ", ", ")}${issue.received !== undefined ? `; found ${issue.received}` : ""}`);
   if (issue.hint) lines.push(`  Fix: ${issue.hint}`);

@@ -74,7 +74,7 @@ export async function runReport(args: ReportArgs, io: CliIo, content: Content, n
     }
     found = merged.found;
   } else {
-    const file = readSessionFile(resolve(io.cwd, args.session));
+    const file = readSessionFile(resolve(io.cwd, args.session), "report");
     session = file.session;
     startedAt = file.startedAt;
     found = file.evidence?.found ?? [];

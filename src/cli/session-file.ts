@@ -6,9 +6,14 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseSession, type Session } from "../engine/index.ts";
-import { renderIssue, type FactValue } from "../model/index.ts";
+import type { FactValue } from "../model/index.ts";
 import type { FoundAnswer } from "../report/index.ts";
 import { DEFAULT_SESSION_FILE, EXIT, UserError } from "./io.ts";
+import { readJson } from "./json-input.ts";
+import { renderForPeople } from "./people.ts";
+
+/** A session file is a few KB; one this large is not one. */
+const MAX_SESSION_BYTES = 4 * 1024 * 1024;
 
 export { DEFAULT_SESSION_FILE };
 
@@ -26,23 +31,23 @@ export interface SessionFile {
 }
 
 /** Reads and validates a session file; a clear UserError when it is missing or damaged. */
-export function readSessionFile(path: string): SessionFile {
+export function readSessionFile(path: string, command: string): SessionFile {
   if (!existsSync(path)) {
-    throw new UserError(`fixpath: no saved session at ${path}\n  Fix: start one with \`fixpath diagnose <code> --app <app>\`, or pass --session <file>`, EXIT.usage);
+    throw new UserError(`fixpath ${command}: no saved session at ${path}\n  Fix: start one with \`fixpath diagnose <code> --app <app>\`, or pass --session <file>`, EXIT.usage);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new UserError(`fixpath: ${path} is not valid JSON (${(e as Error).message})\n  Fix: start a new session, or restore the file`, EXIT.usage);
+  const read = readJson(readFileSync(path), MAX_SESSION_BYTES);
+  if (!read.ok) {
+    const at = read.place ? `:${read.place.line}:${read.place.col}` : "";
+    throw new UserError(`fixpath ${command}: the session file ${path}${at} is ${read.problem}\n  Fix: start a new session, or restore the file`, EXIT.usage);
   }
-  const wrapper = data as Partial<SessionFile> | null;
+  const wrapper = read.value as Partial<SessionFile> | null;
   if (!wrapper || wrapper.kind !== "fixpath-session" || wrapper.version !== 1) {
-    throw new UserError(`fixpath: ${path} is not a Fixpath session file (expected "kind": "fixpath-session", "version": 1)\n  Fix: pass the file fixpath diagnose wrote`, EXIT.usage);
+    throw new UserError(`fixpath ${command}: ${path} is not a Fixpath session file (expected "kind": "fixpath-session", "version": 1)\n  Fix: pass the file fixpath diagnose wrote`, EXIT.usage);
   }
   const parsed = parseSession(wrapper.session);
   if (!parsed.ok) {
-    throw new UserError(`fixpath: the session in ${path} is damaged:\n${parsed.issues.map((i) => renderIssue({ ...i, file: path })).join("\n")}\n  Fix: start a new session`, EXIT.usage);
+    const issues = parsed.issues.map((i) => renderForPeople(command, { ...i, file: path, ...read.placeOf(["session", ...pathSegments(i.path)]) }));
+    throw new UserError(`fixpath ${command}: the session in ${path} is damaged (mend what follows, or start a new session):\n${issues.join("\n")}`, EXIT.usage);
   }
   const startedAt = typeof wrapper.startedAt === "string" ? cutAtWord(wrapper.startedAt, STARTED_AT_MAX) : undefined;
   const evidence = readEvidenceNote(wrapper.evidence);
@@ -89,4 +94,10 @@ export function writeSessionFile(path: string, file: SessionFile): void {
   writeFileSync(tmp, JSON.stringify(file, null, 2) + "\n", { mode: SESSION_FILE_MODE });
   chmodSync(tmp, SESSION_FILE_MODE);
   renameSync(tmp, path);
+}
+
+/** `outcomes[0].stepId` → `["outcomes", 0, "stepId"]`; an issue about the whole session → `[]`. */
+function pathSegments(path: string): (string | number)[] {
+  if (path.startsWith("(")) return [];
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }

@@ -15,7 +15,7 @@ const kb = loadProjectKb();
 const dir = mkdtempSync(join(tmpdir(), "fixpath-diagnose-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function file(name: string, text: string): string {
+function file(name: string, text: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
@@ -105,6 +105,17 @@ describe("fixpath diagnose (text)", () => {
     expect(full.length).toBeLessThan(held.length);
   });
 
+  it("reads answers saved by Windows PowerShell 5.1 (UTF-16 with a BOM) or Notepad (UTF-8 with a BOM) as the same answers", async () => {
+    const json = '{ "windowsServer": true }';
+    const plain = await run({ answers: file("plain.json", json) });
+    const utf16 = await run({ answers: file("utf16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")])) });
+    const bom = await run({ answers: file("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])) });
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(/^Stop here and hand over to IT/m);
+    expect(utf16).toEqual(plain);
+    expect(bom).toEqual(plain);
+  });
+
   it("prints the escalation and the stop's reason", async () => {
     const r = await run({ answers: file("server.json", '{ "windowsServer": true }') });
     expect(r.out).toMatch(/^Stop here and hand over to IT/m);
@@ -132,7 +143,14 @@ describe("fixpath diagnose refuses bad input with exit 2", () => {
     ["a boolean written as text", () => run({ answers: file("yes.json", '{ "managed": "yes" }') }), /true or false[\s\S]*write true/],
     ["a value that does not exist", () => run({ answers: file("where.json", '{ "where": "baner" }') }), /"baner" is not a value of "where"[\s\S]*did you mean "banner"\?/],
     ["a code that is not a code", () => run({ answers: file("code.json", '{ "otherErrorAfterSignIn": "soon" }') }), /not an error code/],
-    ["a missing answers file", () => run({ answers: join(dir, "nope.json") }), /cannot read the answers file[\s\S]*no such file/],
+    ["a missing answers file", () => run({ answers: join(dir, "nope.json") }), /no such file: .*nope\.json[\s\S]*Fix: pass a JSON file of answers/],
+    // --- where, in the file: line and column, as an editor counts them
+    ["a comma after the last answer", () => run({ answers: file("comma.json", '{\n  "managed": true,\n}\n') }), /comma\.json:2:18: the answers are not valid JSON: a comma after the last entry/],
+    ["a file cut short", () => run({ answers: file("cut.json", '{\n  "managed": true') }), /cut\.json:2:18: the answers are not valid JSON: it ends too early/],
+    ["a Windows path with single backslashes", () => run({ answers: file("path.json", '{ "where": "C:\\Users" }') }), /path\.json:1:15: [^\n]*a backslash that escapes nothing/],
+    ["a wrong value, at its line", () => run({ answers: file("line.json", '{\n  "where": "banner",\n  "managed": "yes"\n}') }), /line\.json:3:3: "managed" is true or false/],
+    ["binary data", () => run({ answers: file("binary.json", Buffer.from([0x7b, 0, 0x01, 0x02, 0x03, 0xff, 0x00, 0x22, 0x10, 0x11])) }), /binary\.json: the answers are not text \(it holds binary data\)/],
+    ["an empty file", () => run({ answers: file("empty.json", " \n") }), /empty\.json: the answers are empty/],
     ["- with a terminal on stdin", () => run({ answers: "-" }, tty()), /nothing was piped in/],
     ["- with nothing on stdin", () => run({ answers: "-" }, piped("")), /nothing was piped in/],
     ["- without stdin", () => run({ answers: "-" }), /nothing was piped in/],

@@ -173,6 +173,38 @@ describe("fixpath diagnose, interactive", () => {
 });
 
 describe("fixpath report", () => {
+  /** A session file as fixpath diagnose writes it: one answer given. */
+  const savedSession = (managed: unknown) =>
+    JSON.stringify(
+      { kind: "fixpath-session", version: 1, session: { version: 1, code: "caa50021", app: "onedrive", facts: { managed }, dontKnow: [], outcomes: [], history: [{ type: "answer", fact: "managed", value: managed, previous: null }] } },
+      null,
+      2,
+    );
+
+  it("reads a session file that Windows PowerShell saved again as UTF-16, and places what is wrong in one at its line and column", async () => {
+    const dir = tempDir();
+    const report = async (name: string, bytes: string | Uint8Array) => {
+      writeFileSync(join(dir, name), bytes);
+      const io = fakeIo({ cwd: dir });
+      const code = await main(["report", "--session", name, "--format", "txt"], io);
+      return { code, out: io.out().replace(/^Made: .*$/m, ""), err: io.err() };
+    };
+    const plain = await report("plain.json", savedSession(true));
+    expect(plain.code).toBe(0);
+    expect(await report("utf16.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(savedSession(true), "utf16le")]))).toEqual(plain);
+
+    const wrong = await report("wrong.json", savedSession("yes"));
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/the session in \S*wrong\.json is damaged \(mend what follows, or start a new session\)/);
+    expect(wrong.err).toMatch(/wrong\.json:9:7: "managed" is true or false/);
+    expect(wrong.err).not.toMatch(/\b(?:facts|session)\/[a-z-]+/);
+
+    const cut = await report("cut.json", savedSession(true).slice(0, savedSession(true).indexOf('"version": 1,') + 13));
+    expect(cut.code).toBe(2);
+    expect(cut.err).toMatch(/the session file \S*cut\.json:\d+:\d+ is not valid JSON: it ends too early/);
+    expect(cut.err).toMatch(/cut\.json:3:16 /);
+  });
+
   it("rejects an unknown format and a missing session", async () => {
     const dir = tempDir();
     const io = fakeIo({ cwd: dir });
