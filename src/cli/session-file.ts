@@ -3,12 +3,12 @@
  * (which most steps ask for) loses nothing. The file wraps the engine's session with what the
  * report needs besides it (when the problem started).
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { parseSession, type Session } from "../engine/index.ts";
 import type { FactValue } from "../model/index.ts";
 import type { FoundAnswer } from "../report/index.ts";
-import { DEFAULT_SESSION_FILE, EXIT, UserError } from "./io.ts";
+import { DEFAULT_SESSION_FILE, EXIT, UserError, readPasteFile } from "./io.ts";
 import { readJson } from "./json-input.ts";
 import { renderForPeople } from "./people.ts";
 
@@ -35,7 +35,13 @@ export function readSessionFile(path: string, command: string): SessionFile {
   if (!existsSync(path)) {
     throw new UserError(`fixpath ${command}: no saved session at ${path}\n  Fix: start one with \`fixpath diagnose <code> --app <app>\`, or pass --session <file>`, EXIT.usage);
   }
-  const read = readJson(readFileSync(path), MAX_SESSION_BYTES);
+  const bytes = readPasteFile(command, path, dirname(path), {
+    missing: "start one with `fixpath diagnose <code> --app <app>`, or pass --session <file>",
+    notAFile: "pass the session file fixpath diagnose wrote (.fixpath-session.json)",
+    tooBig: "pass the session file fixpath diagnose wrote (a few KB)",
+    maxBytes: MAX_SESSION_BYTES,
+  });
+  const read = readJson(bytes, MAX_SESSION_BYTES);
   if (!read.ok) {
     const at = read.place ? `:${read.place.line}:${read.place.col}` : "";
     throw new UserError(`fixpath ${command}: the session file ${path}${at} is ${read.problem}\n  Fix: start a new session, or restore the file`, EXIT.usage);

@@ -205,7 +205,7 @@ describe("fixpath report", () => {
     expect(cut.err).toMatch(/cut\.json:3:16 /);
   });
 
-  it("rejects an unknown format and a missing session", async () => {
+  it("rejects an unknown format, a missing session and a folder given as the session, in words", async () => {
     const dir = tempDir();
     const io = fakeIo({ cwd: dir });
     expect(await main(["report", "--format", "pdf"], io)).toBe(2);
@@ -213,6 +213,10 @@ describe("fixpath report", () => {
     const io2 = fakeIo({ cwd: dir });
     expect(await main(["report"], io2)).toBe(2);
     expect(io2.err()).toContain("no saved session");
+    const io3 = fakeIo({ cwd: dir });
+    expect(await main(["report", "--session", "."], io3)).toBe(2);
+    expect(io3.err()).toMatch(/^fixpath report: not a file: .*\n {2}Fix: pass the session file fixpath diagnose wrote/);
+    expect(io3.err()).not.toContain("internal error");
   });
 });
 
