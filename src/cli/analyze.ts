@@ -39,7 +39,7 @@ import { contentDir } from "./content.ts";
 import { EXIT, UserError, readPasteFile, readStdin, type CliIo } from "./io.ts";
 import { linkTo, siteBaseUrl } from "./links.ts";
 import { renderForPeople } from "./people.ts";
-import { plural } from "./text.ts";
+import { plural, printable } from "./text.ts";
 
 export interface AnalyzeArgs {
   /** A file path (relative to cwd) or `-` for stdin. */
@@ -66,7 +66,7 @@ export async function runAnalyze(args: AnalyzeArgs, io: CliIo): Promise<number> 
       const issue: Issue = { code: "cli/unreadable-input", severity: "error", path: "(input)", message: e.message.split("\n")[0]! };
       out(JSON.stringify({ ok: false, issues: [issue] }, null, 2));
     }
-    else err(e.message);
+    else err(printable(e.message));
     return e.exitCode;
   }
 
@@ -145,12 +145,6 @@ function loadKb(io: CliIo, err: (s: string) => void): KnowledgeBase | undefined 
 }
 
 // ---------------------------------------------------------------- rendering
-
-/** Escapes control characters (except newline and tab) so pasted text cannot drive the terminal. */
-export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
 
 const MARK = { pass: "✔ pass", warn: "! warn", fail: "✖ fail" } as const;
 

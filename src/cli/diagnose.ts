@@ -12,6 +12,7 @@ import { plainText, type FoundAnswer } from "../report/index.ts";
 import type { Content } from "./content.ts";
 import { readAnswers, readEvidence, withEvidence, type Answers } from "./answers.ts";
 import { EXIT, UserError, type CliIo } from "./io.ts";
+import { printable } from "./text.ts";
 import { renderForPeople } from "./people.ts";
 
 export interface DiagnoseArgs {
@@ -45,7 +46,7 @@ export async function runDiagnose(args: DiagnoseArgs, io: CliIo, content: Conten
   const target = findScenario(kb, app === undefined ? { code: args.code } : { code: args.code, app });
   if (!target.ok) throw issuesError(target.issues);
   const result = planScenario(kb, target.target.scenario, facts, { organisation: organisation(io, "diagnose").facts });
-  io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : renderPlanText(kb, target.target.scenario, result, found));
+  io.stdout.write(args.json ? JSON.stringify(result, null, 2) + "\n" : printable(renderPlanText(kb, target.target.scenario, result, found)));
   return EXIT.ok;
 }
 

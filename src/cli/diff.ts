@@ -13,7 +13,7 @@
 import { renderIssue, type Issue } from "../model/index.ts";
 import { MAX_PASTE_BYTES, analyzePaste } from "../evidence/index.ts";
 import { diffAnalyses, type CaptureDiff, type DiffRow, type DiffSide } from "../evidence/diff/index.ts";
-import { printable } from "./analyze.ts";
+import { printable } from "./text.ts";
 import { EXIT, UserError, readPasteFile, readStdin, type CliIo } from "./io.ts";
 
 export interface DiffArgs {

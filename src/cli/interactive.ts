@@ -47,7 +47,7 @@ import { dsregcmdFindings, plainText, type FoundAnswer } from "../report/index.t
 import { DEFAULT_SESSION_FILE, readSessionFile, writeSessionFile, type SessionFile } from "./session-file.ts";
 import { plainMd, renderInstructions } from "./step-text.ts";
 import { renderForPeople } from "./people.ts";
-import { plural } from "./text.ts";
+import { plural, printable } from "./text.ts";
 
 export const CANCELLED = Symbol("cancelled");
 export type Cancelled = typeof CANCELLED;
@@ -120,7 +120,7 @@ function readSaved(path: string): Saved {
   try {
     return { kind: "ok", file: readSessionFile(path, "diagnose") };
   } catch (e) {
-    if (e instanceof UserError) return { kind: "damaged", why: e.message };
+    if (e instanceof UserError) return { kind: "damaged", why: printable(e.message) };
     throw e;
   }
 }

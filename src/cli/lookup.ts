@@ -9,7 +9,7 @@ import { buildLookupIndex, lookupAnswer, type LookupAnswer, type LookupResult, t
 import type { Content } from "./content.ts";
 import { EXIT, UserError, readStdin, writeLine, type CliIo } from "./io.ts";
 import { linkTo, siteBaseUrl } from "./links.ts";
-import { plural, wrap } from "./text.ts";
+import { plural, printable, wrap } from "./text.ts";
 
 export interface LookupArgs {
   words: readonly string[];
@@ -32,8 +32,9 @@ export async function runLookup(args: LookupArgs, io: CliIo, content: Content): 
   if (args.json) writeLine(io.stdout, JSON.stringify(answer, null, 2));
   else {
     const text = renderLookup(query, answer);
-    if (text.stderr) writeLine(io.stderr, text.stderr);
-    if (text.stdout) writeLine(io.stdout, text.stdout);
+    // The query is echoed: as printable text, whatever was typed or pasted.
+    if (text.stderr) writeLine(io.stderr, printable(text.stderr));
+    if (text.stdout) writeLine(io.stdout, printable(text.stdout));
   }
   return lookupExitCode(answer);
 }

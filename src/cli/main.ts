@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import type { Content } from "./content.ts";
 import { DEFAULT_SESSION_FILE, EXIT, UserError, writeLine, type CliIo } from "./io.ts";
+import { printable } from "./text.ts";
 
 // Each command's module is imported when the command runs: `fixpath --help` and `fixpath list`
 // do not load the web server, the engine or the evidence parser.
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .description("Fixpath: error-code troubleshooting for Microsoft 365 sign-in on Windows.")
     .version(VERSION, "-V, --version", "print the version")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(printable(s)) })
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", `${examples("fixpath lookup CAA50021", "fixpath show CAA50021 --app onedrive", "fixpath completion bash >> ~/.bashrc")}\n${EXIT_HELP}`);
 
@@ -233,11 +234,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return EXIT.usage;
     }
     if (e instanceof UserError) {
-      writeLine(io.stderr, e.message);
+      // A message may quote what was typed (a code, a path): as printable text.
+      writeLine(io.stderr, printable(e.message));
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    writeLine(io.stderr, `fixpath: internal error (this should never happen): ${message.replaceAll(io.cwd, ".")}`);
+    writeLine(io.stderr, printable(`fixpath: internal error (this should never happen): ${message.replaceAll(io.cwd, ".")}`));
     writeLine(io.stderr, "Please report it with the command you ran.");
     return EXIT.internal;
   }

@@ -18,6 +18,7 @@ import { organisation } from "./organisation.ts";
 import type { Content } from "./content.ts";
 import { readAnswers, readEvidence, withEvidence, type Answers, type EvidenceRead } from "./answers.ts";
 import { EXIT, UserError, writeLine, type CliIo } from "./io.ts";
+import { printable } from "./text.ts";
 import { renderForPeople } from "./people.ts";
 import { readSessionFile } from "./session-file.ts";
 
@@ -100,7 +101,8 @@ export async function runReport(args: ReportArgs, io: CliIo, content: Content, n
   const data = buildReport({ kb, session, startedAt, found, identifiers, generatedAt: now() }, { redact: args.redact, ...(baseUrl ? { baseUrl } : {}) });
   if (!data) throw new UserError(`fixpath report: the knowledge base has no ${session.code}/${session.app} scenario`);
   const text = renderReport(data, args.format as ReportFormat);
-  writeLine(io.stdout, text);
+  // What the person typed (kept in the session file, which anyone could edit) cannot drive the terminal.
+  writeLine(io.stdout, printable(text));
   // Where it goes: the organisation's IT team, on stderr so the report on stdout stays as it is.
   if (org.it) {
     const h = renderHandover({ it: org.it, subject: `${data.page.title}: not fixed by the self-help steps`, report: text, fileName: "the report file" });

@@ -1,4 +1,14 @@
-/** Small text helpers the CLI's commands share: counts with their noun, wrapping. */
+/** Small text helpers the CLI's commands share: counts with their noun, wrapping, escaping. */
+
+/**
+ * Escapes control characters (except newline and tab) as `\u001b`, so text that came from outside
+ * (a paste, a query, a file name, a saved session) cannot drive the terminal: no colours, no
+ * cursor moves, no window title.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** `1 page`, `7 pages`, `1 answer`, `3 steps`: a count and its noun, in the right number. */
 export function plural(n: number, one: string, many = `${one}s`): string {
