@@ -32,8 +32,11 @@ function stopQuoted(stop: Stop | undefined): string {
 export function handOverForIt(cause: HandOverCause, scenario: Scenario): string {
   switch (cause.kind) {
     case "stop":
+      // After the first-line steps the stop's title ("you did the first-line steps … and the error is
+      // still there") says to the person what the first words here say to IT: its reason follows alone,
+      // as the person's words (src/engine/reasons.ts) do it.
       return cause.at === "after-first-line"
-        ? `The guide ends after the first-line steps here, and they did not fix it: ${stopQuoted(stopOf(scenario, cause.stop))}`
+        ? `The guide ends after the first-line steps here, and they did not fix it. ${plainText(stopOf(scenario, cause.stop)?.reason ?? "")}`.trimEnd()
         : `The guide stops here: ${stopQuoted(stopOf(scenario, cause.stop))}`;
     case "managed":
       return "The computer is managed by the organisation: after the first-line steps, what remains (policies, compliance, the device record) is IT's.";

@@ -202,7 +202,8 @@ describe("what the report says, from what happened", () => {
     expect(data.escalation!.causes).toEqual([{ kind: "out-of-steps", tried: 3, couldNot: 0 }, { kind: "stop", stop: "managed-after-first-line", at: "after-first-line" }]);
     expect(data.escalation!.reasons[0]).toBe("The person tried 3 steps of this guide; none of them fixed the error.");
     const text = renderReport(data, "md");
-    for (const words of [/You tried/, /hand over to IT/i, /Don't do it alone/, /you don't have/, /Find out first/, /you answered/, /in your own Windows session\./]) expect(text).not.toMatch(words);
+    expect(data.escalation!.reasons[1]).toBe("The guide ends after the first-line steps here, and they did not fix it. What remains on a managed computer (policies, compliance, the device record) is for IT.");
+    for (const words of [/You did the first-line/, /You tried/, /hand over to IT/i, /Don't do it alone/, /you don't have/, /Find out first/, /you answered/, /in your own Windows session\./]) expect(text).not.toMatch(words);
     // the session's own words (the end screen, the CLI) still speak to the person
     expect(sessionState(kb, escalatedSession())!.report.escalation!.reasons[0]).toMatch(/^You tried 3 steps of this guide/);
   });
