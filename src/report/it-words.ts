@@ -23,8 +23,8 @@ function stopOf(scenario: Scenario, id: string): Stop | undefined {
   return scenario.stops.find((s) => s.id === id);
 }
 
-/** A stop as IT reads it: the guide's own words, quoted. */
-function stopQuoted(stop: Stop | undefined): string {
+/** A stop as IT reads it: the guide's own words, quoted (its title speaks to the person). */
+export function stopQuoted(stop: Stop | undefined): string {
   return stop ? `“${plainText(stop.title)}” ${plainText(stop.reason)}` : "";
 }
 

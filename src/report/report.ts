@@ -16,7 +16,7 @@
 import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from "../evidence/index.ts";
 import { answerWords, appName, questionText, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
-import { handOverForIt, itLabeller, stepCauseForIt } from "./it-words.ts";
+import { handOverForIt, itLabeller, stepCauseForIt, stopQuoted } from "./it-words.ts";
 import { plainText } from "./plain-text.ts";
 import { collectIdentifiers, createPasteRedactor, redactionKindsInWords, type RedactionKind } from "./redact.ts";
 
@@ -368,7 +368,7 @@ const FINDING_WORDS: Record<ReportFindingStatus, string> = { pass: "Looks right"
 function notThisErrorWords(scenario: Scenario, state: SessionState): string | undefined {
   const facts = { ...state.report.answers, app: scenario.app };
   const stop = scenario.stops.find((s) => s.outcome === "not-this-error" && evaluate(s.when, facts) === true);
-  return stop ? `${stop.title} ${stop.reason}` : undefined;
+  return stop ? stopQuoted(stop) : undefined;
 }
 
 function summaryOf(kb: KnowledgeBase, scenario: Scenario, state: SessionState, tried: ReportData["tried"], titles: Map<string, string>): string {
@@ -382,13 +382,15 @@ function summaryOf(kb: KnowledgeBase, scenario: Scenario, state: SessionState, t
     case "escalated":
       if (state.plan.outcome === "switch-guide") return `Handed over to IT: another code follows sign-in, and Fixpath has no guide for it yet.`;
       return n === 0 ? "Handed over to IT before any step was tried." : `Not fixed after ${steps}: handed over to IT.`;
-    case "stopped":
+    case "stopped": {
       if (state.plan.outcome === "switch-guide") {
         const to = state.plan.switchTo ?? "";
         const hub = kb.codes.get(to);
         return `Another code's guide applies: ${displayCode(to)}${hub ? ` (${plainText(hub.title)})` : ""}.`;
       }
-      return `This guide does not fit the situation. ${plainText(notThisErrorWords(scenario, state) ?? "See the answers below.")}`;
+      const words = notThisErrorWords(scenario, state);
+      return words ? `This guide does not fit the situation: ${words}` : "This guide does not fit the situation. See the answers below.";
+    }
     default: {
       const next =
         state.status === "step" && state.step

@@ -182,6 +182,13 @@ describe("what the report says, from what happened", () => {
     expect(plain).toContain("In progress: no step tried yet; a question is still open.");
   });
 
+  it("quotes the guide's stop to IT when it does not fit the situation (its title speaks to the person)", () => {
+    const s = ok(startSession(kb, { code: "caa50021", app: "onedrive", facts: { accountType: "personal" } }));
+    expect(sessionState(kb, s)!.status).toBe("stopped");
+    const data = buildReport({ kb, session: s })!;
+    expect(data.summary).toMatch(/^This guide does not fit the situation: “[^”]+personal Microsoft account\.” /);
+  });
+
   it("says each reason once, with every step it applies to", () => {
     const text = renderReport({ kb, session: serverSession() }, { format: "md" });
     expect(text.split("The guide stops here:").length - 1).toBe(1);
