@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { MAX_PASTE_BYTES, formatSize } from "../evidence/index.ts";
 import type { Prompter } from "./interactive.ts";
@@ -103,18 +103,41 @@ export interface PasteFileFixes {
 /**
  * A saved output (a paste) read from a file, for `analyze`, `diff` and `--evidence`: refused, in
  * the command's words, when it is missing, not a file, larger than MAX_PASTE_BYTES or the given
- * limit (read no further) or unreadable. `input` is the path as the person wrote it.
+ * limit (read no further) or unreadable. `input` is the path as the person wrote it. A pipe read
+ * as a file (`--answers <(fixpath analyze … --json)`, `/dev/stdin`) is read up to the limit too.
  */
 export function readPasteFile(command: string, input: string, cwd: string, fix: PasteFileFixes): Uint8Array {
   const path = resolve(cwd, input);
   if (!existsSync(path)) throw new UserError(`fixpath ${command}: no such file: ${input}\n  Fix: ${fix.missing}`, EXIT.usage);
   const stat = statSync(path);
-  if (!stat.isFile()) throw new UserError(`fixpath ${command}: not a file: ${input}${fix.notAFile ? `\n  Fix: ${fix.notAFile}` : ""}`, EXIT.usage);
+  const piped = stat.isFIFO() || stat.isCharacterDevice();
+  if (!stat.isFile() && !piped) throw new UserError(`fixpath ${command}: not a file: ${input}${fix.notAFile ? `\n  Fix: ${fix.notAFile}` : ""}`, EXIT.usage);
   const max = fix.maxBytes ?? MAX_PASTE_BYTES;
-  if (stat.size > max) throw new UserError(`fixpath ${command}: ${input} is ${formatSize(stat.size)}; at most ${formatSize(max)} is read\n  Fix: ${fix.tooBig}`, EXIT.usage);
+  const tooBig = (size: string) => new UserError(`fixpath ${command}: ${input} is ${size}; at most ${formatSize(max)} is read\n  Fix: ${fix.tooBig}`, EXIT.usage);
+  if (stat.size > max) throw tooBig(formatSize(stat.size));
+  let bytes: Uint8Array;
   try {
-    return readFileSync(path);
+    bytes = piped ? readUpTo(path, max + 1) : readFileSync(path);
   } catch {
     throw new UserError(`fixpath ${command}: cannot read ${input}`, EXIT.usage);
+  }
+  if (bytes.length > max) throw tooBig(`over ${formatSize(max)}`);
+  return bytes;
+}
+
+/** At most `limit` bytes of a pipe or device, read until its end or the limit. */
+function readUpTo(path: string, limit: number): Uint8Array {
+  const fd = openSync(path, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.alloc(64 * 1024);
+    for (let n = readSync(fd, chunk); n > 0 && total < limit; n = readSync(fd, chunk)) {
+      chunks.push(Buffer.from(chunk.subarray(0, Math.min(n, limit - total))));
+      total += Math.min(n, limit - total);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -116,6 +116,12 @@ describe("fixpath diagnose (text)", () => {
     expect(bom).toEqual(plain);
   });
 
+  it("refuses an endless device given as the answers file once past the limit", async () => {
+    const endless = await run({ answers: "/dev/zero" });
+    expect(endless.code).toBe(EXIT.usage);
+    expect(endless.err).toMatch(/^fixpath diagnose: \/dev\/zero is over 16\.0 MB; at most 16\.0 MB is read/);
+  });
+
   it("prints the escalation and the stop's reason", async () => {
     const r = await run({ answers: file("server.json", '{ "windowsServer": true }') });
     expect(r.out).toMatch(/^Stop here and hand over to IT/m);
