@@ -6,7 +6,7 @@ import { FEEDBACK_REASON_LABELS, OUTCOME_REASON_LABELS, displayCode, resolveCode
 import { registerOperator } from "./operator.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isIP, type AddressInfo, type Socket } from "node:net";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { KnowledgeBase } from "../model/index.ts";
 import { OPERATOR_TOKEN_MIN, registerApi, sendIssues } from "./api.ts";
 import { guardConnections } from "./connections.ts";
@@ -153,11 +153,22 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     });
   }
 
+  // A page's address with a doubled slash (a link mistyped, or joined from a base address that ends
+  // in "/"): one redirect to the address it means, so the person lands on the page, not on an error.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    const tidy = tidyPagePath(request.url);
+    if (tidy !== undefined) return reply.header("cache-control", "no-store").redirect(tidy, 301);
+  });
+
   // Only JSON bodies: other types (text/plain included, which Fastify parses by default) get 415.
   app.removeContentTypeParser("text/plain");
   // The error handler first: a route keeps the error handler in place when it is added.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = clientError(error);
+    // An address the static files refuse (an encoded dot segment, `/api//…`) is a miss like any
+    // other: the site's 404 page, or the API's "not here".
+    if (known && (request.method === "GET" || request.method === "HEAD") && known.status !== 413 && known.status !== 415) return notFound(request, reply);
     if (known) {
       // A refused body (too large, not JSON) is not read to its end: the connection is closed
       // once the answer is sent, so a 100 MB upload costs the first chunk, not 100 MB.
@@ -195,12 +206,13 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
     missingCodes: async (limit) => (await options.db.topSearchMisses({ limit: limit * 2, minCount: 1 })).filter((m) => resolveCode(options.kb, m.code) === undefined).slice(0, limit),
   });
   const site = options.distDir === undefined ? undefined : await registerStaticSite(app, options.distDir, { memory: options.siteInMemory ?? true });
-  app.setNotFoundHandler((request, reply) => {
+  function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
     if (decodedPathIsApi(request.url) || !site || (request.method !== "GET" && request.method !== "HEAD")) {
       return sendIssues(reply, 404, [{ code: "api/not-found", severity: "error", path: "(url)", message: `no ${request.method} ${request.url.split("?")[0]!.slice(0, 100)} here`, hint: "the API has POST /api/outcomes, POST /api/feedback, POST /api/search-misses, GET /api/stats/<code>/<app> and GET /api/stats/search-misses" }]);
     }
     return site.send404(reply);
-  });
+  }
+  app.setNotFoundHandler(notFound);
 
 
   app.addHook("onClose", async () => {
@@ -222,6 +234,21 @@ export function operatorTokenWeakness(token: string): string | undefined {
   if (token.length < OPERATOR_TOKEN_MIN) return `is shorter than ${OPERATOR_TOKEN_MIN} characters`;
   if (new Set(token).size < OPERATOR_TOKEN_MIN_DISTINCT) return `holds fewer than ${OPERATOR_TOKEN_MIN_DISTINCT} different characters, so it is easy to guess`;
   return undefined;
+}
+
+/**
+ * The page address a path with doubled slashes means (`/codes//caa50021/` → `/codes/caa50021/`),
+ * its query kept; undefined when there is none to collapse, for the API (its clients get its own
+ * answers), and for a path with a backslash, which a browser may read as `//` and so as another
+ * host. Dot segments are left to the 404 page: browsers resolve them before sending, so only tools
+ * send them.
+ */
+function tidyPagePath(url: string): string | undefined {
+  const q = url.indexOf("?");
+  const path = q < 0 ? url : url.slice(0, q);
+  if (!path.startsWith("/") || !path.includes("//") || /\\|%5c/i.test(path)) return undefined;
+  const tidy = path.replace(/\/{2,}/g, "/");
+  return decodedPathIsApi(tidy) ? undefined : tidy + (q < 0 ? "" : url.slice(q));
 }
 
 /** Whether a request's path, decoded as the router decodes it, is under /api (absolute-form request lines included). */

@@ -2,6 +2,7 @@
 // and startServer. Storage here is SQLite; api.test.ts covers both databases.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from "node:zlib";
@@ -9,6 +10,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildCsp, DEFAULT_CSP, portFromEnv, startServer, type Repository } from "../../src/server/index.ts";
 import { backend, type FreshDb } from "./helpers/backends.ts";
+import { rawRequest } from "./helpers/raw-http.ts";
 import { FIXED_NOW, issueCodes, postJson, projectKb, testServer } from "./helpers/server.ts";
 
 const OUTCOME = { code: "CAA50021", app: "onedrive", stepId: "clean-restart", outcome: "fixed" };
@@ -113,6 +115,46 @@ describe("the built site", () => {
     const res = await app.inject({ method: "GET", url: "/codes/caa50021/onedrive" });
     expect(res.statusCode).toBe(301);
     expect(res.headers.location).toBe("/codes/caa50021/onedrive/");
+  });
+
+  // Raw request lines: app.inject and HTTP clients resolve "." and ".." segments before sending.
+  const raw = async (path: string) => {
+    if (!app.server.listening) await app.listen({ port: 0, host: "127.0.0.1" });
+    const res = await rawRequest((app.server.address() as AddressInfo).port, `GET ${path} HTTP/1.1`);
+    return { status: res.status, location: res.headers.location, type: res.headers["content-type"], text: res.text };
+  };
+
+  it("sends a page address with doubled slashes to the page it means, in one redirect, and never to another host", async () => {
+    for (const [url, to] of [
+      ["//codes/caa50021/onedrive/", "/codes/caa50021/onedrive/"],
+      ["/codes//caa50021///onedrive//?from=mail", "/codes/caa50021/onedrive/?from=mail"],
+      ["//evil.example/", "/evil.example/"],
+      ["//", "/"],
+    ]) {
+      const res = await app.inject({ method: "GET", url: url! });
+      expect(res.statusCode, url).toBe(301);
+      expect(res.headers.location, url).toBe(to);
+      expect(res.headers["cache-control"], url).toBe("no-store");
+    }
+    expect((await app.inject({ method: "GET", url: "/codes/caa50021/onedrive/?from=mail" })).statusCode).toBe(200);
+    // A backslash may read as "//" to a browser: no redirect, the 404 page.
+    const slash = await raw("/\\evil.example//");
+    expect(slash.status).toBe(404);
+    expect(slash.location).toBeUndefined();
+    expect(slash.type).toBe("text/html; charset=utf-8");
+  });
+
+  it("answers a dot segment in a page address with the 404 page, and in an API address with the API's 404", async () => {
+    for (const url of ["/codes/caa50021/./onedrive/", "/codes/caa50021/x/../onedrive/", "/codes/caa50021/%2e%2e/"]) {
+      const res = await raw(url);
+      expect(res.status, url).toBe(404);
+      expect(res.type, url).toBe("text/html; charset=utf-8");
+      expect(res.text, url).toContain("No such page. Try the lookup.");
+    }
+    const api = await raw("/api//stats/caa50021/onedrive");
+    expect(api.status).toBe(404);
+    expect(api.type).toBe("application/json; charset=utf-8");
+    expect(api.text).toContain('"api/not-found"');
   });
 
   it("answers HEAD without a body and revalidation with 304", async () => {
