@@ -137,7 +137,11 @@ function escalationFor(kb: KnowledgeBase, scenario: Scenario, code: string, outc
     if (!causes.some((c) => c.kind === "stop" && c.stop === stop.id)) causes.push({ kind: "stop", stop: stop.id, at: cutPointOf(stop) });
   }
   if (cuts.managed && cuts.afterFirstLine === undefined && outcome !== "escalate") causes.push({ kind: "managed" });
-  if (causes.length === 0) return undefined;
+  return causes.length === 0 ? undefined : escalationOf(kb, scenario, code, causes);
+}
+
+/** The hand-over for these causes: each in the person's words, and the code's admin checklist when it has one. */
+export function escalationOf(kb: KnowledgeBase, scenario: Scenario, code: string, causes: HandOverCause[]): Escalation {
   const esc: Escalation = { causes, reasons: causes.map((c) => handOverWords(c, scenario)) };
   if (kb.checklists.has(code)) esc.checklist = checklistUrl(code);
   return esc;

@@ -2,15 +2,14 @@
  * Where a diagnostic session stands, and what to show next: the next question or step, the
  * finding-out state, or its end (resolved, escalated, stopped), with everything the report needs.
  */
-import { checklistUrl, type App, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
+import { type App, type FactName, type Facts, type KnowledgeBase, type Question, type Scenario } from "../model/index.ts";
 import type { StepOutcome } from "../model/outcomes.ts";
 import { questionsForNow } from "./asking.ts";
 import { pendingCompletion, resolvingOutcome, type PendingCompletion } from "./completion.ts";
 import { handOverCauses } from "./hand-over.ts";
 import { otherCodeNotice } from "./other-code.ts";
-import { organisationWords, planCore, rankQuestions } from "./plan.ts";
+import { escalationOf, organisationWords, planCore, rankQuestions } from "./plan.ts";
 import { applyPresets, type PresetUsed } from "./presets.ts";
-import { handOverWords } from "./reasons.ts";
 import type { Session, StepOutcomeReason } from "./session-format.ts";
 import type { Escalation, HandOverCause, Plan, PlanStep } from "./types.ts";
 
@@ -122,8 +121,7 @@ export function sessionState(kb: KnowledgeBase, session: Session): SessionState 
 }
 
 function escalated(kb: KnowledgeBase, scenario: Scenario, plan: Plan, causes: HandOverCause[], base: { report: SessionReport; notice?: string }): SessionState {
-  const escalation: Escalation = { causes, reasons: causes.map((c) => handOverWords(c, scenario)) };
-  if (plan.escalation?.checklist ?? kb.checklists.has(base.report.code)) escalation.checklist = checklistUrl(base.report.code);
+  const escalation = escalationOf(kb, scenario, plan.code, causes);
   return { status: "escalated", plan, ...base, report: { ...base.report, escalation } };
 }
 
