@@ -39,7 +39,8 @@ export function endsAfterFirstLine(cause: HandOverCause | StepCause): boolean {
 }
 
 
-function triedAFirstLineStep(scenario: Scenario, outcomes: readonly OutcomeLike[]): boolean {
+/** Whether the person tried any of the guide's first-line steps (a cut after them then speaks of fixes done). */
+export function triedAFirstLineStep(scenario: Scenario, outcomes: readonly OutcomeLike[]): boolean {
   const firstLine = new Set(scenario.steps.filter((s) => s.tier === "first-line").map((s) => s.id));
   return outcomes.some((o) => firstLine.has(o.stepId));
 }

@@ -94,18 +94,20 @@ export interface StepWordsContext {
 }
 
 const SEE_WHY = 'See "Why this goes to IT".';
+/** A step a cut after the first-line steps holds back while none of them was tried yet. */
+const HELD_AFTER_FIRST_LINE = "Held back: the guide ends after the first-line steps here, and what remains after them is IT's.";
 
 /** A step's cause in IT's words; undefined for a step that is simply still to do. */
 export function stepCauseForIt(cause: StepCause, id: string, ctx: StepWordsContext): string | undefined {
   switch (cause.kind) {
     case "stopped": {
-      if (cause.at === "after-first-line" && ctx.firstLinePending) return "Held back: the guide ends after the first-line steps here, and what remains after them is IT's.";
+      if (cause.at === "after-first-line" && ctx.firstLinePending) return HELD_AFTER_FIRST_LINE;
       if (ctx.saidAbove.stops.has(cause.stop)) return SEE_WHY;
       const where = cause.at === "start" ? "before any step" : cause.at === "before-state-change" ? "before the first step that changes anything" : "after the first-line steps";
       return `The guide stops ${where}: ${stopQuoted(stopOf(ctx.scenario, cause.stop))}`;
     }
     case "managed":
-      if (ctx.firstLinePending) return "Held back: the guide ends after the first-line steps here, and what remains after them is IT's.";
+      if (ctx.firstLinePending) return HELD_AFTER_FIRST_LINE;
       return ctx.saidAbove.managed ? SEE_WHY : "The computer is managed: after the first-line steps, the advanced steps are IT's.";
     case "never-on-managed":
       return cause.managed === "yes" ? "Never on a managed computer: this is IT's." : "Not offered: it is offered only on a computer known not to be managed, and the person could not say.";

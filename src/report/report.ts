@@ -14,7 +14,7 @@
  *   address.
  */
 import { JOIN_WORDS, PRT_WORDS, type DsregcmdAnalysis, type DsregcmdState } from "../evidence/index.ts";
-import { answerWords, appName, questionText, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
+import { answerWords, appName, questionText, effectiveFacts, displayCode, evaluate, pendingCompletion, sessionState, triedAFirstLineStep, type FindingGroup, type HandOverCause, type Session, type SessionState, type StepOutcome, type StepOutcomeReason } from "../engine/index.ts";
 import { FACTS, STEP_OUTCOME_WORDS, checklistUrl, isFactName, scenarioUrl, type FactName, type FactValue, type KnowledgeBase, type Scenario } from "../model/index.ts";
 import { handOverForIt, itLabeller, stepCauseForIt, stopQuoted } from "./it-words.ts";
 import { plainText } from "./plain-text.ts";
@@ -178,14 +178,13 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Re
   const stepIds = new Set(scenario.steps.map((s) => s.id));
 
   const esc = state.status === "escalated" ? state.report.escalation : undefined;
-  const firstLine = new Set(scenario.steps.filter((st) => st.tier === "first-line").map((st) => st.id));
   const itWords = {
     scenario,
     facts: { ...effective, app: scenario.app },
     label: itLabeller(scenario, fromOrganisation),
     // What "Why this goes to IT" already says is not said again for each step.
     saidAbove: { stops: new Set((esc?.causes ?? []).flatMap((c) => (c.kind === "stop" ? [c.stop] : []))), managed: (esc?.causes ?? []).some((c) => c.kind === "managed") },
-    firstLinePending: !session.outcomes.some((o) => firstLine.has(o.stepId)),
+    firstLinePending: !triedAFirstLineStep(scenario, session.outcomes),
     dontKnow: new Set<string>(session.dontKnow),
   };
   const notTaken: ReportData["notTaken"] = [];
