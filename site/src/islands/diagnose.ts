@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
   const withGuides = codes.codes.filter((c) => c.scenarios.length > 0).map((c) => c.id);
   if (!written) {
-    const resume = await resumeLast(facts);
+    const resume = resumeLast(await lastSession(), facts);
     return withPickers((p) => p.pickTarget(withGuides, "", undefined, params, resume));
   }
   const code = resolveWith(codes, written);
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const app = summary.scenarios.find((s) => s.app === appParam)?.app ?? (summary.scenarios.length === 1 ? summary.scenarios[0]!.app : undefined);
   if (!app) {
     const last = await lastSession();
-    const resume = last?.code === summary.id ? await resumeLast(facts) : undefined;
+    const resume = last?.code === summary.id ? resumeLast(last, facts) : undefined;
     return withPickers((p) => p.pickApp(summary, params, resume, org.apps));
   }
   const file = await getScenarioFile(summary.id, app).catch(() => undefined);
@@ -85,9 +85,8 @@ async function main(): Promise<void> {
   await run(file, facts, false);
 }
 
-/** The offer to continue the session used last on this device, wherever the diagnostic is opened. */
-async function resumeLast(facts: Facts): Promise<HTMLElement | undefined> {
-  const last = await lastSession();
+/** The offer to continue the session used last on this device (`lastSession`, read once by the caller), wherever the diagnostic is opened. */
+function resumeLast(last: Awaited<ReturnType<typeof lastSession>>, facts: Facts): HTMLElement | undefined {
   if (!last) return undefined;
   const { code, app, session } = last;
   return resumeCard(code, app, answersIn(session), session.outcomes.length, () => {
